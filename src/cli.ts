@@ -1,0 +1,2 @@
+// The CLI's entry: `benchgate`, bundled to dist/cli.js.
+console.log('benchgate: not yet implemented');

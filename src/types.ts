@@ -1,0 +1,178 @@
+/**
+ * The data that flows through the pipeline (see README "Architecture"):
+ * run → parse → compare → attribute → report. Pure modules take and return these.
+ */
+
+/** One result line of Go benchmark output: one sample of one benchmark. */
+export interface BenchResult {
+  /** Package import path from the `pkg:` configuration line ('' when the output has none). */
+  pkg: string;
+  /**
+   * The name as benchstat shows it: the `Benchmark` prefix dropped, sub-benchmark parts and the
+   * `-procs` suffix kept, e.g. `Parse/medium-2`.
+   */
+  name: string;
+  /** File configuration in force for this line (goos, goarch, cpu, pkg, and any other `key: value`). */
+  config: Record<string, string>;
+  iterations: number;
+  /** Values in tidied units (`ns/op` → `sec/op` in seconds, `MB/s` → `B/s`), as benchstat does. */
+  values: BenchValue[];
+  /** Where the line came from, for messages. */
+  source?: { file: string; line: number };
+}
+
+export interface BenchValue {
+  /** Tidied unit, e.g. `sec/op`, `B/op`, `allocs/op`, `B/s`, or a custom `b.ReportMetric` unit. */
+  unit: string;
+  /** Value in the tidied unit. */
+  value: number;
+}
+
+/** `Unit <unit> key=value…` metadata, keyed by tidied unit. `assume=exact` marks deterministic units. */
+export type UnitMetadata = Record<string, Record<string, string>>;
+
+/** The environment a run happened in; a baseline from another fingerprint is usable but flagged. */
+export interface Fingerprint {
+  goVersion: string;
+  goos: string;
+  goarch: string;
+  cpu: string;
+  gomaxprocs: number;
+  runnerOs: string;
+}
+
+/** What happened to one package in a run. */
+export interface PackageRun {
+  /** Import path. */
+  pkg: string;
+  /** Directory relative to the module/working root, e.g. `./parser`. */
+  dir: string;
+  status: 'ok' | 'build-failed' | 'bench-failed' | 'timeout' | 'no-benchmarks';
+  /** Human-readable reason when status is not ok, with the trimmed tool output. */
+  message?: string;
+  /** Paths (relative to the run directory) of the raw benchmark output and profiles. */
+  outputFile?: string;
+  cpuProfile?: string;
+  memProfile?: string;
+}
+
+/** One side's run: the content of a baseline artifact (`run.json`, versioned). */
+export interface Run {
+  schema: 1;
+  commit: string;
+  ref: string;
+  /** ISO time the run started. */
+  time: string;
+  env: Fingerprint;
+  packages: PackageRun[];
+  results: BenchResult[];
+  units: UnitMetadata;
+  /** True when some package failed: the results are partial. */
+  incomplete: boolean;
+}
+
+/** benchstat's summary of one sample set: center (median) and its confidence interval. */
+export interface Summary {
+  n: number;
+  center: number;
+  /** Interval bounds; NaN when there is no finite interval (too few samples). */
+  lo: number;
+  hi: number;
+  /** Why an interval is missing or wide, etc. */
+  warnings: string[];
+}
+
+export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'new' | 'removed';
+
+/** One compared (package, benchmark, unit). */
+export interface CompareRow {
+  package: string;
+  name: string;
+  unit: string;
+  base: Summary | null;
+  head: Summary | null;
+  /** (head/base − 1) × 100 of the centers; null for new/removed rows. */
+  deltaPercent: number | null;
+  /** Two-sided Mann–Whitney U p-value (null when not computed). */
+  p: number | null;
+  /** Benjamini–Hochberg adjusted p-value across the gated rows (null where not adjusted). */
+  q?: number | null;
+  /** p ≤ α (or a value change for exact units). */
+  significant: boolean;
+  verdict: Verdict;
+  /** Why the verdict is what it is, in one line (e.g. "p=0.31 > α=0.05", "below threshold 5%"). */
+  reason: string;
+  /** Compared by value rather than by test (assume=exact, allocs/op). */
+  exact?: boolean;
+  /** Set by confirmation (issue 5): whether alternating rounds confirmed the change. */
+  confirmed?: boolean | null;
+  attribution?: Attribution;
+}
+
+export interface GeomeanRow {
+  unit: string;
+  base: number;
+  head: number;
+  deltaPercent: number;
+}
+
+export interface CompareSettings {
+  alpha: number;
+  confidence: number;
+  /** Minimum effect, in percent. */
+  threshold: number;
+}
+
+export interface CompareReport {
+  rows: CompareRow[];
+  geomean: GeomeanRow[];
+  warnings: string[];
+  settings: CompareSettings;
+}
+
+/** One function's cost per op in one benchmark on one side, estimated from a profile. */
+export interface FunctionOpCost {
+  /** Name as pprof shows it, e.g. `example.com/m/parser.(*P).skipWS`. */
+  function: string;
+  /** Source file as recorded in the profile (absolute build path, or module-relative with -trimpath). */
+  file: string;
+  /** Function.start_line (Go ≥ 1.20), 0 when unknown. */
+  startLine: number;
+  /** Cost per op in the row's unit (seconds for sec/op, bytes for B/op, count for allocs/op). */
+  flat: number;
+  cum: number;
+}
+
+/** One benchmark's profile on one side, expressed per op. */
+export interface BenchmarkProfile {
+  package: string;
+  /** Benchmark name as in CompareRow.name. */
+  name: string;
+  unit: string;
+  functions: FunctionOpCost[];
+  /** Why this split is approximate (e.g. sub-benchmarks sharing one closure). */
+  note?: string;
+}
+
+export interface CommitRef {
+  sha: string;
+  subject: string;
+}
+
+export interface AttributedFunction {
+  function: string;
+  file: string;
+  startLine: number;
+  endLine: number;
+  changed: boolean;
+  commits: CommitRef[];
+  /** Δ per op in the row's unit (cum). */
+  delta: number;
+  /** delta / the row's Δ of centers. */
+  share: number;
+}
+
+export interface Attribution {
+  functions: AttributedFunction[];
+  note: string | null;
+}
