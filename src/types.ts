@@ -50,10 +50,13 @@ export interface PackageRun {
   status: 'ok' | 'build-failed' | 'bench-failed' | 'timeout' | 'no-benchmarks';
   /** Human-readable reason when status is not ok, with the trimmed tool output. */
   message?: string;
-  /** Paths (relative to the run directory) of the raw benchmark output and profiles. */
-  outputFile?: string;
-  cpuProfile?: string;
-  memProfile?: string;
+  /**
+   * Paths, relative to the run directory, of the raw benchmark outputs and the profiles:
+   * one per `go test` invocation (one per round when sides alternate), merged when read.
+   */
+  outputFiles: string[];
+  cpuProfiles: string[];
+  memProfiles: string[];
 }
 
 /** One side's run: the content of a baseline artifact (`run.json`, versioned). */
