@@ -1,0 +1,281 @@
+/**
+ * The JSON report: the stable, versioned contract that other tools (and our own `report` mode) read.
+ * Every key is always present, with `null` where a value does not exist (a new benchmark has no
+ * base; a summary of five samples has no interval). JSON cannot hold NaN or Infinity, so any
+ * non-finite number is written as null, and read back as NaN where the type is a plain number.
+ */
+
+import type {
+  AttributedFunction,
+  Attribution,
+  CommitRef,
+  CompareReport,
+  CompareRow,
+  CompareSettings,
+  Confirmation,
+  GeomeanRow,
+  Summary,
+  Verdict,
+} from '../types.js';
+import { BenchgateError } from '../errors.js';
+
+export const JSON_REPORT_SCHEMA = 1;
+
+const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'new', 'removed'];
+
+/** Serialize a report; `extra` adds top-level keys (e.g. commits) but cannot replace the report's own. */
+export function toJsonReport(report: CompareReport, extra?: object): string {
+  const body = {
+    ...(extra ?? {}),
+    schema: JSON_REPORT_SCHEMA,
+    rows: report.rows.map(rowToJson),
+    geomean: report.geomean.map((g) => ({ unit: g.unit, base: num(g.base), head: num(g.head), deltaPercent: num(g.deltaPercent) })),
+    warnings: [...report.warnings],
+    settings: { ...report.settings },
+  };
+  // The replacer catches non-finite numbers anywhere, including inside `extra` and settings.
+  return JSON.stringify(body, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
+}
+
+function rowToJson(row: CompareRow) {
+  return {
+    package: row.package,
+    name: row.name,
+    unit: row.unit,
+    base: summaryToJson(row.base),
+    head: summaryToJson(row.head),
+    deltaPercent: num(row.deltaPercent),
+    p: num(row.p),
+    q: num(row.q),
+    significant: row.significant,
+    verdict: row.verdict,
+    reason: row.reason,
+    exact: row.exact ?? false,
+    confirmed: row.confirmed ?? null,
+    confirmation: row.confirmation
+      ? {
+          base: summaryToJson(row.confirmation.base),
+          head: summaryToJson(row.confirmation.head),
+          deltaPercent: num(row.confirmation.deltaPercent),
+          p: num(row.confirmation.p),
+          verdict: row.confirmation.verdict,
+          reason: row.confirmation.reason,
+        }
+      : null,
+    attribution: row.attribution
+      ? {
+          functions: row.attribution.functions.map((f) => ({
+            function: f.function,
+            file: f.file,
+            startLine: f.startLine,
+            endLine: f.endLine,
+            changed: f.changed,
+            commits: f.commits.map((c) => ({ sha: c.sha, subject: c.subject })),
+            delta: num(f.delta),
+            share: num(f.share),
+          })),
+          note: row.attribution.note,
+        }
+      : null,
+  };
+}
+
+function summaryToJson(s: Summary | null) {
+  if (!s) return null;
+  return { n: s.n, center: num(s.center), lo: num(s.lo), hi: num(s.hi), warnings: [...s.warnings] };
+}
+
+function num(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Read a JSON report back, checking every field: it arrives as an artifact from another workflow
+ * run, i.e. as untrusted data. Errors name the file and the JSON path that is wrong.
+ */
+export function fromJsonReport(text: string, file: string): CompareReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    // The engine quotes the input around the error, newlines included: keep the message one line.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+    const at = /position (\d+)/.exec(message);
+    const where = at ? positionOf(text, Number(at[1])) : {};
+    throw new BenchgateError(`not valid JSON (${message}); expected a benchgate JSON report`, 'report-json', { file, ...where });
+  }
+  return new ReportReader(file).report(value);
+}
+
+function positionOf(text: string, index: number): { line: number; offset: number } {
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length, offset: Buffer.byteLength(before, 'utf8') };
+}
+
+type Json = unknown;
+
+/** Checks shape and types; `path` in messages is like `rows[3].base.n`. */
+class ReportReader {
+  constructor(private readonly file: string) {}
+
+  report(v: Json): CompareReport {
+    const o = this.object(v, '');
+    if (o.schema !== JSON_REPORT_SCHEMA) {
+      this.fail('schema', `expected ${JSON_REPORT_SCHEMA}, got ${JSON.stringify(o.schema) ?? 'nothing'} (a report from another benchgate version?)`);
+    }
+    return {
+      rows: this.array(o.rows, 'rows').map((r, i) => this.row(r, `rows[${i}]`)),
+      geomean: this.array(o.geomean, 'geomean').map((g, i) => this.geomean(g, `geomean[${i}]`)),
+      warnings: this.array(o.warnings, 'warnings').map((w, i) => this.string(w, `warnings[${i}]`)),
+      settings: this.settings(o.settings, 'settings'),
+    };
+  }
+
+  private row(v: Json, path: string): CompareRow {
+    const o = this.object(v, path);
+    const row: CompareRow = {
+      package: this.string(o.package, `${path}.package`),
+      name: this.string(o.name, `${path}.name`),
+      unit: this.string(o.unit, `${path}.unit`),
+      base: o.base === null ? null : this.summary(o.base, `${path}.base`),
+      head: o.head === null ? null : this.summary(o.head, `${path}.head`),
+      deltaPercent: this.nullableNumber(o.deltaPercent, `${path}.deltaPercent`),
+      p: this.nullableNumber(o.p, `${path}.p`),
+      q: this.nullableNumber(o.q, `${path}.q`),
+      significant: this.boolean(o.significant, `${path}.significant`),
+      verdict: this.verdict(o.verdict, `${path}.verdict`),
+      reason: this.string(o.reason, `${path}.reason`),
+      exact: this.boolean(o.exact, `${path}.exact`),
+      confirmed: o.confirmed === null ? null : this.boolean(o.confirmed, `${path}.confirmed`),
+    };
+    if (o.confirmation !== null) row.confirmation = this.confirmation(o.confirmation, `${path}.confirmation`);
+    if (o.attribution !== null) row.attribution = this.attribution(o.attribution, `${path}.attribution`);
+    return row;
+  }
+
+  private summary(v: Json, path: string): Summary {
+    const o = this.object(v, path);
+    return {
+      n: this.integer(o.n, `${path}.n`),
+      center: this.numberOrNaN(o.center, `${path}.center`),
+      lo: this.numberOrNaN(o.lo, `${path}.lo`),
+      hi: this.numberOrNaN(o.hi, `${path}.hi`),
+      warnings: this.array(o.warnings, `${path}.warnings`).map((w, i) => this.string(w, `${path}.warnings[${i}]`)),
+    };
+  }
+
+  private confirmation(v: Json, path: string): Confirmation {
+    const o = this.object(v, path);
+    return {
+      base: this.summary(o.base, `${path}.base`),
+      head: this.summary(o.head, `${path}.head`),
+      deltaPercent: this.nullableNumber(o.deltaPercent, `${path}.deltaPercent`),
+      p: this.nullableNumber(o.p, `${path}.p`),
+      verdict: this.verdict(o.verdict, `${path}.verdict`),
+      reason: this.string(o.reason, `${path}.reason`),
+    };
+  }
+
+  private attribution(v: Json, path: string): Attribution {
+    const o = this.object(v, path);
+    return {
+      functions: this.array(o.functions, `${path}.functions`).map((f, i) => this.attributedFunction(f, `${path}.functions[${i}]`)),
+      note: o.note === null ? null : this.string(o.note, `${path}.note`),
+    };
+  }
+
+  private attributedFunction(v: Json, path: string): AttributedFunction {
+    const o = this.object(v, path);
+    return {
+      function: this.string(o.function, `${path}.function`),
+      file: this.string(o.file, `${path}.file`),
+      startLine: this.integer(o.startLine, `${path}.startLine`),
+      endLine: this.integer(o.endLine, `${path}.endLine`),
+      changed: this.boolean(o.changed, `${path}.changed`),
+      commits: this.array(o.commits, `${path}.commits`).map((c, i) => this.commit(c, `${path}.commits[${i}]`)),
+      delta: this.numberOrNaN(o.delta, `${path}.delta`),
+      share: this.numberOrNaN(o.share, `${path}.share`),
+    };
+  }
+
+  private commit(v: Json, path: string): CommitRef {
+    const o = this.object(v, path);
+    return { sha: this.string(o.sha, `${path}.sha`), subject: this.string(o.subject, `${path}.subject`) };
+  }
+
+  private geomean(v: Json, path: string): GeomeanRow {
+    const o = this.object(v, path);
+    return {
+      unit: this.string(o.unit, `${path}.unit`),
+      base: this.numberOrNaN(o.base, `${path}.base`),
+      head: this.numberOrNaN(o.head, `${path}.head`),
+      deltaPercent: this.numberOrNaN(o.deltaPercent, `${path}.deltaPercent`),
+    };
+  }
+
+  /** The three known settings are checked; other scalar settings are carried along. */
+  private settings(v: Json, path: string): CompareSettings {
+    const o = this.object(v, path);
+    const settings: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(o)) {
+      if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+        Object.defineProperty(settings, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    settings.alpha = this.numberOrNaN(o.alpha, `${path}.alpha`);
+    settings.confidence = this.numberOrNaN(o.confidence, `${path}.confidence`);
+    settings.threshold = this.numberOrNaN(o.threshold, `${path}.threshold`);
+    return settings as unknown as CompareSettings;
+  }
+
+  private fail(path: string, expected: string): never {
+    throw new BenchgateError(`${path || 'the document'}: ${expected}`, 'report-json', { file: this.file });
+  }
+
+  private object(v: Json, path: string): Record<string, Json> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(path, `expected an object, got ${describe(v)}`);
+    return v as Record<string, Json>;
+  }
+
+  private array(v: Json, path: string): Json[] {
+    if (!Array.isArray(v)) this.fail(path, `expected an array, got ${describe(v)}`);
+    return v;
+  }
+
+  private string(v: Json, path: string): string {
+    if (typeof v !== 'string') this.fail(path, `expected a string, got ${describe(v)}`);
+    return v;
+  }
+
+  private boolean(v: Json, path: string): boolean {
+    if (typeof v !== 'boolean') this.fail(path, `expected true or false, got ${describe(v)}`);
+    return v;
+  }
+
+  private integer(v: Json, path: string): number {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) this.fail(path, `expected a count, got ${describe(v)}`);
+    return v;
+  }
+
+  private nullableNumber(v: Json, path: string): number | null {
+    if (v === null) return null;
+    if (typeof v !== 'number') this.fail(path, `expected a number or null, got ${describe(v)}`);
+    return v;
+  }
+
+  /** Where the type is a plain number, null stands for NaN (the writer's encoding of it). */
+  private numberOrNaN(v: Json, path: string): number {
+    return this.nullableNumber(v, path) ?? NaN;
+  }
+
+  private verdict(v: Json, path: string): Verdict {
+    if (!VERDICTS.includes(v as Verdict)) this.fail(path, `expected one of ${VERDICTS.join(', ')}, got ${describe(v)}`);
+    return v as Verdict;
+  }
+}
+
+function describe(v: Json): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+}
