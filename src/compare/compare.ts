@@ -1,0 +1,273 @@
+/**
+ * Base results × head results → one row per (package, benchmark, unit) with benchstat's
+ * numbers and our verdict.
+ *
+ * The numbers (centers, intervals, p) are benchstat's, so a user can check them with benchstat.
+ * The verdict adds what a gate needs: a change counts only when it is significant AND at least
+ * `threshold` percent, because a suite of hundreds of benchmarks at α = 0.05 shows a handful of
+ * "significant" changes by chance alone. Optionally (fdr) significance is judged on
+ * Benjamini–Hochberg q-values across the gated rows instead of raw p.
+ * Deterministic metrics (B/op, allocs/op with every sample equal on each side) need no test:
+ * a changed value is a change, whatever a U test of a few identical samples says.
+ */
+import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Summary, UnitMetadata } from '../types.js';
+import { compareSorted, type SampleComparison } from '../stats/comparison.js';
+import { summarizeSorted, type Assumption } from '../stats/summary.js';
+import { sortedCopy } from '../stats/mannwhitney.js';
+import { geomeanSummary } from '../stats/geomean.js';
+import { benjaminiHochberg } from '../stats/fdr.js';
+import { formatFixed } from '../report/format.js';
+
+export interface CompareOptions {
+  /** Significance level; default 0.05. */
+  alpha?: number;
+  /** Confidence level of the intervals; default 0.95. */
+  confidence?: number;
+  /** Minimum |delta| in percent for a regression/improvement; default 5. */
+  threshold?: number;
+  units?: UnitMetadata;
+  /** Decide significance on Benjamini–Hochberg q-values across gated rows; default false. */
+  fdr?: boolean;
+  /** Units the gate looks at (and that FDR adjusts over); default sec/op, B/op, allocs/op. */
+  gatedUnits?: string[];
+  /** Units compared by value when every sample on each side is equal; default B/op, allocs/op. */
+  valueUnits?: string[];
+}
+
+/** benchstat's comparison as computed, for renderers that print it (text.ts). */
+export interface RowStats extends SampleComparison {
+  /** The distributional assumption the row was summarized under. */
+  assume: Assumption;
+}
+
+/** A CompareRow with the comparison details benchstat prints. */
+export interface DetailedRow extends CompareRow {
+  stats?: RowStats;
+}
+
+/** A GeomeanRow with benchstat's warnings; `deltaPercent` is NaN when benchstat shows "?". */
+export interface DetailedGeomean extends GeomeanRow {
+  baseWarnings: string[];
+  headWarnings: string[];
+}
+
+export interface DetailedCompareReport extends CompareReport {
+  rows: DetailedRow[];
+  geomean: DetailedGeomean[];
+}
+
+export const DEFAULT_GATED_UNITS = ['sec/op', 'B/op', 'allocs/op'];
+export const DEFAULT_VALUE_UNITS = ['B/op', 'allocs/op'];
+
+/** benchstat's unit order: time, then memory, then everything else as first seen. */
+const UNIT_RANK: Record<string, number> = { 'sec/op': 0, 'B/op': 1, 'allocs/op': 2 };
+
+/** benchfmt's `better` metadata, else: speeds (…/s) are better higher, everything else lower. */
+export function higherIsBetter(unit: string, units: UnitMetadata = {}): boolean {
+  const better = units[unit]?.better;
+  if (better === 'higher') return true;
+  if (better === 'lower') return false;
+  return unit.endsWith('/s');
+}
+
+interface Cell {
+  pkg: string;
+  name: string;
+  unit: string;
+  base: number[];
+  head: number[];
+}
+
+/** Groups the samples by (package, name, unit), remembering the order of first appearance. */
+function collect(base: BenchResult[], head: BenchResult[]): Cell[] {
+  // Nested maps: no key strings built per sample (this runs over every value of a large suite).
+  const pkgs = new Map<string, { order: number; names: Map<string, { order: number; units: Map<string, Cell> }> }>();
+  const unitOrder = new Map<string, number>();
+  let nameCount = 0;
+  const cells: { cell: Cell; pkg: number; name: number }[] = [];
+  const add = (results: BenchResult[], side: 'base' | 'head') => {
+    for (const r of results) {
+      let pkg = pkgs.get(r.pkg);
+      if (!pkg) pkgs.set(r.pkg, (pkg = { order: pkgs.size, names: new Map() }));
+      let name = pkg.names.get(r.name);
+      if (!name) pkg.names.set(r.name, (name = { order: nameCount++, units: new Map() }));
+      for (let i = 0; i < r.values.length; i++) {
+        const { unit, value } = r.values[i];
+        let cell = name.units.get(unit);
+        if (!cell) {
+          if (!unitOrder.has(unit)) unitOrder.set(unit, unitOrder.size);
+          cell = { pkg: r.pkg, name: r.name, unit, base: [], head: [] };
+          name.units.set(unit, cell);
+          cells.push({ cell, pkg: pkg.order, name: name.order });
+        }
+        (side === 'base' ? cell.base : cell.head).push(value);
+      }
+    }
+  };
+  add(base, 'base');
+  add(head, 'head');
+  const unitKey = (u: string) => UNIT_RANK[u] ?? 3 + unitOrder.get(u)!;
+  return cells
+    .sort((a, b) => a.pkg - b.pkg || a.name - b.name || unitKey(a.cell.unit) - unitKey(b.cell.unit))
+    .map((c) => c.cell);
+}
+
+/** All values equal, on a sorted sample. */
+const allEqual = (xs: Float64Array) => xs.length === 0 || xs[0] === xs[xs.length - 1];
+
+function pct(x: number): string {
+  return (x >= 0 ? '+' : '') + formatFixed(x, 1) + '%';
+}
+
+export function compareResults(base: BenchResult[], head: BenchResult[], opts: CompareOptions = {}): DetailedCompareReport {
+  const alpha = opts.alpha ?? 0.05;
+  const confidence = opts.confidence ?? 0.95;
+  const threshold = opts.threshold ?? 5;
+  const units = opts.units ?? {};
+  const gated = new Set(opts.gatedUnits ?? DEFAULT_GATED_UNITS);
+  const valueUnits = new Set(opts.valueUnits ?? DEFAULT_VALUE_UNITS);
+  const warnings: string[] = [];
+
+  const rows: DetailedRow[] = collect(base, head).map((cell) => {
+    const assume: Assumption = units[cell.unit]?.assume === 'exact' ? 'exact' : 'nothing';
+    // Sort each side once for the summary and the test.
+    const sb = sortedCopy(cell.base);
+    const sh = sortedCopy(cell.head);
+    const row: DetailedRow = {
+      package: cell.pkg,
+      name: cell.name,
+      unit: cell.unit,
+      base: sb.length ? summarizeSorted(sb, { confidence, assume }) : null,
+      head: sh.length ? summarizeSorted(sh, { confidence, assume }) : null,
+      deltaPercent: null,
+      p: null,
+      significant: false,
+      verdict: cell.base.length ? 'removed' : 'new',
+      reason: cell.base.length ? 'removed benchmark' : 'new benchmark',
+    };
+    if (!row.base || !row.head) return row;
+    const stats: RowStats = { ...compareSorted(sb, sh, alpha, assume), assume };
+    row.stats = stats;
+    row.deltaPercent = deltaPercent(row.base, row.head);
+    if (assume === 'exact') {
+      row.exact = true;
+    } else {
+      row.p = stats.p;
+      if (valueUnits.has(cell.unit) && allEqual(sb) && allEqual(sh)) row.exact = true;
+    }
+    return row;
+  });
+
+  // FDR control over the rows the gate looks at (those with a test p-value).
+  const tested = rows.filter((r) => r.p !== null && gated.has(r.unit));
+  if (opts.fdr) {
+    const q = benjaminiHochberg(tested.map((r) => r.p!));
+    tested.forEach((r, i) => (r.q = q[i]));
+  }
+
+  for (const row of rows) {
+    if (!row.base || !row.head) continue;
+    decide(row, { alpha, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units) });
+  }
+
+  ignoreAllocationFreeBytes(rows);
+  const geomean = geomeanRows(rows);
+  const removed = rows.filter((r) => r.verdict === 'removed').length;
+  const added = rows.filter((r) => r.verdict === 'new').length;
+  if (removed) warnings.push(`${removed} row(s) only in the base: benchmarks removed or failed in the head`);
+  if (added) warnings.push(`${added} row(s) only in the head: new benchmarks`);
+  return { rows, geomean, warnings, settings: { alpha, confidence, threshold } };
+}
+
+/**
+ * A benchmark that allocates nothing per op (allocs/op 0 on every sample of both sides) can still
+ * report a few B/op: runtime and profiler allocations amortized over b.N. Those bytes are not the
+ * code's, and they swing wildly between runs, so they never count as a change.
+ */
+function ignoreAllocationFreeBytes(rows: DetailedRow[]): void {
+  const noAllocs = new Set(
+    rows
+      .filter((r) => r.unit === 'allocs/op' && r.base && r.head && r.base.center === 0 && r.head.center === 0 && r.exact)
+      .map((r) => r.package + '\0' + r.name),
+  );
+  for (const r of rows) {
+    if (r.unit !== 'B/op' || !noAllocs.has(r.package + '\0' + r.name)) continue;
+    if (r.verdict !== 'regression' && r.verdict !== 'improvement') continue;
+    r.verdict = 'unchanged';
+    r.reason = 'no allocations per op on either side: these bytes are amortized runtime allocations, not a change';
+  }
+}
+
+/** (head / base − 1) × 100; 0 when equal (even 0 → 0), null when the base is 0. */
+function deltaPercent(base: Summary, head: Summary): number | null {
+  if (head.center === base.center) return 0;
+  if (base.center === 0) return null;
+  return (head.center / base.center - 1) * 100;
+}
+
+function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: boolean; higher: boolean }) {
+  const base = row.base!;
+  const head = row.head!;
+  const a = formatAlpha(o.alpha);
+  // `significant` is benchstat's own decision (its "~" or not), so that users and tests can
+  // check it against benchstat; the verdict below may judge differently (value, q, threshold).
+  row.significant = row.stats ? row.stats.p <= o.alpha : false;
+  let why: string;
+  if (row.exact) {
+    const changed = base.center !== head.center;
+    why =
+      row.stats?.assume === 'exact'
+        ? 'compared by value: assume=exact'
+        : 'compared by value: deterministic on both sides';
+    if (!changed) {
+      row.verdict = 'unchanged';
+      row.reason = `${why}, unchanged`;
+      return;
+    }
+  } else {
+    const p = row.p!;
+    const judged = o.fdr && row.q != null ? row.q : p;
+    const shown = o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(p, 3)}`;
+    if (judged > o.alpha) {
+      row.verdict = 'unchanged';
+      // benchstat's own explanation ("need >= 4 samples…", "all samples are equal") wins.
+      const warning = row.stats?.warnings[0];
+      row.reason = warning ?? `${shown} > α=${a}` + (o.fdr && row.q != null ? ` (p=${formatFixed(p, 3)})` : '');
+      return;
+    }
+    why = `${shown} ≤ α=${a}`;
+  }
+  const delta = row.deltaPercent;
+  if (delta !== null && Math.abs(delta) < o.threshold) {
+    row.verdict = 'unchanged';
+    row.reason = `${pct(delta)} is below the ${o.threshold}% threshold (${why})`;
+    return;
+  }
+  const worse = o.higher ? head.center < base.center : head.center > base.center;
+  row.verdict = worse ? 'regression' : 'improvement';
+  row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
+}
+
+function formatAlpha(alpha: number): string {
+  return String(alpha);
+}
+
+/**
+ * One geomean row per unit with more than one benchmark, computed as benchstat's geomean row:
+ * base and head over each side's benchmarks, the change over those present on both.
+ */
+function geomeanRows(rows: DetailedRow[]): DetailedGeomean[] {
+  const byUnit = new Map<string, DetailedRow[]>();
+  for (const r of rows) {
+    let list = byUnit.get(r.unit);
+    if (!list) byUnit.set(r.unit, (list = []));
+    list.push(r);
+  }
+  const out: DetailedGeomean[] = [];
+  for (const [unit, list] of byUnit) {
+    if (list.length < 2) continue;
+    const g = geomeanSummary(list.map((r) => ({ base: r.base?.center ?? null, head: r.head?.center ?? null })));
+    out.push({ unit, base: g.base, head: g.head, deltaPercent: g.deltaPercent, baseWarnings: g.baseWarnings, headWarnings: g.headWarnings });
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+export {
+  compareResults,
+  higherIsBetter,
+  DEFAULT_GATED_UNITS,
+  DEFAULT_VALUE_UNITS,
+  type CompareOptions,
+  type DetailedCompareReport,
+  type DetailedGeomean,
+  type DetailedRow,
+  type RowStats,
+} from './compare.js';
