@@ -1,0 +1,351 @@
+/**
+ * The runner's pure parts: go list streams, benchmark discovery in Go source, -bench patterns,
+ * flags, outcome classification, progress and fingerprint helpers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { BenchgateError } from '../src/errors.js';
+import {
+  blankCommentsAndStrings,
+  exactBenchPattern,
+  findBenchmarks,
+  splitBenchPattern,
+  topLevelMatcher,
+} from '../src/gotool/benchfuncs.js';
+import { cpuFromBenchOutput, cpuFromCpuInfo, effectiveGomaxprocs, fingerprint, runnerOs } from '../src/gotool/env.js';
+import { checkExtraFlags, goDurationMs, goTestArgs, splitGoTestFlags, testBinaryArgs } from '../src/gotool/flags.js';
+import { parseJsonStream } from '../src/gotool/jsonstream.js';
+import { packageSlug } from '../src/gotool/layout.js';
+import { classify, trimOutput, type Invocation } from '../src/gotool/outcome.js';
+import { formatDuration, formatProgress, StepClock } from '../src/gotool/progress.js';
+
+describe('parseJsonStream', () => {
+  test('splits pretty-printed objects that follow each other, braces in strings included', () => {
+    const text = '{\n\t"A": "x{}\\"",\n\t"B": [1, {"C": 2}]\n}\n{"D": null}{"E": "]"}\n';
+    expect(parseJsonStream(text)).toEqual([{ A: 'x{}"', B: [1, { C: 2 }] }, { D: null }, { E: ']' }]);
+    expect(parseJsonStream('  \n')).toEqual([]);
+  });
+
+  test('bad input is a BenchgateError with the byte offset of the bad value', () => {
+    const bad = (text: string) => {
+      try {
+        parseJsonStream(text, 'list.json');
+      } catch (e) {
+        expect(e).toBeInstanceOf(BenchgateError);
+        return (e as BenchgateError).where;
+      }
+      throw new Error('no error');
+    };
+    expect(bad('{"a":1} x')).toEqual({ file: 'list.json', offset: 8 });
+    expect(bad('{"é":1} {"a":')).toEqual({ file: 'list.json', offset: 9 });
+    expect(bad('{"a":1,}')).toEqual({ file: 'list.json', offset: 0 });
+    expect(bad('[1]')).toEqual({ file: 'list.json', offset: 0 });
+  });
+
+  test('property: any sequence of objects, compact or indented, round-trips', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 5 }),
+        fc.constantFrom('', '\n', ' \t\r\n'),
+        fc.boolean(),
+        (objects, sep, pretty) => {
+          const text = objects.map((o) => JSON.stringify(o, null, pretty ? '\t' : undefined)).join(sep);
+          expect(parseJsonStream(text)).toEqual(objects.map((o) => JSON.parse(JSON.stringify(o))));
+        },
+      ),
+    );
+  });
+
+  test('property: arbitrary text either parses or fails with a BenchgateError', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ':', ',', '1', 'a', ' ') }), (text) => {
+        try {
+          parseJsonStream(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(BenchgateError);
+        }
+      }),
+    );
+  });
+});
+
+describe('finding benchmarks in Go source', () => {
+  const src = `package p
+
+import (
+	tt "testing"
+)
+
+// func BenchmarkInComment(b *tt.B) {}
+/*
+func BenchmarkInBlock(b *tt.B) {}
+*/
+var s = \`
+func BenchmarkInRawString(b *tt.B) {}
+\`
+
+func BenchmarkParse(b *tt.B) {}
+func BenchmarkÜber(b *tt.B) {}
+func Benchmark(b *tt.B) {}
+func Benchmark_x(b *tt.B) {}
+func Benchmarklower(b *tt.B) {}
+func BenchmarkNotB(b *tt.T) {}
+func BenchmarkOtherPkg(b *other.B) {}
+func (r recv) BenchmarkMethod(b *tt.B) {}
+func BenchmarkUnnamed(*tt.B) {}
+func  BenchmarkSpaced ( b  * tt.B ) {}
+`;
+
+  test('top-level func BenchmarkXxx(*testing.B) only, under any alias of "testing"', () => {
+    expect(findBenchmarks(src)).toEqual([
+      'BenchmarkParse',
+      'BenchmarkÜber',
+      'Benchmark',
+      'Benchmark_x',
+      'BenchmarkUnnamed',
+      'BenchmarkSpaced',
+    ]);
+  });
+
+  test('agrees with go test -list on the same file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'benchgate-list-'));
+    try {
+      await writeFile(join(dir, 'go.mod'), 'module example.com/p\n\ngo 1.22\n');
+      // go test refuses a Benchmark function with the wrong parameter type, so leave those out.
+      const compilable = src
+        .replace(/^func Benchmark(OtherPkg|NotB).*$/gm, '')
+        .replace(/^var s/m, 'type recv struct{}\nvar s');
+      await writeFile(join(dir, 'p_test.go'), compilable);
+      const listed = execFileSync('go', ['test', '-vet=off', '-list', '^Benchmark', '.'], { cwd: dir, encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.startsWith('Benchmark'));
+      expect(findBenchmarks(compilable).sort()).toEqual(listed.sort());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('property: blanking keeps length and every newline', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('/', '*', '"', "'", '`', '\\', '\n', 'a', ' ') }), (text) => {
+        const out = blankCommentsAndStrings(text);
+        expect(out.length).toBe(text.length);
+        for (let i = 0; i < text.length; i++) if (text[i] === '\n') expect(out[i]).toBe('\n');
+      }),
+    );
+  });
+});
+
+describe('-bench patterns', () => {
+  test('split like package testing: top-level | separates alternatives, / separates levels', () => {
+    expect(splitBenchPattern('.')).toEqual([['.']]);
+    expect(splitBenchPattern('A/B|C')).toEqual([['A', 'B'], ['C']]);
+    expect(splitBenchPattern('(a|b)/c')).toEqual([['(a|b)', 'c']]);
+    expect(splitBenchPattern('[/|]x/y')).toEqual([['[/|]x', 'y']]);
+    expect(splitBenchPattern('a\\/b|c')).toEqual([['a\\/b'], ['c']]);
+  });
+
+  test('top-level matching, and null when JavaScript cannot compile the RE2 pattern', () => {
+    const m = topLevelMatcher('Parse/large|^BenchmarkSpin$')!;
+    expect(['BenchmarkParse', 'BenchmarkSpin', 'BenchmarkSpinner', 'BenchmarkAlloc'].map(m)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(topLevelMatcher('[[:alpha:]]+')).toBeNull();
+  });
+
+  test('exact patterns anchor every level, escape metacharacters and drop known -procs suffixes', () => {
+    expect(exactBenchPattern(['Parse/small-2'], [2])).toBe('^BenchmarkParse$/^small$');
+    expect(exactBenchPattern(['Sort/a.b(c)|d-4', 'Spin-4'], [1, 4])).toBe(
+      '^BenchmarkSort$/^a\\.b\\(c\\)\\|d$|^BenchmarkSpin$',
+    );
+    // Go prints no suffix for 1 procs, so "-1" belongs to the name.
+    expect(exactBenchPattern(['Size/n-1'], [1])).toBe('^BenchmarkSize$/^n-1$');
+  });
+
+  test('property: an exact pattern selects each named part and nothing longer', () => {
+    const part = fc.string({
+      unit: fc.constantFrom('a', 'Z', '.', '*', '(', ')', '[', ']', '|', '$', '^', '\\', '=', '#', '-', '1'),
+      minLength: 1,
+    });
+    const name = fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 3 }), (names) => {
+        const alternatives = splitBenchPattern(exactBenchPattern(names));
+        expect(alternatives).toHaveLength(names.length);
+        alternatives.forEach((levels, i) => {
+          const parts = `Benchmark${names[i]}`.split('/');
+          expect(levels).toHaveLength(parts.length);
+          levels.forEach((re, j) => {
+            expect(new RegExp(re, 'u').test(parts[j])).toBe(true);
+            expect(new RegExp(re, 'u').test(`${parts[j]}x`)).toBe(false);
+          });
+        });
+      }),
+    );
+  });
+});
+
+describe('flags', () => {
+  test('go test arguments: profiles, -outputdir and -o are absolute, pattern last', () => {
+    const args = goTestArgs({
+      bench: '.',
+      count: 3,
+      benchtime: '20x',
+      timeout: '1m',
+      extra: ['-tags=x'],
+      cpuProfile: '/o/cpu.pprof',
+      memProfile: '/o/mem.pprof',
+      outputDir: '/o',
+      binary: '/o/pkg.test',
+    });
+    expect(args.join(' ')).toBe(
+      'test -run ^$ -bench . -benchmem -count 3 -benchtime 20x -timeout 1m -tags=x -cpuprofile /o/cpu.pprof -memprofile /o/mem.pprof -outputdir /o -o /o/pkg.test .',
+    );
+    expect(testBinaryArgs({ bench: 'X', cpu: '1,2', cpuProfile: '/c', memProfile: '/m' })).toEqual([
+      '-test.run=^$',
+      '-test.bench=X',
+      '-test.benchmem',
+      '-test.count=1',
+      '-test.paniconexit0',
+      '-test.cpu=1,2',
+      '-test.cpuprofile=/c',
+      '-test.memprofile=/m',
+    ]);
+  });
+
+  test('user flags split into build flags and test-binary flags; reserved ones are refused', () => {
+    expect(splitGoTestFlags(['-tags=x', '-v', '-shuffle', 'on', '-gcflags', '-N -l', '--failfast', '-race'])).toEqual({
+      build: ['-tags=x', '-gcflags', '-N -l', '-race'],
+      test: ['-test.v', '-test.shuffle', 'on', '-test.failfast'],
+    });
+    for (const bad of [['-cpuprofile=x'], ['-test.count=3'], ['-o', 'x'], ['--json']]) {
+      expect(() => checkExtraFlags(bad)).toThrow(BenchgateError);
+    }
+    expect(() => splitGoTestFlags(['-tags'])).toThrow(/needs a value/);
+    expect(() => splitGoTestFlags(['stray'])).toThrow(/unexpected argument/);
+  });
+
+  test('Go durations', () => {
+    expect(goDurationMs('1m30s')).toBe(90_000);
+    expect(goDurationMs('250ms')).toBe(250);
+    expect(goDurationMs('1.5h')).toBe(5_400_000);
+    expect(goDurationMs('0')).toBe(0);
+    for (const bad of ['', '5', 'abc', '1m x', '-1s']) expect(() => goDurationMs(bad)).toThrow(BenchgateError);
+  });
+});
+
+describe('classifying a go test invocation', () => {
+  const inv = (p: Partial<Invocation>): Invocation => ({
+    code: 0,
+    signal: null,
+    stdout: '',
+    stderr: '',
+    timedOut: false,
+    durationMs: 1500,
+    ...p,
+  });
+  const result = 'pkg: p\nBenchmarkX-2   \t      20\t       160.5 ns/op\nPASS\n';
+
+  test('each status', () => {
+    expect(classify(inv({ stdout: result }))).toEqual({ status: 'ok' });
+    expect(classify(inv({ stdout: 'PASS\nok p 0.1s\n' })).status).toBe('no-benchmarks');
+    expect(classify(inv({ code: 1, stdout: 'FAIL\tp [build failed]\n', stderr: '# p\n./a.go:1:1: bad\n' }))).toEqual({
+      status: 'build-failed',
+      message: '# p\n./a.go:1:1: bad',
+    });
+    expect(classify(inv({ code: 1, stdout: 'FAIL\tp [setup failed]\n' })).status).toBe('build-failed');
+    const failed = classify(inv({ code: 1, stdout: `${result}--- FAIL: BenchmarkY\n    y_test.go:3: nope\nFAIL\n` }));
+    expect(failed).toEqual({ status: 'bench-failed', message: 'exit status 1\n--- FAIL: BenchmarkY\n    y_test.go:3: nope\nFAIL' });
+    expect(classify(inv({ code: null, signal: 'SIGSEGV', stdout: result })).message).toMatch(/^killed by SIGSEGV/);
+    expect(classify(inv({ code: 2, stdout: 'panic: test timed out after 1s\n' })).status).toBe('timeout');
+    expect(classify(inv({ code: null, signal: 'SIGTERM', timedOut: true, stdout: 'goos: linux\n' }))).toEqual({
+      status: 'timeout',
+      message: 'killed after 1.5s: over the time limit\ngoos: linux',
+    });
+  });
+
+  test('long output is cut to a readable message that says how much is left out', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n');
+    const t = trimOutput(text, /^line 50$/m);
+    expect(t.split('\n')[0]).toBe('line 50');
+    expect(t).toMatch(/line 89\n… \(10 more lines\)$/);
+  });
+});
+
+describe('progress', () => {
+  test('estimates the rest from the mean step so far', () => {
+    let now = 1000;
+    const clock = new StepClock(4, () => now);
+    expect(clock.next()).toEqual({ step: 1, steps: 4, elapsedMs: 0, remainingMs: null });
+    now += 10_000;
+    expect(clock.next()).toEqual({ step: 2, steps: 4, elapsedMs: 10_000, remainingMs: 30_000 });
+    now += 30_000;
+    expect(clock.next()).toEqual({ step: 3, steps: 4, elapsedMs: 40_000, remainingMs: 40_000 });
+  });
+
+  test('formats', () => {
+    expect([0, 1499, 61_000, 3_725_000].map(formatDuration)).toEqual(['0s', '1s', '1m01s', '1h02m']);
+    expect(
+      formatProgress({
+        phase: 'run',
+        pkg: 'example.com/x',
+        index: 2,
+        total: 5,
+        round: 3,
+        rounds: 6,
+        side: 'head',
+        step: 1,
+        steps: 1,
+        elapsedMs: 70_000,
+        remainingMs: 125_000,
+      }),
+    ).toBe('running package 2 of 5 (example.com/x), round 3 of 6, head, 1m10s elapsed, about 2m05s left');
+  });
+});
+
+describe('fingerprint', () => {
+  test('pieces', () => {
+    expect(cpuFromCpuInfo('processor\t: 0\nmodel name\t: Intel(R) Xeon(R) Processor\nflags\t: x\n')).toBe(
+      'Intel(R) Xeon(R) Processor',
+    );
+    expect(cpuFromCpuInfo('processor : 0\nBogoMIPS : 50\n')).toBe('');
+    expect(cpuFromBenchOutput('goos: linux\ncpu: Apple M2\n')).toBe('Apple M2');
+    expect(effectiveGomaxprocs({ GOMAXPROCS: '3' }, 8)).toBe(3);
+    expect(effectiveGomaxprocs({ GOMAXPROCS: 'x' }, 8)).toBe(8);
+    expect(effectiveGomaxprocs({ GOMAXPROCS: '0' }, 8)).toBe(8);
+    expect(runnerOs({ RUNNER_OS: 'Linux' }, 'linux')).toBe('Linux');
+    expect(runnerOs({}, 'darwin')).toBe('darwin');
+  });
+
+  test('measured here agrees with go env', async () => {
+    const fp = await fingerprint({ env: { ...process.env, GOMAXPROCS: '7' } });
+    expect(fp.goVersion).toBe(execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim());
+    const goEnv = execFileSync('go', ['env', 'GOOS', 'GOARCH'], { encoding: 'utf8' }).trim().split('\n');
+    expect([fp.goos, fp.goarch]).toEqual(goEnv);
+    expect(fp.gomaxprocs).toBe(7);
+    expect(fp.cpu).not.toBe('');
+  });
+});
+
+describe('package slugs', () => {
+  test('readable and unique where sanitising collides', () => {
+    expect(packageSlug('example.com/m/parser')).toMatch(/^example\.com_m_parser-[0-9a-f]{8}$/);
+    expect(packageSlug('a/b_c')).not.toBe(packageSlug('a_b/c'));
+  });
+
+  test('property: safe file names, distinct for distinct paths', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(packageSlug(a)).toMatch(/^[A-Za-z0-9._-]+$/);
+        expect(packageSlug(a)).not.toMatch(/^\./);
+        if (a !== b) expect(packageSlug(a)).not.toBe(packageSlug(b));
+      }),
+    );
+  });
+});

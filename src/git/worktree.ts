@@ -1,0 +1,55 @@
+/**
+ * A second checkout of a commit, for running the base side next to the head side without
+ * touching the user's working tree. Detached (no branch is created or moved), in a temporary
+ * directory, and removed again — also when the work in it fails.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { git, revParse, type GitOptions } from './git.js';
+
+export interface Worktree {
+  /** Absolute path of the checkout. */
+  dir: string;
+  /** The commit checked out. */
+  sha: string;
+  /** Removes the checkout and its registration in the repository; safe to call twice. */
+  remove(): Promise<void>;
+}
+
+/** Checks out `ref` of `repo` into a fresh temporary directory. */
+export async function addWorktree(repo: string, ref: string, opts: GitOptions = {}): Promise<Worktree> {
+  const sha = await revParse(ref, repo, opts);
+  const dir = await mkdtemp(join(tmpdir(), 'benchgate-worktree-'));
+  let removed = false;
+  const remove = async () => {
+    if (removed) return;
+    removed = true;
+    // `worktree remove` can fail if git never registered it; the directory goes either way.
+    await git(['worktree', 'remove', '--force', dir], repo, opts).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    await git(['worktree', 'prune'], repo, opts).catch(() => undefined);
+  };
+  try {
+    await git(['worktree', 'add', '--detach', '--quiet', dir, sha], repo, { timeoutMs: 10 * 60_000, ...opts });
+  } catch (e) {
+    await remove();
+    throw e;
+  }
+  return { dir, sha, remove };
+}
+
+/** Runs `fn` in a worktree of `ref` and removes the worktree afterwards, whatever happens. */
+export async function withWorktree<T>(
+  repo: string,
+  ref: string,
+  fn: (wt: Worktree) => Promise<T>,
+  opts: GitOptions = {},
+): Promise<T> {
+  const wt = await addWorktree(repo, ref, opts);
+  try {
+    return await fn(wt);
+  } finally {
+    await wt.remove();
+  }
+}
