@@ -1,0 +1,155 @@
+/**
+ * Finding the baseline: the newest successful `push` run of this workflow on the base branch that
+ * still holds an unexpired artifact of the given name. Runs are listed newest first and the scan is
+ * bounded, so a repository with a long history costs a handful of requests, not thousands.
+ */
+import type { GitHubApi } from './api.js';
+import { BenchgateError } from '../errors.js';
+
+export interface ArtifactRef {
+  runId: number;
+  runNumber: number;
+  headSha: string;
+  artifactId: number;
+  artifactName: string;
+  /** ISO time the artifact was created. */
+  createdAt: string;
+  sizeInBytes: number;
+}
+
+export type ArtifactLookup =
+  | { ok: true; artifact: ArtifactRef }
+  | {
+      ok: false;
+      /** `no-runs`: no matching run at all; `none`: runs but no such artifact; `expired`: only expired ones. */
+      reason: 'no-runs' | 'none' | 'expired';
+      message: string;
+    };
+
+export interface FindBaselineArgs {
+  /** Workflow file name (`bench.yml`) or numeric id; see `workflowFromRef`. */
+  workflow: string | number;
+  branch: string;
+  artifactName: string;
+  /** The current run, never its own baseline. */
+  excludeRunId?: number;
+  /** Bounds of the scan (defaults: 5 pages of 20 runs). */
+  maxPages?: number;
+  perPage?: number;
+}
+
+interface RestRun {
+  id: number;
+  run_number: number;
+  head_sha: string;
+  head_branch: string | null;
+  event: string;
+  status: string | null;
+  conclusion: string | null;
+}
+
+interface RestArtifact {
+  id: number;
+  name: string;
+  size_in_bytes: number;
+  expired: boolean;
+  created_at: string | null;
+  expires_at: string | null;
+  workflow_run?: { id?: number; head_branch?: string; head_sha?: string } | null;
+}
+
+/**
+ * The workflow file name from GITHUB_WORKFLOW_REF
+ * (`owner/repo/.github/workflows/bench.yml@refs/heads/main`): the API accepts the file name as id.
+ */
+export function workflowFromRef(workflowRef: string): string {
+  const m = /^[^/]+\/[^/]+\/\.github\/workflows\/([^/]+?\.ya?ml)@/.exec(workflowRef.trim());
+  if (!m) {
+    throw new BenchgateError(
+      `cannot read the workflow file from GITHUB_WORKFLOW_REF "${workflowRef}" (expected owner/repo/.github/workflows/<file>.yml@<ref>)`,
+      'usage',
+    );
+  }
+  return m[1];
+}
+
+export async function findBaselineArtifact(api: GitHubApi, args: FindBaselineArgs): Promise<ArtifactLookup> {
+  const maxPages = args.maxPages ?? 5;
+  const perPage = args.perPage ?? 20;
+  let runsSeen = 0;
+  let expired = 0;
+  for await (const runs of api.pages<RestRun>(
+    'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+    { workflow_id: args.workflow, branch: args.branch, event: 'push', status: 'success', per_page: perPage, exclude_pull_requests: true },
+    { maxPages, key: 'workflow_runs' },
+  )) {
+    for (const run of runs) {
+      // The server filters too; checking again costs nothing and guards against a lax filter.
+      if (run.id === args.excludeRunId || run.head_branch !== args.branch || run.event !== 'push' || run.conclusion !== 'success') continue;
+      runsSeen++;
+      const found = await newestArtifactOfRun(api, run.id, args.artifactName);
+      if (found.live) return { ok: true, artifact: toRef(run, found.live) };
+      if (found.expired) expired++;
+    }
+  }
+  const scope = `workflow ${args.workflow} on branch ${args.branch} (newest ${maxPages * perPage} runs)`;
+  if (runsSeen === 0) {
+    return { ok: false, reason: 'no-runs', message: `no successful push run of ${scope}` };
+  }
+  if (expired > 0) {
+    return {
+      ok: false,
+      reason: 'expired',
+      message: `every "${args.artifactName}" artifact of ${scope} has expired (${expired} found); push to ${args.branch} to make a fresh baseline`,
+    };
+  }
+  return { ok: false, reason: 'none', message: `${runsSeen} successful push runs of ${scope}, none with an artifact named "${args.artifactName}"` };
+}
+
+/** An artifact of one given run by name, e.g. the PR run's results under `workflow_run`. */
+export async function findRunArtifact(api: GitHubApi, args: { runId: number; artifactName: string }): Promise<ArtifactLookup> {
+  const found = await newestArtifactOfRun(api, args.runId, args.artifactName);
+  if (found.live) {
+    // The run's own record has the number and head SHA the caller checks the artifact against.
+    const { data: run } = await api.request<RestRun>('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { run_id: args.runId });
+    return { ok: true, artifact: toRef(run, found.live) };
+  }
+  if (found.expired) return { ok: false, reason: 'expired', message: `artifact "${args.artifactName}" of run ${args.runId} has expired` };
+  return { ok: false, reason: 'none', message: `run ${args.runId} has no artifact named "${args.artifactName}"` };
+}
+
+async function newestArtifactOfRun(
+  api: GitHubApi,
+  runId: number,
+  name: string,
+): Promise<{ live?: RestArtifact; expired?: RestArtifact }> {
+  const live: RestArtifact[] = [];
+  const dead: RestArtifact[] = [];
+  const now = Date.now();
+  for await (const page of api.pages<RestArtifact>(
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+    { run_id: runId, name, per_page: 100 },
+    { maxPages: 3, key: 'artifacts' },
+  )) {
+    for (const a of page) {
+      if (a.name !== name) continue;
+      const pastExpiry = a.expires_at !== null && Date.parse(a.expires_at) <= now;
+      (a.expired || pastExpiry ? dead : live).push(a);
+    }
+  }
+  // A re-run attempt can upload the same name again; the highest id is the newest.
+  const newest = (xs: RestArtifact[]) => xs.sort((a, b) => b.id - a.id)[0];
+  return { live: newest(live), expired: newest(dead) };
+}
+
+function toRef(run: Pick<RestRun, 'id' | 'run_number' | 'head_sha'>, a: RestArtifact): ArtifactRef {
+  return {
+    runId: run.id,
+    runNumber: run.run_number,
+    headSha: run.head_sha || a.workflow_run?.head_sha || '',
+    artifactId: a.id,
+    artifactName: a.name,
+    createdAt: a.created_at ?? '',
+    sizeInBytes: a.size_in_bytes,
+  };
+}
