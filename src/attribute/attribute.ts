@@ -1,0 +1,238 @@
+/**
+ * Attribution: which functions explain a benchmark's significant change, and whether the PR
+ * touched them. Pure: profiles, changed functions and a commit lookup come in; an Attribution
+ * goes out. It never throws: whatever is missing becomes the Attribution's note.
+ *
+ * Per function, Δ = head − base of its estimated cost per op (cum and flat). Which of the two
+ * to rank by:
+ * - Changed functions are ranked by **cum**: a change in a function can make its callees
+ *   (unchanged library code, the allocator) do more work, and that work is the change's fault.
+ * - But cum double counts down a call chain: if the PR touched both a caller and the callee
+ *   that actually got slower, both cums move by the same amount. So a changed function is only
+ *   credited with the part of its Δcum not already explained by changed functions that may run
+ *   beneath it (smaller cum on both sides), and never less than its own Δflat. A changed caller
+ *   whose own flat did not move is then not blamed when a changed callee explains the change.
+ * - Unchanged functions are "movers", ranked by **flat**: flats of different functions never
+ *   overlap and add up to the whole, so the largest flat movers say where the time went without
+ *   listing every caller up the stack (main, testing.(*B).runN…).
+ * Profiles are sampled estimates, so shares are approximate; a changed function "explains" the
+ * change when it is credited with at least `explainShare` (20%) of the row's delta.
+ */
+import type { Attribution, AttributedFunction, BenchmarkProfile, CommitRef, CompareRow, FunctionOpCost } from '../types.js';
+import { enclosingFunctionName, normalizeFunctionName } from '../diff/gofuncs.js';
+import { matchProfileFunction, sameFile, type ChangedFunction } from '../diff/match.js';
+import { formatDelta } from './quantity.js';
+
+export interface AttributeOptions {
+  /** Minimum credited share for a changed function to explain the change (default 0.2). */
+  explainShare?: number;
+  /** Minimum flat share for an unchanged function to be listed as a mover (default 0.05). */
+  moverShare?: number;
+  /** At most this many functions are listed (default 8). */
+  maxFunctions?: number;
+}
+
+/** AttributedFunction with the flat delta as well (delta itself is the cum delta). */
+export interface AttributedFunctionDetail extends AttributedFunction {
+  /** Δ of the function's own (flat) cost per op. */
+  flatDelta: number;
+}
+
+interface Group {
+  /** The changed function the frames belong to, if any. */
+  changed?: ChangedFunction;
+  /** One representative frame (head side preferred) for unchanged functions. */
+  frame: FunctionOpCost;
+  flat: number;
+  cum: number;
+  cumBase: number;
+  cumHead: number;
+}
+
+export function attribute(
+  row: CompareRow,
+  base: BenchmarkProfile | undefined,
+  head: BenchmarkProfile | undefined,
+  changed: ChangedFunction[],
+  commitsOf: (fn: ChangedFunction) => CommitRef[],
+  options: AttributeOptions = {},
+): Attribution {
+  const explainShare = options.explainShare ?? 0.2;
+  const moverShare = options.moverShare ?? 0.05;
+  const maxFunctions = options.maxFunctions ?? 8;
+  const none = (note: string): Attribution => ({ functions: [], note });
+
+  if (row.verdict !== 'regression' && row.verdict !== 'improvement') {
+    return none(`not a significant change (${row.verdict}): nothing to attribute`);
+  }
+  if (!row.base || !row.head) return none('the benchmark is missing on one side: nothing to compare');
+  const rowDelta = row.head.center - row.base.center;
+  if (!Number.isFinite(rowDelta) || rowDelta === 0) return none('the centers are equal: nothing to attribute');
+  if (!base && !head) return none('no CPU or memory profile on either side: cannot tell which functions moved');
+  if (!base) return none('no base profile for this benchmark: cannot tell which functions moved');
+  if (!head) return none('no head profile for this benchmark: cannot tell which functions moved');
+  if (base.unit !== row.unit || head.unit !== row.unit) {
+    return none(`the profiles measure ${base.unit}/${head.unit}, not ${row.unit}: not attributed`);
+  }
+  if (base.functions.length === 0 || head.functions.length === 0) {
+    const side = base.functions.length === 0 ? 'base' : 'head';
+    return none(`no frames of this benchmark in the ${side} profile (too short to be sampled, or not profiled)`);
+  }
+
+  const groups = groupFrames(base, head, changed);
+  const direction = Math.sign(rowDelta);
+  const magnitude = Math.abs(rowDelta);
+
+  const credited = creditChanged(groups.filter((g) => g.changed), direction);
+  const explaining = [...credited]
+    .filter(([, c]) => c / magnitude >= explainShare)
+    .sort((a, b) => b[1] - a[1])
+    .map(([g]) => g);
+
+  const listed = new Set<Group>(explaining);
+  const movers = groups
+    .filter((g) => !listed.has(g) && (direction * g.flat) / magnitude >= moverShare)
+    .sort((a, b) => direction * (b.flat - a.flat));
+  const shown = [...explaining, ...movers].slice(0, maxFunctions);
+
+  const notes = [base.note, head.note].filter((n): n is string => !!n && n !== '');
+  if (explaining.length === 0) {
+    const top = movers.slice(0, 3).map((g) => `${g.frame.function} (${formatDelta(g.flat, row.unit)} self)`);
+    notes.unshift(
+      changed.length === 0
+        ? `the PR changed no profiled Go function; ${top.length ? 'the largest movers are ' + top.join(', ') : 'no function moved by 5% or more of the change'}`
+        : `no changed function explains this change; ${top.length ? 'the largest movers are ' + top.join(', ') : 'no function moved by 5% or more of the change'}`,
+    );
+  }
+
+  const paths = learnPaths(groups);
+  const functions: AttributedFunctionDetail[] = shown.map((g) => {
+    const c = g.changed;
+    return {
+      function: c ? c.function : g.frame.function,
+      file: c ? c.file : (paths(g.frame.file) ?? g.frame.file),
+      startLine: c ? c.startLine : g.frame.startLine,
+      // 0: the range of a function the PR did not touch is not known here.
+      endLine: c ? c.endLine : 0,
+      changed: c !== undefined,
+      commits: c ? safeCommits(commitsOf, c) : [],
+      delta: g.cum,
+      share: g.cum / rowDelta,
+      flatDelta: g.flat,
+    };
+  });
+  return { functions, note: notes.length ? [...new Set(notes)].join('; ') : null };
+}
+
+/**
+ * Pair base and head frames by name, then fold frames that belong to one changed function
+ * (its closures, its generic instantiations) into one group.
+ */
+function groupFrames(base: BenchmarkProfile, head: BenchmarkProfile, changed: ChangedFunction[]): Group[] {
+  const byName = new Map<string, { base?: FunctionOpCost; head?: FunctionOpCost }>();
+  for (const f of base.functions) byName.set(f.function, { ...byName.get(f.function), base: f });
+  for (const f of head.functions) byName.set(f.function, { ...byName.get(f.function), head: f });
+
+  const headSide = changed.filter((c) => c.side === 'head');
+  const baseSide = changed.filter((c) => c.side === 'base');
+  const folded = new Map<ChangedFunction, { name: string; base?: FunctionOpCost; head?: FunctionOpCost }[]>();
+  const groups: Group[] = [];
+
+  for (const [name, pair] of byName) {
+    // Lines are only comparable within one side: head frames against head ranges, base frames
+    // against the ranges of functions only the base has; otherwise by name.
+    const c = pair.head
+      ? matchProfileFunction(pair.head, headSide) ?? matchProfileFunction(pair.head, baseSide, { byName: true })
+      : matchProfileFunction(pair.base!, baseSide) ?? matchProfileFunction(pair.base!, headSide, { byName: true });
+    if (c) {
+      const list = folded.get(c) ?? [];
+      list.push({ name, ...pair });
+      folded.set(c, list);
+      continue;
+    }
+    const flat = (pair.head?.flat ?? 0) - (pair.base?.flat ?? 0);
+    const cumBase = pair.base?.cum ?? 0;
+    const cumHead = pair.head?.cum ?? 0;
+    groups.push({ frame: (pair.head ?? pair.base)!, flat, cum: cumHead - cumBase, cumBase, cumHead });
+  }
+
+  for (const [c, frames] of folded) {
+    // A closure usually runs beneath its enclosing function, whose cum already holds it, so
+    // closures count only when their function has no frame of its own; separate generic
+    // instantiations run on separate stacks and add up.
+    const isClosure = (name: string) => enclosingFunctionName(name) !== normalizeFunctionName(name);
+    const hasDeclared = frames.some((f) => !isClosure(f.name));
+    let flat = 0;
+    let cumBase = 0;
+    let cumHead = 0;
+    for (const f of frames) {
+      flat += (f.head?.flat ?? 0) - (f.base?.flat ?? 0);
+      if (hasDeclared && isClosure(f.name)) continue;
+      cumBase += f.base?.cum ?? 0;
+      cumHead += f.head?.cum ?? 0;
+    }
+    const frame = (frames[0].head ?? frames[0].base)!;
+    groups.push({ changed: c, frame, flat, cum: cumHead - cumBase, cumBase, cumHead });
+  }
+  return groups;
+}
+
+/**
+ * The part of each changed function's Δcum (in the row's direction) not already explained by
+ * changed functions that may run beneath it. Callees are visited first (ascending cum), so each
+ * credit excludes the credits below it exactly once.
+ */
+function creditChanged(groups: Group[], direction: number): Map<Group, number> {
+  const credit = new Map<Group, number>();
+  const order = [...groups].sort((a, b) => a.cumHead - b.cumHead || a.cumBase - b.cumBase);
+  for (const g of order) {
+    const own = direction * g.cum;
+    if (own <= 0) {
+      credit.set(g, own);
+      continue;
+    }
+    let beneath = 0;
+    for (const [h, c] of credit) {
+      if (c > 0 && h.cumHead <= g.cumHead && h.cumBase <= g.cumBase) beneath += c;
+    }
+    credit.set(g, Math.min(own, Math.max(own - beneath, direction * g.flat, 0)));
+  }
+  return credit;
+}
+
+/**
+ * Learn how the profile's file names map to repo paths from the frames matched to changed
+ * functions (an absolute checkout prefix, or a module path with `-trimpath`), and apply it to
+ * the other frames, so unchanged functions of the repo are shown with repo-relative paths too.
+ */
+function learnPaths(groups: Group[]): (profileFile: string) => string | undefined {
+  const prefixes = new Map<string, string>();
+  for (const g of groups) {
+    const c = g.changed;
+    if (!c || !sameFile(g.frame.file, c.file, c.pkgPath)) continue;
+    const p = g.frame.file.replace(/\\/g, '/');
+    if (p === c.file || p.endsWith('/' + c.file)) {
+      prefixes.set(p.slice(0, p.length - c.file.length), '');
+      continue;
+    }
+    // -trimpath: `<pkgPath>/<base>` ↔ `<repo dir>/<base>`; what is left after their common
+    // tail is the module path ↔ the module's directory in the repo.
+    const from = p.split('/');
+    const to = c.file.split('/');
+    while (from.length > 0 && to.length > 0 && from[from.length - 1] === to[to.length - 1]) from.pop(), to.pop();
+    if (from.length > 0) prefixes.set(from.join('/') + '/', to.length > 0 ? to.join('/') + '/' : '');
+  }
+  return (file) => {
+    const p = file.replace(/\\/g, '/');
+    for (const [from, to] of prefixes) if (p.startsWith(from)) return to + p.slice(from.length);
+    return undefined;
+  };
+}
+
+function safeCommits(commitsOf: (fn: ChangedFunction) => CommitRef[], c: ChangedFunction): CommitRef[] {
+  try {
+    return commitsOf(c);
+  } catch {
+    return [];
+  }
+}
