@@ -1,0 +1,92 @@
+/**
+ * Profile shares → cost per op. A profile says what fraction of a benchmark's samples
+ * each function accounts for; the benchmark output says what one op costs (sec/op, B/op,
+ * allocs/op). Their product estimates each function's cost per op in the row's unit,
+ * which is what lets two sides with different iteration counts be compared.
+ */
+import type { BenchmarkProfile, FunctionOpCost } from '../types.js';
+import type { ProfileSplit, SampleSlice } from './split.js';
+
+/** The name as a CompareRow has it (`Parse/small-8`) → the candidates to look up, most precise first. */
+function candidates(name: string): { label: string[]; top: string; sub: boolean } {
+  const noProcs = name.replace(/-\d+$/, '');
+  const slash = name.indexOf('/');
+  // Benchmark function names are Go identifiers: the top level never contains '-'.
+  const top = (slash >= 0 ? name.slice(0, slash) : name).replace(/-\d+$/, '');
+  return { label: [...new Set([name, noProcs])], top, sub: slash >= 0 };
+}
+
+/**
+ * Costs per op of every function in benchmark `name` of `split`, for a row whose center
+ * (median) is `perOpValue` in `unit`. The `note` says when the split is approximate.
+ */
+export function perOpCosts(split: ProfileSplit, name: string, unit: string, perOpValue: number): BenchmarkProfile {
+  const c = candidates(name);
+  const result = (slice: SampleSlice | null, note?: string): BenchmarkProfile => {
+    const out: BenchmarkProfile = { package: split.package, name, unit, functions: slice ? scaled(slice, perOpValue) : [] };
+    if (note) out.note = note;
+    return out;
+  };
+
+  for (const l of c.label) {
+    const b = split.benchmarks.get(l);
+    if (b?.byLabel) return result(b.all);
+  }
+  const b = split.benchmarks.get(c.top);
+  if (!b || b.all.total === 0) return result(null, `the ${split.sampleType.type || 'profile'} profile has no samples for Benchmark${c.top}`);
+  if (!c.sub) return result(b.all);
+  if (!b.closures || b.closures.total === 0) {
+    return result(b.all, `no samples ran inside Benchmark${c.top}'s sub-benchmark closures; costs are shares of the whole benchmark`);
+  }
+  const closures = b.closureNames.map((n) => `Benchmark${c.top}.${n}`).join(', ');
+  return result(
+    b.closures,
+    `sub-benchmarks of Benchmark${c.top} cannot be told apart by stack (they run in ${closures}) and carry no pprof label: ` +
+      'costs are shares of all of them, scaled by this row\'s value per op',
+  );
+}
+
+function scaled(slice: SampleSlice, perOp: number): FunctionOpCost[] {
+  if (slice.total === 0) return [];
+  const k = perOp / slice.total;
+  return slice.functions.map((f) => ({ function: f.function, file: f.file, startLine: f.startLine, flat: f.flat * k, cum: f.cum * k }));
+}
+
+export interface FunctionDelta {
+  function: string;
+  file: string;
+  startLine: number;
+  base: { flat: number; cum: number };
+  head: { flat: number; cum: number };
+  /** head − base, per op in the row's unit. */
+  deltaFlat: number;
+  deltaCum: number;
+}
+
+/** Δ per op of every function present on either side, largest |Δcum| first (then name, for stable output). */
+export function diffBenchmarkProfiles(base: BenchmarkProfile, head: BenchmarkProfile): FunctionDelta[] {
+  const key = (f: FunctionOpCost) => `${f.function}\u0000${f.file}`;
+  const rows = new Map<string, FunctionDelta>();
+  const row = (f: FunctionOpCost): FunctionDelta => {
+    let r = rows.get(key(f));
+    if (!r) {
+      r = { function: f.function, file: f.file, startLine: f.startLine, base: { flat: 0, cum: 0 }, head: { flat: 0, cum: 0 }, deltaFlat: 0, deltaCum: 0 };
+      rows.set(key(f), r);
+    }
+    return r;
+  };
+  for (const f of base.functions) Object.assign(row(f).base, { flat: f.flat, cum: f.cum });
+  for (const f of head.functions) {
+    const r = row(f);
+    r.head = { flat: f.flat, cum: f.cum };
+    if (f.startLine) r.startLine = f.startLine;
+  }
+  const out = [...rows.values()];
+  for (const r of out) {
+    r.deltaFlat = r.head.flat - r.base.flat;
+    r.deltaCum = r.head.cum - r.base.cum;
+  }
+  return out.sort(
+    (a, b) => Math.abs(b.deltaCum) - Math.abs(a.deltaCum) || (a.function < b.function ? -1 : a.function > b.function ? 1 : 0),
+  );
+}
