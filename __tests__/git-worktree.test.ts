@@ -122,7 +122,7 @@ test('a bad ref fails cleanly and leaves no directory behind', async () => {
 
 test('a failing git command says which command, where, and git’s message', async () => {
   await expect(git(['cat-file', '-p', 'deadbeef'], repo, { env })).rejects.toThrow(
-    /git cat-file -p deadbeef failed in .*repo: .*deadbeef/,
+    /git cat-file -p deadbeef failed in .*repo \(exit code 128\): .*deadbeef/,
   );
 });
 

@@ -1,2 +1,56 @@
-// The CLI's entry: `benchgate`, bundled to dist/cli.js.
-console.log('benchgate: not yet implemented');
+// The CLI's entry: `benchgate`, bundled to dist/cli.js. Each subcommand lives in src/commands/.
+import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
+import { EXIT_USAGE, type CommandOutput } from './commands/common.js';
+import { profileCommand } from './commands/profile.js';
+import { baselineCommand, runCommand, RUN_USAGE, BASELINE_USAGE } from './commands/run.js';
+
+const USAGE = [
+  'usage: benchgate <command> [flags]',
+  '',
+  'commands:',
+  '  compare   compare two saved benchmark outputs (like benchstat)',
+  '  run       benchmark the base ref and the working tree here, compare and attribute',
+  '  baseline  record a run (as the action does on main) into a directory',
+  '  profile   top functions of pprof profiles (like go tool pprof -top)',
+  '',
+  COMPARE_USAGE,
+  RUN_USAGE,
+  BASELINE_USAGE,
+  'usage: benchgate profile top <file>... [--sample-index <type>] [--focus <regex>] [--format text|json]',
+].join('\n');
+
+export async function main(argv: string[], out: CommandOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'compare':
+      return compareCommand(rest, out);
+    case 'run':
+      return runCommand(rest, out);
+    case 'baseline':
+      return baselineCommand(rest, out);
+    case 'profile':
+      return profileCommand(rest, out);
+    case 'help':
+    case '--help':
+    case '-h':
+      out.stdout(USAGE + '\n');
+      return 0;
+    default:
+      out.stderr((command ? `benchgate: unknown command "${command}"\n` : '') + USAGE + '\n');
+      return EXIT_USAGE;
+  }
+}
+
+const out: CommandOutput = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+main(process.argv.slice(2), out).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`benchgate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

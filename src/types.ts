@@ -107,9 +107,24 @@ export interface CompareRow {
   reason: string;
   /** Compared by value rather than by test (assume=exact, allocs/op). */
   exact?: boolean;
-  /** Set by confirmation (issue 5): whether alternating rounds confirmed the change. */
+  /**
+   * Set when a suspect was re-run in alternating rounds against the merge base: true = confirmed,
+   * false = cleared (noise), null = could not be confirmed (budget ran out). Absent when the
+   * comparison itself already came from alternating rounds.
+   */
   confirmed?: boolean | null;
+  /** The confirmation's own comparison (alternating rounds), when one ran. */
+  confirmation?: Confirmation;
   attribution?: Attribution;
+}
+
+export interface Confirmation {
+  base: Summary;
+  head: Summary;
+  deltaPercent: number | null;
+  p: number | null;
+  verdict: Verdict;
+  reason: string;
 }
 
 export interface GeomeanRow {

@@ -8,7 +8,12 @@ import { run } from '../exec.js';
 export interface GitOptions {
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Output larger than this is an error rather than silently cut (default 8 MiB; diffs need more). */
+  maxOutputBytes?: number;
 }
+
+/** Untranslated messages (they are matched), no pager, and never a credential prompt that would hang. */
+const QUIET_GIT_ENV = { LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
 
 /** Network operations (fetch) may be slow; local plumbing should not be. */
 const LOCAL_TIMEOUT_MS = 60_000;
@@ -18,15 +23,19 @@ const FETCH_TIMEOUT_MS = 10 * 60_000;
 export async function git(args: readonly string[], cwd: string, opts: GitOptions = {}): Promise<string> {
   const r = await run('git', args, {
     cwd,
-    env: opts.env,
+    env: { ...(opts.env ?? process.env), ...QUIET_GIT_ENV },
     timeoutMs: opts.timeoutMs ?? LOCAL_TIMEOUT_MS,
+    maxOutputBytes: opts.maxOutputBytes,
   });
   if (r.timedOut) {
     throw new BenchgateError(`git ${args.join(' ')} timed out after ${r.durationMs} ms`, 'git');
   }
   if (r.code !== 0) {
     const why = (r.stderr.trim() || r.stdout.trim() || `exit status ${r.code ?? r.signal}`).split('\n').slice(-10).join('\n');
-    throw new BenchgateError(`git ${args.join(' ')} failed in ${cwd}: ${why}`, 'git');
+    throw new BenchgateError(`git ${args.join(' ')} failed in ${cwd} (exit code ${r.code}): ${why}`, 'git');
+  }
+  if (r.truncated) {
+    throw new BenchgateError(`git ${args.join(' ')} printed more than ${opts.maxOutputBytes ?? 'the output limit'} bytes`, 'git');
   }
   return r.stdout;
 }

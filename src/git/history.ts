@@ -6,8 +6,8 @@
  * 9 ms per call here (process start dominates), but `log -L` also finds commits whose lines a
  * later commit rewrote, which blame (one owner per surviving line) cannot see.
  */
-import { execFile } from 'node:child_process';
 import { BenchgateError } from '../errors.js';
+import { git as runGit } from './git.js';
 import type { CommitRef } from '../types.js';
 
 /** Generous: big diffs are fine, but a hung git must not hang the run. */
@@ -106,26 +106,7 @@ function checkRef(ref: string): void {
   if (ref === '' || ref.startsWith('-')) throw new BenchgateError(`not a git ref: "${ref}"`, 'usage');
 }
 
+/** The shared git edge, with room for large diffs. */
 function git(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      args,
-      {
-        cwd,
-        maxBuffer: MAX_BUFFER,
-        timeout: TIMEOUT_MS,
-        encoding: 'utf8',
-        env: { ...process.env, LC_ALL: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
-      },
-      (err, stdout, stderr) => {
-        if (!err) return resolve(stdout);
-        const e = err as NodeJS.ErrnoException & { code?: number | string; killed?: boolean };
-        const detail = (stderr || e.message).trim().split('\n').slice(0, 5).join('\n');
-        const why = e.killed ? `timed out after ${TIMEOUT_MS / 1000} s` : e.code === 'ENOENT' ? 'git is not installed' : `exit code ${e.code}`;
-        const sub = args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? '';
-        reject(new BenchgateError(`git ${sub} failed (${why}): ${detail}`, 'git'));
-      },
-    );
-  });
+  return runGit(args, cwd, { timeoutMs: TIMEOUT_MS, maxOutputBytes: MAX_BUFFER });
 }

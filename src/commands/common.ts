@@ -1,0 +1,110 @@
+/**
+ * What the CLI's subcommands share: flag parsing (node's own `util.parseArgs`), output formats,
+ * exit statuses and the verdict flags.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { BenchgateError } from '../errors.js';
+import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
+import { toCsvReport } from '../report/csv.js';
+import { toJsonReport } from '../report/json.js';
+import { formatText } from '../report/text.js';
+import { DEFAULT_VERDICT, parseChoice, parseList, parseNumber, usageError, type VerdictSettings } from '../settings.js';
+import type { CompareReport } from '../types.js';
+
+export interface CommandOutput {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+/** Exit statuses: documented in the README. */
+export const EXIT_OK = 0;
+export const EXIT_REGRESSION = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_FAILED = 3;
+
+export type Format = 'text' | 'markdown' | 'json' | 'csv';
+export const FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export const VERDICT_OPTIONS: Options = {
+  alpha: { type: 'string' },
+  confidence: { type: 'string' },
+  threshold: { type: 'string' },
+  'no-fdr': { type: 'boolean' },
+  'gate-metrics': { type: 'string' },
+  'fail-on': { type: 'string' },
+  format: { type: 'string' },
+};
+
+export interface ParsedFlags {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Parses flags strictly: an unknown flag or a missing value is a usage error (exit 2). */
+export function parseFlags(argv: string[], options: Options, allowPositionals = true): ParsedFlags {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return { values: values as ParsedFlags['values'], positionals };
+  } catch (e) {
+    throw usageError((e as Error).message.split('\n')[0]);
+  }
+}
+
+export function str(values: ParsedFlags['values'], name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function verdictFrom(values: ParsedFlags['values']): VerdictSettings {
+  const alpha = str(values, 'alpha');
+  const confidence = str(values, 'confidence');
+  const threshold = str(values, 'threshold');
+  const gate = str(values, 'gate-metrics');
+  return {
+    alpha: alpha !== undefined ? parseNumber('--alpha', alpha, 1e-9, 0.5) : DEFAULT_VERDICT.alpha,
+    confidence: confidence !== undefined ? parseNumber('--confidence', confidence, 0.5, 0.999999) : DEFAULT_VERDICT.confidence,
+    threshold: threshold !== undefined ? parseNumber('--threshold', threshold, 0, 10000) : DEFAULT_VERDICT.threshold,
+    fdr: values['no-fdr'] !== true,
+    gateUnits: gate !== undefined ? parseList(gate) : DEFAULT_VERDICT.gateUnits,
+  };
+}
+
+export function failOnFrom(values: ParsedFlags['values']): 'regression' | 'none' {
+  return parseChoice('--fail-on', str(values, 'fail-on') ?? 'none', ['regression', 'none'] as const);
+}
+
+export function formatFrom(values: ParsedFlags['values'], fallback: Format = 'text'): Format {
+  return parseChoice('--format', str(values, 'format') ?? fallback, FORMATS);
+}
+
+export function render(report: CompareReport, format: Format, ctx: MarkdownContext, extra?: object): string {
+  switch (format) {
+    case 'json':
+      return toJsonReport(report, extra);
+    case 'csv':
+      return toCsvReport(report);
+    case 'markdown':
+      return renderMarkdown(report, { ...ctx, maxLength: Number.MAX_SAFE_INTEGER });
+    default:
+      return formatText(report) + warningsText(report);
+  }
+}
+
+function warningsText(report: CompareReport): string {
+  return report.warnings.length ? '\n' + report.warnings.map((w) => `warning: ${w}`).join('\n') + '\n' : '';
+}
+
+/** Turns an error into the right exit status and a message a user can act on. */
+export function reportError(e: unknown, command: string, usage: string, out: CommandOutput): number {
+  if (e instanceof BenchgateError && e.code === 'usage') {
+    out.stderr(`benchgate ${command}: ${e.message}\n${usage}\n`);
+    return EXIT_USAGE;
+  }
+  if (e instanceof BenchgateError) {
+    out.stderr(`benchgate ${command}: ${e.message}\n`);
+    return EXIT_FAILED;
+  }
+  throw e;
+}

@@ -1,0 +1,50 @@
+/**
+ * `benchgate compare <base-file> <head-file>`: benchstat's job for outputs saved earlier, with
+ * benchgate's verdicts.
+ */
+import { parseBenchFile } from '../benchfmt/index.js';
+import { compareResults } from '../compare/compare.js';
+import { warningText } from '../errors.js';
+import { evaluateGate } from '../gate.js';
+import { usageError } from '../settings.js';
+import {
+  EXIT_OK,
+  EXIT_REGRESSION,
+  VERDICT_OPTIONS,
+  failOnFrom,
+  formatFrom,
+  parseFlags,
+  render,
+  reportError,
+  verdictFrom,
+  type CommandOutput,
+} from './common.js';
+
+export const COMPARE_USAGE =
+  'usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] ' +
+  '[--confidence 0.95] [--threshold 5] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|none]';
+
+export async function compareCommand(argv: string[], out: CommandOutput): Promise<number> {
+  try {
+    const { values, positionals } = parseFlags(argv, VERDICT_OPTIONS);
+    if (positionals.length !== 2) throw usageError(`expected two files, got ${positionals.length}`);
+    const verdict = verdictFrom(values);
+    const format = formatFrom(values);
+    const failOn = failOnFrom(values);
+    const [base, head] = await Promise.all(positionals.map((f) => parseBenchFile(f)));
+    const report = compareResults(base.results, head.results, {
+      alpha: verdict.alpha,
+      confidence: verdict.confidence,
+      threshold: verdict.threshold,
+      fdr: verdict.fdr,
+      gatedUnits: verdict.gateUnits,
+      units: { ...base.units, ...head.units },
+    });
+    report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
+    const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
+    out.stdout(render(report, format, { gate, baseline: { source: 'files', ref: positionals[0] } }));
+    return gate.failed ? EXIT_REGRESSION : EXIT_OK;
+  } catch (e) {
+    return reportError(e, 'compare', COMPARE_USAGE, out);
+  }
+}

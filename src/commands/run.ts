@@ -1,0 +1,254 @@
+/**
+ * `benchgate run --base <ref>`: both sides measured here in alternating rounds, compared,
+ * attributed to the changed functions. With `--baseline <dir>` the base side is a stored run
+ * (as in CI with an artifact) and suspects are confirmed against `--base` in alternating rounds.
+ * `benchgate baseline --out <dir>`: records a run the way the action does on main.
+ */
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { attributeConfirmed, attributeReport, compareRuns, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
+import { BenchgateError } from '../errors.js';
+import { evaluateGate } from '../gate.js';
+import { lineSink } from '../gotool/progress.js';
+import { runSuite } from '../gotool/run.js';
+import { confirmSuspects, runBothSides, repoRoot } from '../local.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { toJsonReport } from '../report/json.js';
+import { DEFAULT_RUN, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
+import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
+import type { CompareReport } from '../types.js';
+import { git } from '../git/git.js';
+import {
+  EXIT_OK,
+  EXIT_REGRESSION,
+  VERDICT_OPTIONS,
+  failOnFrom,
+  formatFrom,
+  parseFlags,
+  render,
+  reportError,
+  str,
+  verdictFrom,
+  type CommandOutput,
+  type ParsedFlags,
+} from './common.js';
+
+const RUN_OPTIONS = {
+  packages: { type: 'string' },
+  bench: { type: 'string' },
+  benchtime: { type: 'string' },
+  cpu: { type: 'string' },
+  timeout: { type: 'string' },
+  'go-test-flags': { type: 'string' },
+  'no-profiles': { type: 'boolean' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const RUN_USAGE =
+  'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] ' +
+  '[--rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
+  '[--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] ' +
+  '[--no-fdr] [--fail-on regression|none]';
+
+export const BASELINE_USAGE =
+  'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] ' +
+  '[--timeout D] [--go-test-flags "..."] [--no-profiles]';
+
+function runSettingsFrom(values: ParsedFlags['values'], count: number): RunSettings {
+  const timeout = str(values, 'timeout');
+  if (timeout) parseDuration('--timeout', timeout);
+  return {
+    ...DEFAULT_RUN,
+    packages: parseList(str(values, 'packages') ?? './...'),
+    bench: str(values, 'bench') ?? '.',
+    count,
+    benchtime: str(values, 'benchtime'),
+    cpu: str(values, 'cpu'),
+    timeout,
+    extraFlags: splitWords('--go-test-flags', str(values, 'go-test-flags') ?? ''),
+    profiles: values['no-profiles'] !== true,
+  };
+}
+
+function stderrLog(out: CommandOutput, quiet: boolean): EngineLog {
+  return {
+    info: (m) => (quiet ? undefined : out.stderr(m + '\n')),
+    warning: (m) => out.stderr(`warning: ${m}\n`),
+  };
+}
+
+export async function runCommand(argv: string[], out: CommandOutput): Promise<number> {
+  let tmp: string | undefined;
+  try {
+    const { values, positionals } = parseFlags(argv, {
+      ...VERDICT_OPTIONS,
+      ...RUN_OPTIONS,
+      base: { type: 'string' },
+      head: { type: 'string' },
+      baseline: { type: 'string' },
+      rounds: { type: 'string' },
+      confirm: { type: 'string' },
+      'confirm-rounds': { type: 'string' },
+      'confirm-budget': { type: 'string' },
+    });
+    if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`);
+    const baseRef = str(values, 'base');
+    const stored = str(values, 'baseline');
+    if (!baseRef && !stored) throw usageError('--base <git-ref> is required (or --baseline <dir>)');
+    const rounds = parseInteger('--rounds', str(values, 'rounds') ?? '10', 1, 1000);
+    const settings = runSettingsFrom(values, rounds);
+    const verdict = verdictFrom(values);
+    const format = formatFrom(values);
+    const failOn = failOnFrom(values);
+    const confirm = parseChoice('--confirm', str(values, 'confirm') ?? 'auto', ['auto', 'always', 'never'] as const);
+    const confirmRounds = parseInteger('--confirm-rounds', str(values, 'confirm-rounds') ?? '10', 2, 1000);
+    const confirmBudgetMs = parseDuration('--confirm-budget', str(values, 'confirm-budget') ?? '15m');
+    const quiet = values.quiet === true;
+    const log = stderrLog(out, quiet);
+    const onProgress = quiet ? undefined : lineSink((l) => out.stderr(l));
+
+    const outDir = str(values, 'out') ? resolve(str(values, 'out')!) : (tmp = await mkdtemp(join(tmpdir(), 'benchgate-')));
+    await mkdir(outDir, { recursive: true });
+    const moduleDir = process.cwd();
+    const repoDir = await repoRoot(moduleDir);
+    const headRef = str(values, 'head');
+
+    let base: StoredRun;
+    let head: StoredRun;
+    let baselineSource: 'rerun' | 'stored';
+    if (stored) {
+      base = await loadRun(resolve(stored));
+      const result = await runSuite({
+        cwd: moduleDir,
+        outDir: join(outDir, 'head'),
+        patterns: settings.packages,
+        bench: settings.bench,
+        count: rounds,
+        benchtime: settings.benchtime,
+        cpu: settings.cpu,
+        timeout: settings.timeout,
+        extraFlags: settings.extraFlags,
+        onProgress,
+        commit: await git(['rev-parse', 'HEAD'], repoDir).then((s) => s.trim()).catch(() => ''),
+        ref: 'working tree',
+      });
+      for (const w of result.warnings) log.warning(w.message);
+      await saveRun(result.run, join(outDir, 'head'));
+      head = { run: result.run, dir: join(outDir, 'head') };
+      baselineSource = 'stored';
+    } else {
+      const sides = await runBothSides({ moduleDir, baseRef: baseRef!, headRef, run: settings, rounds, outDir, onProgress });
+      base = sides.base;
+      head = sides.head;
+      baselineSource = 'rerun';
+    }
+    if (head.run.results.length === 0 && base.run.results.length === 0) {
+      throw new BenchgateError('no benchmark results on either side: check --packages and --bench', 'run');
+    }
+
+    const report = compareRuns(base.run, head.run, verdict);
+    let changes: ChangeSet | null = null;
+    if (baseRef) {
+      try {
+        changes = await localChanges({ repoDir, moduleDir, baseRef, headRef });
+      } catch (e) {
+        if (!(e instanceof BenchgateError)) throw e;
+        log.warning(`the PR diff is not available, attribution will not mark changed functions: ${e.message}`);
+      }
+    }
+    await attributeReport(report, base, head, changes, log);
+
+    // A stored baseline is another run at another time: its regressions are suspects until
+    // alternating rounds on this machine confirm them.
+    const wantConfirm = confirm === 'always' || (confirm === 'auto' && baselineSource === 'stored');
+    let confirmRoundsUsed: number | undefined;
+    if (wantConfirm && baseRef) {
+      const sides = await confirmSuspects(report, {
+        moduleDir,
+        baseRef,
+        headRef,
+        run: settings,
+        rounds: confirmRounds,
+        outDir: join(outDir, 'confirm'),
+        verdict,
+        budgetMs: confirmBudgetMs,
+        log,
+        onProgress,
+      });
+      if (sides) {
+        confirmRoundsUsed = confirmRounds;
+        await attributeConfirmed(report, sides, changes);
+      }
+    } else if (wantConfirm) {
+      log.warning('suspects are not confirmed: --base <git-ref> is needed to re-run them against the base');
+    }
+
+    const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
+    const ctx = {
+      gate,
+      baseline: { source: baselineSource, ref: baseRef ?? base.run.ref, commit: base.run.commit },
+      rounds,
+      confirmRounds: confirmRoundsUsed,
+      incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
+      fullReportHint: `see ${join(outDir, 'report.json')}`,
+    };
+    await writeFile(join(outDir, 'report.json'), toJsonReport(report, { baseline: ctx.baseline }));
+    await writeFile(join(outDir, 'report.md'), renderMarkdown(report, ctx));
+    out.stdout(render(report, format, ctx, { baseline: ctx.baseline }));
+    if (!tmp) log.info(`benchgate: raw outputs, profiles, report.json and report.md are in ${outDir}`);
+    return gate.failed ? EXIT_REGRESSION : EXIT_OK;
+  } catch (e) {
+    return reportError(e, 'run', RUN_USAGE, out);
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+export async function baselineCommand(argv: string[], out: CommandOutput): Promise<number> {
+  try {
+    const { values, positionals } = parseFlags(argv, { ...RUN_OPTIONS, count: { type: 'string' } });
+    if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`);
+    const outArg = str(values, 'out');
+    if (!outArg) throw usageError('--out <dir> is required');
+    const count = parseInteger('--count', str(values, 'count') ?? '10', 1, 1000);
+    const settings = runSettingsFrom(values, count);
+    const quiet = values.quiet === true;
+    const moduleDir = process.cwd();
+    const commit = await git(['rev-parse', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
+    const ref = await git(['rev-parse', '--abbrev-ref', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
+    const outDir = resolve(outArg);
+    const result = await runSuite({
+      cwd: moduleDir,
+      outDir,
+      patterns: settings.packages,
+      bench: settings.bench,
+      count,
+      benchtime: settings.benchtime,
+      cpu: settings.cpu,
+      timeout: settings.timeout,
+      extraFlags: settings.extraFlags,
+      onProgress: quiet ? undefined : lineSink((l) => out.stderr(l)),
+      commit,
+      ref,
+    });
+    for (const w of result.warnings) out.stderr(`warning: ${w.message}\n`);
+    if (result.run.results.length === 0) {
+      // Nothing measured: write nothing, so a good baseline in that directory is not replaced.
+      throw new BenchgateError('no benchmark results: nothing recorded', 'run');
+    }
+    await saveRun(result.run, outDir);
+    const failed = result.run.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
+    for (const p of failed) out.stderr(`warning: ${p.pkg}: ${p.status}${p.message ? ': ' + p.message.split('\n')[0] : ''}\n`);
+    out.stdout(
+      `benchgate: recorded ${result.run.results.length} results in ${result.run.packages.length} packages to ${outDir}` +
+        `${result.run.incomplete ? ' (incomplete)' : ''}\n`,
+    );
+    return EXIT_OK;
+  } catch (e) {
+    return reportError(e, 'baseline', BASELINE_USAGE, out);
+  }
+}
+
+export type { CompareReport };

@@ -1,0 +1,257 @@
+/**
+ * The engine both front doors call (the action and the CLI): run → compare → attribute, with the
+ * I/O kept to the functions that need it. Reporting is left to the callers, which pick formats.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { attribute } from './attribute/attribute.js';
+import { compareResults, type DetailedCompareReport } from './compare/compare.js';
+import { changedFunctions, pkgDirIn, type ChangedFunction } from './diff/match.js';
+import { parseUnifiedDiff, type FileDiff } from './diff/unified.js';
+import { BenchgateError, warningText } from './errors.js';
+import { git } from './git/git.js';
+import { commitsTouching, commitsTouchingFile, diffBetween } from './git/history.js';
+import { perOpCosts } from './pprof/perop.js';
+import { readProfiles } from './pprof/read.js';
+import { splitByBenchmark, type ProfileSplit } from './pprof/split.js';
+import type { VerdictSettings } from './settings.js';
+import type { StoredRun } from './store/dir.js';
+import type { BenchmarkProfile, CommitRef, CompareReport, CompareRow, Fingerprint, Run } from './types.js';
+
+export interface EngineLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export const silentLog: EngineLog = { info: () => {}, warning: () => {} };
+
+/** Why two runs' environments differ (null when they match): such a comparison is usable but flagged. */
+export function environmentNote(base: Fingerprint, head: Fingerprint): string | null {
+  const diffs: string[] = [];
+  const field = (name: string, a: unknown, b: unknown) => {
+    if (a !== b) diffs.push(`${name} ${String(a) || '?'} vs ${String(b) || '?'}`);
+  };
+  field('Go', base.goVersion, head.goVersion);
+  field('GOOS/GOARCH', `${base.goos}/${base.goarch}`, `${head.goos}/${head.goarch}`);
+  field('CPU', base.cpu, head.cpu);
+  field('GOMAXPROCS', base.gomaxprocs, head.gomaxprocs);
+  field('runner OS', base.runnerOs, head.runnerOs);
+  return diffs.length ? `the baseline ran in a different environment (${diffs.join('; ')})` : null;
+}
+
+/** One line per package that did not run cleanly on a side. */
+export function failedPackages(run: Run, side: string): string[] {
+  return run.packages
+    .filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks')
+    .map((p) => `${side}: ${p.pkg} ${p.status}${p.message ? ': ' + firstLine(p.message) : ''}`);
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 200 ? line.slice(0, 200) + '…' : line;
+}
+
+/** Compares two runs with the verdict settings; run-level problems become report warnings. */
+export function compareRuns(base: Run, head: Run, v: VerdictSettings): DetailedCompareReport {
+  const report = compareResults(base.results, head.results, {
+    alpha: v.alpha,
+    confidence: v.confidence,
+    threshold: v.threshold,
+    fdr: v.fdr,
+    gatedUnits: v.gateUnits,
+    units: { ...base.units, ...head.units },
+  });
+  const note = environmentNote(base.env, head.env);
+  if (note) report.warnings.push(note);
+  report.warnings.push(...failedPackages(base, 'base'), ...failedPackages(head, 'head'));
+  return report;
+}
+
+/** What the PR changed: its diff and how to read sources and history on both sides. */
+export interface ChangeSet {
+  functions: ChangedFunction[];
+  /** Commits per changed function (key: file + start line), filled for the blamed ones. */
+  commitsOf: (fn: ChangedFunction) => CommitRef[];
+  warnings: string[];
+}
+
+export interface LocalChangesOptions {
+  /** The git repository (top level). */
+  repoDir: string;
+  /** The Go module's directory (absolute), inside repoDir. */
+  moduleDir: string;
+  /** The base ref (the diff is taken from its merge base with the head). */
+  baseRef: string;
+  /** The head ref; the working tree when omitted. */
+  headRef?: string;
+  /** A diff fetched elsewhere (e.g. the REST API's per-file patches); else `git diff`. */
+  diffs?: FileDiff[];
+}
+
+/** Reads go.mod's module path. */
+export async function modulePath(moduleDir: string): Promise<string> {
+  const file = join(moduleDir, 'go.mod');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new BenchgateError('no go.mod here: point benchgate at a Go module', 'usage', { file });
+  }
+  const m = /^\s*module\s+("?)([^\s"]+)\1\s*$/m.exec(text);
+  if (!m) throw new BenchgateError('no module line', 'go-source', { file });
+  return m[2];
+}
+
+/** The changed functions between the merge base and the head, from git (and the files on disk). */
+export async function localChanges(opts: LocalChangesOptions): Promise<ChangeSet> {
+  const warnings: string[] = [];
+  const diffs = opts.diffs ?? parseUnifiedDiff(await diffBetween(opts.repoDir, opts.baseRef, opts.headRef), 'git diff');
+  const mod = await modulePath(opts.moduleDir);
+  const moduleRoot = relative(opts.repoDir, opts.moduleDir).split('\\').join('/');
+  const headSources = new Map<string, string>();
+  const baseSources = new Map<string, string>();
+  const mergeBase = (await git(['merge-base', opts.baseRef, opts.headRef ?? 'HEAD'], opts.repoDir)).trim();
+  await Promise.all(
+    diffs.map(async (d) => {
+      if (d.newPath?.endsWith('.go')) {
+        const text = opts.headRef
+          ? await git(['show', `${opts.headRef}:${d.newPath}`], opts.repoDir).catch(() => undefined)
+          : await readFile(join(opts.repoDir, d.newPath), 'utf8').catch(() => undefined);
+        if (text !== undefined) headSources.set(d.newPath, text);
+      }
+      if (d.oldPath?.endsWith('.go')) {
+        const text = await git(['show', `${mergeBase}:${d.oldPath}`], opts.repoDir).catch(() => undefined);
+        if (text !== undefined) baseSources.set(d.oldPath, text);
+      }
+    }),
+  );
+  const found = changedFunctions(
+    diffs,
+    (p) => headSources.get(p),
+    mod,
+    pkgDirIn(moduleRoot),
+    (p) => baseSources.get(p),
+  );
+  warnings.push(...found.warnings.map(warningText));
+
+  // Commits are looked up for every changed function up front (attribution is synchronous);
+  // a PR rarely changes more than a few dozen functions, and each lookup is one `git log -L`.
+  const commits = new Map<string, CommitRef[]>();
+  const key = (fn: ChangedFunction) => `${fn.file}:${fn.startLine}:${fn.side}`;
+  const head = opts.headRef ?? 'HEAD';
+  for (const fn of found.functions.slice(0, 100)) {
+    try {
+      const list =
+        fn.side === 'head'
+          ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine)
+          : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file);
+      commits.set(key(fn), list);
+    } catch (e) {
+      // Uncommitted changes in the working tree have no commit yet; shallow history has none either.
+      commits.set(key(fn), []);
+      if (!(e instanceof BenchgateError)) throw e;
+    }
+  }
+  return { functions: found.functions, commitsOf: (fn) => commits.get(key(fn)) ?? [], warnings };
+}
+
+/** Which profile and sample type explain a row's unit. */
+function profileKind(unit: string): { kind: 'cpu' | 'mem'; sampleType: string } | null {
+  if (unit === 'sec/op') return { kind: 'cpu', sampleType: 'cpu' };
+  if (unit === 'B/op') return { kind: 'mem', sampleType: 'alloc_space' };
+  if (unit === 'allocs/op') return { kind: 'mem', sampleType: 'alloc_objects' };
+  return null;
+}
+
+/** Loads and splits profiles on demand, once per (side, package, sample type). */
+class ProfileCache {
+  private readonly splits = new Map<string, Promise<ProfileSplit | string>>();
+
+  constructor(private readonly stored: StoredRun) {}
+
+  split(pkg: string, kind: 'cpu' | 'mem', sampleType: string): Promise<ProfileSplit | string> {
+    const key = `${pkg}\u0000${sampleType}`;
+    let p = this.splits.get(key);
+    if (!p) {
+      p = this.load(pkg, kind, sampleType);
+      this.splits.set(key, p);
+    }
+    return p;
+  }
+
+  private async load(pkg: string, kind: 'cpu' | 'mem', sampleType: string): Promise<ProfileSplit | string> {
+    const entry = this.stored.run.packages.find((p) => p.pkg === pkg);
+    const files = entry ? (kind === 'cpu' ? entry.cpuProfiles : entry.memProfiles) : [];
+    if (files.length === 0) return `no ${kind === 'cpu' ? 'CPU' : 'memory'} profile for ${pkg}`;
+    try {
+      const profile = await readProfiles(files.map((f) => resolve(this.stored.dir, f)));
+      return splitByBenchmark(profile, pkg, sampleType);
+    } catch (e) {
+      if (e instanceof BenchgateError) return e.message;
+      throw e;
+    }
+  }
+}
+
+async function benchmarkProfile(
+  cache: ProfileCache,
+  row: CompareRow,
+  center: number,
+): Promise<BenchmarkProfile | string> {
+  const kind = profileKind(row.unit);
+  if (!kind) return `no profile measures ${row.unit}`;
+  const split = await cache.split(row.package, kind.kind, kind.sampleType);
+  if (typeof split === 'string') return split;
+  return perOpCosts(split, row.name, row.unit, center);
+}
+
+/**
+ * Adds an attribution to every significant regression or improvement. Profiles that are missing or
+ * unreadable become the attribution's note; the comparison itself is never lost.
+ */
+export async function attributeReport(
+  report: CompareReport,
+  base: StoredRun,
+  head: StoredRun,
+  changes: ChangeSet | null,
+  log: EngineLog = silentLog,
+): Promise<void> {
+  await attributeRows(report.rows, base, head, changes);
+  for (const w of changes?.warnings ?? []) log.warning(w);
+}
+
+/**
+ * Attributes rows whose numbers came from confirmation runs: the confirmation's centers and
+ * profiles are the same-machine evidence, so they replace the artifact comparison's.
+ */
+export async function attributeConfirmed(report: CompareReport, confirm: { base: StoredRun; head: StoredRun }, changes: ChangeSet | null): Promise<void> {
+  const rows = report.rows.filter((r) => r.confirmed === true && r.confirmation);
+  const proxies = rows.map((r) => ({ ...r, base: r.confirmation!.base, head: r.confirmation!.head, deltaPercent: r.confirmation!.deltaPercent }));
+  await attributeRows(proxies, confirm.base, confirm.head, changes);
+  rows.forEach((r, i) => {
+    if (proxies[i].attribution) r.attribution = proxies[i].attribution;
+  });
+}
+
+async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRun, changes: ChangeSet | null): Promise<void> {
+  const baseCache = new ProfileCache(base);
+  const headCache = new ProfileCache(head);
+  for (const row of rows) {
+    if (row.verdict !== 'regression' && row.verdict !== 'improvement') continue;
+    if (!row.base || !row.head || !profileKind(row.unit)) continue;
+    const [b, h] = await Promise.all([
+      benchmarkProfile(baseCache, row, row.base.center),
+      benchmarkProfile(headCache, row, row.head.center),
+    ]);
+    const notes = [b, h].filter((x): x is string => typeof x === 'string');
+    if (notes.length) {
+      row.attribution = { functions: [], note: [...new Set(notes)].join('; ') };
+      continue;
+    }
+    const a = attribute(row, b as BenchmarkProfile, h as BenchmarkProfile, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
+    if (!changes && a.functions.length) {
+      a.note = (a.note ? a.note + '. ' : '') + 'The PR diff was not available: changed functions are not marked';
+    }
+    row.attribution = a;
+  }
+}

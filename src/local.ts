@@ -1,0 +1,135 @@
+/**
+ * Running both sides on this machine: the base in a git worktree, the head in place (or in a
+ * second worktree), alternating rounds. Used by `benchgate run`, by the action's rerun baseline,
+ * and by confirmation, which re-runs only the suspects.
+ */
+import { join, relative } from 'node:path';
+import { compareRuns, type EngineLog } from './engine.js';
+import { git, headSha } from './git/git.js';
+import { mergeBaseOf } from './git/history.js';
+import { withWorktree } from './git/worktree.js';
+import { runAlternating, type Suspect } from './gotool/alternate.js';
+import type { ProgressSink } from './gotool/progress.js';
+import { isGated } from './gate.js';
+import type { RunSettings, VerdictSettings } from './settings.js';
+import { saveRun, type StoredRun } from './store/dir.js';
+import type { CompareReport, CompareRow } from './types.js';
+
+export interface BothSidesOptions {
+  /** The Go module's directory (absolute) in the head tree. */
+  moduleDir: string;
+  /** The base ref; the base side runs at its merge base with the head. */
+  baseRef: string;
+  /** The head ref; the working tree when omitted. */
+  headRef?: string;
+  run: RunSettings;
+  /** Alternating rounds = samples per benchmark per side. */
+  rounds: number;
+  outDir: string;
+  suspects?: Suspect[];
+  /** Wall-clock limit per test-binary run. */
+  runTimeoutMs?: number;
+  onProgress?: ProgressSink;
+}
+
+export interface BothSides {
+  base: StoredRun;
+  head: StoredRun;
+  mergeBase: string;
+  repoDir: string;
+}
+
+export async function repoRoot(dir: string): Promise<string> {
+  return (await git(['rev-parse', '--show-toplevel'], dir)).trim();
+}
+
+export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
+  const repoDir = await repoRoot(opts.moduleDir);
+  const moduleRel = relative(repoDir, opts.moduleDir);
+  const head = opts.headRef ?? 'HEAD';
+  const mergeBase = await mergeBaseOf(repoDir, opts.baseRef, head);
+  const headCommit = opts.headRef ? (await git(['rev-parse', '--verify', `${opts.headRef}^{commit}`], repoDir)).trim() : await headSha(repoDir);
+
+  const alternate = (headDir: string) =>
+    withWorktree(repoDir, mergeBase, (baseTree) =>
+      runAlternating({
+        base: { dir: join(baseTree.dir, moduleRel), commit: mergeBase, ref: opts.baseRef },
+        head: { dir: headDir, commit: headCommit, ref: opts.headRef ?? 'working tree' },
+        outDir: opts.outDir,
+        rounds: opts.rounds,
+        patterns: opts.run.packages,
+        bench: opts.run.bench,
+        benchtime: opts.run.benchtime,
+        cpu: opts.run.cpu,
+        timeout: opts.run.timeout,
+        extraFlags: opts.run.extraFlags,
+        suspects: opts.suspects,
+        runTimeoutMs: opts.runTimeoutMs,
+        onProgress: opts.onProgress,
+      }),
+    );
+  const result = opts.headRef
+    ? await withWorktree(repoDir, opts.headRef, (headTree) => alternate(join(headTree.dir, moduleRel)))
+    : await alternate(opts.moduleDir);
+  await saveRun(result.base, result.baseDir);
+  await saveRun(result.head, result.headDir);
+  return {
+    base: { run: result.base, dir: result.baseDir },
+    head: { run: result.head, dir: result.headDir },
+    mergeBase,
+    repoDir,
+  };
+}
+
+/** The regressions in gated units that a noisy baseline (an artifact) makes only suspects. */
+export function suspectsOf(report: CompareReport, gateUnits: readonly string[]): CompareRow[] {
+  return report.rows.filter((r) => r.verdict === 'regression' && isGated(r, gateUnits));
+}
+
+export interface ConfirmOptions extends Omit<BothSidesOptions, 'suspects' | 'runTimeoutMs'> {
+  verdict: VerdictSettings;
+  /** Time cap for the whole confirmation. */
+  budgetMs: number;
+  log: EngineLog;
+}
+
+/**
+ * Re-runs the suspects of `report` for the merge base and the head in alternating rounds on this
+ * machine and records, on each suspect row, what that evidence says: `confirmed` true (still a
+ * regression), false (cleared: it was noise or drift between machines), or null (no verdict, e.g.
+ * the budget ran out or a side failed). Returns the confirmation runs (their profiles are the best
+ * evidence for attribution), or null when there was nothing to confirm.
+ */
+export async function confirmSuspects(report: CompareReport, opts: ConfirmOptions): Promise<BothSides | null> {
+  const rows = suspectsOf(report, opts.verdict.gateUnits);
+  if (rows.length === 0) return null;
+  const seen = new Set<string>();
+  const suspects: Suspect[] = [];
+  for (const r of rows) {
+    const key = `${r.package}\u0000${r.name}`;
+    if (!seen.has(key)) suspects.push({ pkg: r.package, name: r.name });
+    seen.add(key);
+  }
+  opts.log.info(`benchgate: confirming ${suspects.length} suspect benchmark(s) in ${opts.rounds} alternating rounds against ${opts.baseRef}`);
+  let sides: BothSides;
+  try {
+    // Each binary run executes only the suspects once; spread the budget over the runs it needs.
+    const runTimeoutMs = Math.max(10_000, Math.floor(opts.budgetMs / (2 * opts.rounds)));
+    sides = await runBothSides({ ...opts, suspects, runTimeoutMs });
+  } catch (e) {
+    opts.log.warning(`benchgate: confirmation could not run: ${(e as Error).message}`);
+    for (const r of rows) r.confirmed = null;
+    return null;
+  }
+  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict);
+  for (const r of rows) {
+    const c = confirmation.rows.find((x) => x.package === r.package && x.name === r.name && x.unit === r.unit);
+    if (!c || !c.base || !c.head) {
+      r.confirmed = null;
+      continue;
+    }
+    r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
+    r.confirmed = c.verdict === 'regression';
+  }
+  return sides;
+}

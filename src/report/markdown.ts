@@ -1,0 +1,288 @@
+/**
+ * The PR comment and job summary: the verdict in the first line, the culprit in the first table,
+ * everything else one click away (collapsed). Pure: report in, markdown out.
+ */
+import { markdownTable } from 'markdown-table';
+import type { GateResult } from '../gate.js';
+import type { AttributedFunction, CompareReport, CompareRow, Summary } from '../types.js';
+import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
+import { commonScale, formatFixed, formatScaled, pctRange, unitClass } from './format.js';
+
+/** GitHub rejects comment bodies longer than this. */
+export const MAX_COMMENT_LENGTH = 65_536;
+
+export interface BaselineInfo {
+  /** Where the base side came from. */
+  source: 'artifact' | 'rerun' | 'files' | 'stored';
+  ref?: string;
+  commit?: string;
+  runId?: number;
+  runNumber?: number;
+  runUrl?: string;
+  /** Why the baseline's environment differs from this run's, if it does. */
+  environmentNote?: string;
+}
+
+export interface MarkdownContext {
+  gate: GateResult;
+  baseline: BaselineInfo;
+  /** Samples per side (count or rounds). */
+  rounds?: number;
+  /** Whether suspects were re-run in alternating rounds, and how many rounds. */
+  confirmRounds?: number;
+  /** Packages that failed, with reasons (the report is then partial). */
+  incomplete?: string[];
+  /** Extra warnings to show near the top (each one line). */
+  notices?: string[];
+  /** Hidden marker for the sticky comment. */
+  marker?: string;
+  /** Where the full report lives, shown when the comment had to be cut. */
+  fullReportHint?: string;
+  /** A link for file names, e.g. `${server}/${repo}/blob/${sha}/`; none = plain text. */
+  blobUrl?: string;
+  maxLength?: number;
+}
+
+/** Units with a short suffix that reads naturally after a scaled number (36.6µs, 1.2KiB). */
+const UNIT_SUFFIX: Record<string, string> = { 'sec/op': 's', 'B/op': 'B', 'B/s': 'B/s', 'allocs/op': '' };
+
+export function formatValue(value: number, unit: string, others: number[] = []): string {
+  const scaler = commonScale([value, ...others], unitClass(unit));
+  return formatScaled(value, scaler) + (UNIT_SUFFIX[unit] ?? '');
+}
+
+function summaryCell(s: Summary | null, other: Summary | null, unit: string, exact: boolean): string {
+  if (!s) return '—';
+  const value = formatValue(s.center, unit, other ? [other.center] : []);
+  if (exact || s.lo === s.hi) return value;
+  return `${value} ± ${pctRange(s.center, s.lo, s.hi)}`;
+}
+
+function deltaCell(row: CompareRow, bold: boolean): string {
+  if (row.verdict === 'new') return 'new';
+  if (row.verdict === 'removed') return 'removed';
+  if (row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) return '?';
+  if (row.verdict !== 'regression' && row.verdict !== 'improvement' && !row.significant) return '~';
+  const text = (row.deltaPercent >= 0 ? '+' : '−') + formatFixed(Math.abs(row.deltaPercent), 1) + '%';
+  return bold ? `**${text}**` : text;
+}
+
+function pCell(row: CompareRow): string {
+  if (row.exact) return 'exact';
+  if (row.p === null) return '—';
+  const p = formatFixed(row.p, 3);
+  return row.q !== undefined && row.q !== null ? `${p} (q=${formatFixed(row.q, 3)})` : p;
+}
+
+function benchmarkCell(row: CompareRow): string {
+  const pkg = row.package.split('/').pop() || row.package;
+  return `${inlineCode(pkg)} ${escapeMarkdown(row.name)}`;
+}
+
+function shortSha(sha: string | undefined): string {
+  return sha ? sha.slice(0, 7) : '';
+}
+
+function fileLink(fn: AttributedFunction, ctx: MarkdownContext): string {
+  const base = fn.file.split('/').pop() ?? fn.file;
+  const label = `${base} L${fn.startLine}–${fn.endLine}`;
+  if (!ctx.blobUrl || !/^[\w./-]+$/.test(fn.file)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${ctx.blobUrl}${fn.file}#L${fn.startLine}-L${fn.endLine})`;
+}
+
+function shortFunction(name: string): string {
+  // example.com/m/parser.(*P).skipWS → parser.(*P).skipWS: the import path is in the table already.
+  const slash = name.lastIndexOf('/');
+  return slash >= 0 ? name.slice(slash + 1) : name;
+}
+
+function perOp(delta: number, unit: string): string {
+  const sign = delta >= 0 ? '+' : '−';
+  return sign + formatValue(Math.abs(delta), unit);
+}
+
+function likelyCause(row: CompareRow, ctx: MarkdownContext): string {
+  const a = row.attribution;
+  if (!a) return '';
+  const top = a.functions[0];
+  if (!top) return a.note ? escapeMarkdown(a.note) : '';
+  const parts = [inlineCode(shortFunction(top.function))];
+  if (top.changed) parts.push(`✏️ ${fileLink(top, ctx)}`);
+  else parts.push('(not changed in this PR)');
+  if (row.base && row.head) {
+    parts.push(`— ${perOp(top.delta, row.unit)} of ${perOp(row.head.center - row.base.center, row.unit)}/op`);
+  }
+  return parts.join(' ');
+}
+
+const MARK: Record<string, string> = { regression: '🔴', improvement: '🟢' };
+
+function marker(row: CompareRow): string {
+  if (row.confirmed === false) return '⚪';
+  if (row.confirmed === null) return '🟡';
+  return MARK[row.verdict] ?? '';
+}
+
+function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
+  const header = ['', 'benchmark', 'metric', 'base', 'this PR', 'Δ', 'p', 'likely cause'];
+  const body = rows.map((r) => [
+    marker(r),
+    benchmarkCell(r),
+    r.unit,
+    summaryCell(r.base, r.head, r.unit, !!r.exact),
+    summaryCell(r.head, r.base, r.unit, !!r.exact),
+    deltaCell(r, r.verdict === 'regression' && r.confirmed !== false),
+    pCell(r),
+    likelyCause(r, ctx),
+  ]);
+  return markdownTable([header, ...body], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'] });
+}
+
+function confirmationLine(r: CompareRow): string {
+  const c = r.confirmation;
+  if (!c) return '';
+  const n = `n=${c.base.n}+${c.head.n}`;
+  const d = c.deltaPercent === null ? '?' : `${c.deltaPercent >= 0 ? '+' : '−'}${formatFixed(Math.abs(c.deltaPercent), 1)}%`;
+  const p = c.p === null ? '' : `, p=${formatFixed(c.p, 3)}`;
+  const what = r.confirmed ? 'confirmed' : 'cleared';
+  return `${benchmarkCell(r)} ${r.unit}: ${what} by alternating rounds on this runner (${d}${p}, ${n}) — ${escapeMarkdown(c.reason)}`;
+}
+
+function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
+  const a = row.attribution;
+  if (!a || (a.functions.length === 0 && !a.note)) return '';
+  const lines: string[] = [];
+  const why = row.verdict === 'regression' ? 'why it is slower' : 'why it is faster';
+  const what = row.unit === 'sec/op' ? 'CPU profile' : 'memory profile';
+  lines.push(`<details><summary>${marker(row)} ${escapeHtml(row.name)} (${escapeHtml(row.unit)}) — ${why} (${what}, per op)</summary>`, '');
+  if (a.functions.length > 0) {
+    const header = ['function', 'Δ per op', 'share', 'changed in this PR'];
+    const body = a.functions.slice(0, 8).map((f) => [
+      inlineCode(shortFunction(f.function)),
+      perOp(f.delta, row.unit),
+      Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?',
+      f.changed
+        ? `✏️ ${fileLink(f, ctx)}${f.commits.length ? ' in ' + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(', ') : ''}`
+        : '',
+    ]);
+    lines.push(markdownTable([header, ...body], { align: ['l', 'r', 'r', 'l'] }), '');
+  }
+  if (a.note) lines.push(escapeMarkdown(a.note), '');
+  lines.push('</details>');
+  return lines.join('\n');
+}
+
+function unchangedSection(rows: CompareRow[]): string {
+  if (rows.length === 0) return '';
+  const header = ['benchmark', 'metric', 'base', 'this PR', 'Δ', 'p', 'why unchanged'];
+  const body = rows.map((r) => [
+    benchmarkCell(r),
+    r.unit,
+    summaryCell(r.base, r.head, r.unit, !!r.exact),
+    summaryCell(r.head, r.base, r.unit, !!r.exact),
+    deltaCell(r, false),
+    pCell(r),
+    escapeMarkdown(r.reason),
+  ]);
+  const names = new Set(rows.map((r) => `${r.package}\u0000${r.name}`));
+  return [
+    `<details><summary>${names.size} unchanged benchmarks (${rows.length} rows)</summary>`,
+    '',
+    markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] }),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+function headline(report: CompareReport, ctx: MarkdownContext): string {
+  const g = ctx.gate;
+  const benchmarks = new Set(report.rows.map((r) => `${r.package}\u0000${r.name}`)).size;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (g.regressions.length > 0 || (g.failed && g.unconfirmed.length > 0)) {
+    const n = g.regressions.length + (g.failed ? g.unconfirmed.length : 0);
+    const tail = g.waivedBy ? `waived by label ${inlineCode(g.waivedBy)}` : g.failed ? 'merge blocked' : 'not gating';
+    const icon = g.waivedBy || !g.failed ? '⚠️' : '❌';
+    return `### ${icon} benchgate: ${count(n, 'regression')} in ${count(benchmarks, 'benchmark')} — ${tail}`;
+  }
+  if (ctx.incomplete && ctx.incomplete.length > 0) {
+    return `### ⚠️ benchgate: incomplete — ${count(ctx.incomplete.length, 'package')} failed; no regressions in the ${count(benchmarks, 'benchmark')} that ran`;
+  }
+  const better = g.improvements.length > 0 ? `, ${count(g.improvements.length, 'improvement')}` : '';
+  const suspects = g.unconfirmed.length > 0 ? `, ${g.unconfirmed.length} unconfirmed` : '';
+  return `### ✅ benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${suspects}`;
+}
+
+function footer(report: CompareReport, ctx: MarkdownContext): string {
+  const b = ctx.baseline;
+  const s = report.settings;
+  const parts: string[] = [];
+  const where =
+    b.source === 'artifact'
+      ? `the baseline artifact of ${b.ref ? inlineCode(b.ref) : 'the base branch'}${b.commit ? ' @ ' + shortSha(b.commit) : ''}${b.runNumber ? ` (run #${b.runNumber})` : ''}`
+      : b.source === 'rerun'
+        ? `${b.ref ? inlineCode(b.ref) : 'the merge base'}${b.commit ? ' @ ' + shortSha(b.commit) : ''}, run here in alternating rounds`
+        : `${b.ref ? inlineCode(b.ref) : 'the stored baseline'}${b.commit ? ' @ ' + shortSha(b.commit) : ''}`;
+  parts.push(`Compared against ${where}${ctx.rounds ? `, ${ctx.rounds} samples a side` : ''}.`);
+  if (b.environmentNote) parts.push(`⚠️ ${escapeMarkdown(b.environmentNote)}.`);
+  if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
+  const fdr = report.rows.some((r) => r.q !== undefined && r.q !== null);
+  parts.push(
+    `Test: two-sided Mann–Whitney U on the medians, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +
+      'allocation counts and other deterministic metrics compared by value.',
+  );
+  if (ctx.gate.waivedBy) parts.push(`The gate was waived by the label ${inlineCode(ctx.gate.waivedBy)}.`);
+  return parts.join(' ');
+}
+
+/** Renders the whole comment, cutting the least important parts to fit GitHub's limit. */
+export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): string {
+  const max = ctx.maxLength ?? MAX_COMMENT_LENGTH;
+  const changed = report.rows.filter((r) => r.verdict === 'regression' || r.verdict === 'improvement');
+  // Regressions before improvements; the largest effects first.
+  changed.sort((a, b) => rank(a) - rank(b) || Math.abs(b.deltaPercent ?? 0) - Math.abs(a.deltaPercent ?? 0));
+  const others = report.rows.filter((r) => !changed.includes(r));
+
+  const top: string[] = [headline(report, ctx), ''];
+  for (const pkg of ctx.incomplete ?? []) top.push(`> ⚠️ ${escapeMarkdown(pkg)}`);
+  for (const n of ctx.notices ?? []) top.push(`> ${escapeMarkdown(n)}`);
+  if ((ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push('');
+  const end = ['', footer(report, ctx), ...(ctx.marker ? ['', ctx.marker] : [])];
+
+  const build = (nChanged: number, withDetails: boolean, withUnchanged: boolean): string => {
+    const out = [...top];
+    const shown = changed.slice(0, nChanged);
+    if (shown.length > 0) out.push(changedTable(shown, ctx), '');
+    if (changed.length > nChanged) {
+      out.push(`… ${changed.length - nChanged} more changed rows: ${ctx.fullReportHint ?? 'see the full report'}.`, '');
+    }
+    const confirmations = shown.filter((r) => r.confirmation).map(confirmationLine);
+    if (confirmations.length) out.push(confirmations.map((l) => `- ${l}`).join('\n'), '');
+    if (withDetails) {
+      for (const r of shown) {
+        const d = attributionDetails(r, ctx);
+        if (d) out.push(d, '');
+      }
+    }
+    if (withUnchanged) out.push(unchangedSection(others));
+    else if (others.length) out.push(`${others.length} unchanged rows: ${ctx.fullReportHint ?? 'see the full report'}.`);
+    return out.join('\n').trimEnd() + '\n' + end.join('\n') + '\n';
+  };
+
+  let text = build(changed.length, true, true);
+  if (text.length <= max) return text;
+  text = build(changed.length, true, false);
+  if (text.length <= max) return text;
+  text = build(changed.length, false, false);
+  // Halve the rows until it fits: the most important rows stay.
+  let n = changed.length;
+  while (text.length > max && n > 0) {
+    n = Math.floor(n / 2);
+    text = build(n, false, false);
+  }
+  return text.length <= max ? text : text.slice(0, max - 200) + '\n\n… cut to fit.\n' + (ctx.marker ?? '');
+}
+
+function rank(r: CompareRow): number {
+  if (r.verdict === 'regression') return r.confirmed === false ? 2 : 0;
+  return 1;
+}

@@ -1,0 +1,139 @@
+/**
+ * Settings shared by the two front doors (the action's inputs and the CLI's flags), validated once
+ * here so that both reject the same bad values with the same messages.
+ */
+import { BenchgateError } from './errors.js';
+
+/** What to run. */
+export interface RunSettings {
+  /** Go package patterns, e.g. ['./...']. */
+  packages: string[];
+  /** The -bench regular expression. */
+  bench: string;
+  /** Repetitions per side (-count, or alternating rounds). */
+  count: number;
+  benchtime?: string;
+  cpu?: string;
+  /** go test -timeout per package invocation. */
+  timeout?: string;
+  /** Extra go test flags, already split into words. */
+  extraFlags: string[];
+  /** Capture CPU and memory profiles (needed for attribution). */
+  profiles: boolean;
+}
+
+/** How to judge. */
+export interface VerdictSettings {
+  alpha: number;
+  confidence: number;
+  /** Minimum effect in percent. */
+  threshold: number;
+  /** Benjamini–Hochberg across the gated rows; decide with q instead of p. */
+  fdr: boolean;
+  /** Units that can fail the gate. */
+  gateUnits: string[];
+}
+
+export const DEFAULT_VERDICT: VerdictSettings = {
+  alpha: 0.05,
+  confidence: 0.95,
+  threshold: 5,
+  fdr: true,
+  gateUnits: ['sec/op', 'B/op', 'allocs/op'],
+};
+
+export const DEFAULT_RUN: RunSettings = {
+  packages: ['./...'],
+  bench: '.',
+  count: 10,
+  extraFlags: [],
+  profiles: true,
+};
+
+export function usageError(message: string): BenchgateError {
+  return new BenchgateError(message, 'usage');
+}
+
+/** A number within [min, max]; `name` is the flag or input name, for the message. */
+export function parseNumber(name: string, text: string, min: number, max: number): number {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    throw usageError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+export function parseInteger(name: string, text: string, min: number, max: number): number {
+  const value = parseNumber(name, text, min, max);
+  if (!Number.isInteger(value)) throw usageError(`${name} must be a whole number, got "${text}"`);
+  return value;
+}
+
+export function parseChoice<T extends string>(name: string, text: string, choices: readonly T[]): T {
+  const value = text.trim() as T;
+  if (!choices.includes(value)) {
+    throw usageError(`${name} must be one of ${choices.join(', ')}, got "${text}"`);
+  }
+  return value;
+}
+
+/** A Go-style duration ("90s", "10m", "1h30m") in milliseconds. */
+export function parseDuration(name: string, text: string): number {
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const s = text.trim();
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let matched = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    total += Number(m[1]) * units[m[2]];
+    matched = re.lastIndex;
+  }
+  if (s === '' || matched !== s.length) {
+    throw usageError(`${name} must be a duration such as 90s, 10m or 1h30m, got "${text}"`);
+  }
+  return total;
+}
+
+/** "a, b\nc" → ['a', 'b', 'c']. */
+export function parseList(text: string): string[] {
+  return text.split(/[\s,]+/).filter((s) => s !== '');
+}
+
+/**
+ * Splits flags the way a POSIX shell splits words (quotes and backslashes), without expanding
+ * anything: no variables, globs or operators, since no shell ever sees these words.
+ * Hand-written because the shell-parsing libraries also expand variables and operators.
+ */
+export function splitWords(name: string, text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else if (c === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) word += text[++i];
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      word += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote) throw usageError(`${name} has an unterminated ${quote} quote: ${text}`);
+  if (inWord) words.push(word);
+  return words;
+}

@@ -1,0 +1,78 @@
+/**
+ * A run on disk: `run.json` (the versioned Run) beside the raw outputs and profiles it names.
+ * The same layout is the baseline artifact's content, `benchgate baseline --out`'s output and
+ * each side of `benchgate run --out`.
+ */
+import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BenchgateError } from '../errors.js';
+import type { Run } from '../types.js';
+
+export const RUN_FILE = 'run.json';
+
+/** A Run and the directory its relative file paths resolve against. */
+export interface StoredRun {
+  run: Run;
+  dir: string;
+}
+
+/** Writes run.json atomically, so a crash never leaves a half-written baseline behind. */
+export async function saveRun(run: Run, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, RUN_FILE);
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify(run, null, 1) + '\n');
+  await rename(tmp, path);
+  return path;
+}
+
+export async function loadRun(dir: string): Promise<StoredRun> {
+  const path = join(dir, RUN_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new BenchgateError(`cannot read the stored run: ${(e as Error).message}`, 'baseline', { file: path });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new BenchgateError(`not valid JSON: ${(e as Error).message}`, 'baseline', { file: path });
+  }
+  return { run: validateRun(value, path), dir };
+}
+
+/** Checks the shape enough that the rest of the code can trust it; names what is wrong. */
+export function validateRun(value: unknown, file: string): Run {
+  const fail = (what: string): never => {
+    throw new BenchgateError(`not a benchgate run: ${what}`, 'baseline', { file });
+  };
+  if (typeof value !== 'object' || value === null) return fail('expected a JSON object');
+  const r = value as Partial<Run>;
+  if (r.schema !== 1) return fail(`unsupported schema ${JSON.stringify(r.schema)} (this benchgate reads schema 1)`);
+  if (!Array.isArray(r.results)) return fail('"results" is not an array');
+  if (!Array.isArray(r.packages)) return fail('"packages" is not an array');
+  if (typeof r.env !== 'object' || r.env === null) return fail('"env" is missing');
+  for (const [i, res] of r.results.entries()) {
+    if (typeof res?.name !== 'string' || typeof res?.pkg !== 'string' || !Array.isArray(res?.values)) {
+      fail(`results[${i}] lacks pkg, name or values`);
+    }
+    for (const v of res.values) {
+      if (typeof v?.unit !== 'string' || typeof v?.value !== 'number') fail(`results[${i}] has a bad value`);
+    }
+  }
+  for (const [i, p] of r.packages.entries()) {
+    if (typeof p?.pkg !== 'string') fail(`packages[${i}] lacks pkg`);
+    for (const key of ['outputFiles', 'cpuProfiles', 'memProfiles'] as const) {
+      if (!Array.isArray(p[key])) fail(`packages[${i}].${key} is not an array`);
+      // Paths come from an artifact: refuse anything that could read outside the run directory.
+      for (const f of p[key]) {
+        if (typeof f !== 'string' || f.startsWith('/') || f.split(/[\\/]/).includes('..')) {
+          fail(`packages[${i}].${key} has an unsafe path ${JSON.stringify(f)}`);
+        }
+      }
+    }
+  }
+  return { units: {}, incomplete: false, commit: '', ref: '', time: '', ...r } as Run;
+}
