@@ -1,0 +1,47 @@
+/**
+ * Annotations on the changed functions that regressed. GitHub shows at most 10 warnings per step
+ * and drops the rest silently, so the most significant come first.
+ */
+import { posix } from 'node:path';
+import type { CompareReport } from '../types.js';
+import { formatFixed } from '../report/format.js';
+
+export interface Annotation {
+  file: string;
+  startLine: number;
+  endLine: number;
+  title: string;
+  message: string;
+}
+
+/**
+ * @param moduleRel the module's directory relative to the repository root: attribution files are
+ *   repo-relative already, so this only matters for files reported relative to the module.
+ */
+export function annotationsFor(report: CompareReport, moduleRel: string, limit: number): Annotation[] {
+  const seen = new Set<string>();
+  const out: { a: Annotation; weight: number }[] = [];
+  for (const row of report.rows) {
+    if (row.verdict !== 'regression' || row.confirmed === false) continue;
+    for (const fn of row.attribution?.functions ?? []) {
+      if (!fn.changed) continue;
+      const file = fn.file.startsWith('/') ? fn.file : posix.normalize(fn.file);
+      const key = `${file}:${fn.startLine}:${row.name}:${row.unit}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const delta = row.deltaPercent === null ? '' : ` ${row.deltaPercent >= 0 ? '+' : ''}${formatFixed(row.deltaPercent, 1)}%`;
+      out.push({
+        weight: Math.abs(row.deltaPercent ?? 0) * Math.max(fn.share, 0.01),
+        a: {
+          file,
+          startLine: fn.startLine,
+          endLine: fn.endLine,
+          title: `benchgate: ${row.name} ${row.unit}${delta}`,
+          message: `${fn.function} is the likely cause: ${formatFixed(fn.share * 100, 0)}% of the change in ${row.name} (${row.unit}); ${row.reason}`,
+        },
+      });
+    }
+  }
+  void moduleRel;
+  return out.sort((x, y) => y.weight - x.weight).slice(0, limit).map((x) => x.a);
+}

@@ -1,0 +1,527 @@
+/**
+ * The action: reads inputs and the event, decides the mode, calls the engine, and publishes
+ * (outputs, job summary, annotations, sticky comment, artifacts). Every error ends in
+ * `core.setFailed` with a message a user can act on; publishing problems (a 403 on a fork, an
+ * artifact service outage) are warnings, never the reason the step fails.
+ */
+import * as core from '@actions/core';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { attributeConfirmed, attributeReport, compareRuns, environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
+import { parsePatch, type FileDiff } from '../diff/unified.js';
+import { BenchgateError } from '../errors.js';
+import { evaluateGate, type GateResult } from '../gate.js';
+import { ensureMergeBase } from '../git/git.js';
+import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
+import { BaselineUnavailable } from '../github/errors.js';
+import { formatProgress } from '../gotool/progress.js';
+import { runSuite } from '../gotool/run.js';
+import { confirmSuspects, repoRoot, runBothSides, suspectsOf } from '../local.js';
+import { fromJsonReport, toJsonReport } from '../report/json.js';
+import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
+import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
+import type { CompareReport } from '../types.js';
+import { pushedBranch, readContext, type ActionContext } from './context.js';
+import { annotationsFor } from './annotations.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+
+export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
+
+/** The files of a PR's result artifact, read by `mode: report` under `workflow_run`. */
+const RESULT_FILE = 'benchgate-result.json';
+
+const log: EngineLog = { info: (m) => core.info(m), warning: (m) => core.warning(m) };
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const ctx = readContext();
+    const mode = resolveMode(inputs, ctx);
+    core.info(`benchgate: mode ${mode} (event ${ctx.eventName})`);
+    const client = createGitHubClient({
+      token: inputs.token,
+      apiUrl: ctx.apiUrl,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      log: { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) },
+    });
+    if (mode === 'baseline') await baselineMode(inputs, ctx, client);
+    else if (mode === 'compare') await compareMode(inputs, ctx, client);
+    else await reportMode(inputs, ctx, client);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    core.setOutput('verdict', 'incomplete');
+    await summaryText(`### ⚠️ benchgate could not finish\n\n${'```'}\n${message}\n${'```'}\n`).catch(() => {});
+    core.setFailed(`benchgate: ${message}`);
+    if (!(e instanceof BenchgateError) && e instanceof Error && e.stack) core.debug(e.stack);
+  }
+}
+
+type Mode = 'baseline' | 'compare' | 'report';
+
+export function resolveMode(inputs: ActionInputs, ctx: ActionContext): Mode {
+  if (inputs.mode !== 'auto') return inputs.mode;
+  if (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target' || ctx.eventName === 'merge_group') {
+    return 'compare';
+  }
+  if (ctx.eventName === 'workflow_run') return 'report';
+  if (ctx.eventName === 'push' || ctx.eventName === 'workflow_dispatch' || ctx.eventName === 'schedule') {
+    const base = baseBranchOf(inputs, ctx);
+    const branch = pushedBranch(ctx.ref);
+    if (branch && base && branch !== base) {
+      throw new BenchgateError(
+        `mode auto records baselines only on pushes to ${base}, not ${branch}: restrict the workflow's push trigger to ${base} or set mode`,
+        'usage',
+      );
+    }
+    return 'baseline';
+  }
+  throw new BenchgateError(`mode auto does not know what to do on a ${ctx.eventName || 'unknown'} event: set the mode input`, 'usage');
+}
+
+function baseBranchOf(inputs: ActionInputs, ctx: ActionContext): string {
+  return inputs.baseBranch || ctx.pullRequest?.baseRef || ctx.defaultBranch || 'main';
+}
+
+function workDir(ctx: ActionContext, name: string): string {
+  return join(ctx.tempDir || tmpdir(), 'benchgate', `${ctx.runId || process.pid}-${name}`);
+}
+
+function moduleDirOf(inputs: ActionInputs, ctx: ActionContext): string {
+  return resolve(ctx.workspace, inputs.workingDirectory);
+}
+
+function progress(): (e: Parameters<typeof formatProgress>[0]) => void {
+  return (e) => core.info(`benchgate: ${formatProgress(e)}`);
+}
+
+/** The run directory's files, for an artifact (relative paths under rootDir). */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+async function summaryText(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown, true).write();
+}
+
+// ---------------------------------------------------------------------------------------------
+// baseline: on pushes to the base branch
+
+async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient): Promise<void> {
+  const moduleDir = moduleDirOf(inputs, ctx);
+  const outDir = workDir(ctx, 'baseline');
+  const result = await runSuite({
+    cwd: moduleDir,
+    outDir,
+    patterns: inputs.run.packages,
+    bench: inputs.run.bench,
+    count: inputs.run.count,
+    benchtime: inputs.run.benchtime,
+    cpu: inputs.run.cpu,
+    timeout: inputs.run.timeout,
+    extraFlags: inputs.run.extraFlags,
+    commit: ctx.sha,
+    ref: pushedBranch(ctx.ref) || ctx.ref,
+    onProgress: progress(),
+  });
+  for (const w of result.warnings) core.warning(w.message);
+  const r = result.run;
+  const failed = r.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
+  for (const p of failed) core.warning(`benchgate: ${p.pkg} ${p.status}${p.message ? ': ' + p.message : ''}`);
+  if (r.results.length === 0) {
+    // Nothing measured: upload nothing, so the last good baseline stays the newest one.
+    core.setOutput('verdict', 'incomplete');
+    await summaryText(
+      `### ⚠️ benchgate: no baseline recorded\n\nNo benchmark produced a result${failed.length ? ` (${failed.length} package(s) failed)` : ''}; the previous baseline stays in use.\n`,
+    );
+    core.setFailed('benchgate: no benchmark results, so no baseline was recorded: check the packages and bench inputs and the log above');
+    return;
+  }
+  await saveRun(r, outDir);
+  const upload = await client.uploadArtifact({
+    name: inputs.artifactName,
+    files: await filesUnder(outDir),
+    rootDir: outDir,
+    retentionDays: inputs.retentionDays || undefined,
+  });
+  if (!upload.ok) core.warning(`benchgate: the baseline was measured but not uploaded (${upload.reason}): ${upload.message}`);
+  const benchmarks = new Set(r.results.map((x) => `${x.pkg} ${x.name}`)).size;
+  await summaryText(
+    `### ${r.incomplete ? '⚠️' : '✅'} benchgate: baseline recorded for ${ctx.sha.slice(0, 7)}\n\n` +
+      `${benchmarks} benchmarks in ${r.packages.length - failed.length} packages, ${inputs.run.count} samples each` +
+      `${r.incomplete ? `; incomplete: ${failed.map((p) => `${p.pkg} (${p.status})`).join(', ')}` : ''}.` +
+      ` ${upload.ok ? `Uploaded as artifact \`${inputs.artifactName}\`.` : 'Upload failed: see the warnings.'}\n`,
+  );
+  core.setOutput('verdict', r.incomplete ? 'incomplete' : 'pass');
+  core.setOutput('regressions', 0);
+  core.setOutput('improvements', 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// compare: on pull requests
+
+interface BaseSide {
+  stored: StoredRun;
+  info: BaselineInfo;
+}
+
+async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient): Promise<void> {
+  const pr = ctx.pullRequest;
+  if (!pr) throw new BenchgateError('mode compare needs a pull_request event (its payload names the PR and its base)', 'usage');
+  const moduleDir = moduleDirOf(inputs, ctx);
+  const outDir = workDir(ctx, 'compare');
+  await mkdir(outDir, { recursive: true });
+  const baseBranch = baseBranchOf(inputs, ctx);
+  const repoDir = await repoRoot(moduleDir);
+
+  // 1. The baseline: an artifact from the base branch, or the merge base run here.
+  let base: BaseSide | null = null;
+  if (inputs.baseline !== 'rerun') base = await artifactBaseline(inputs, ctx, client, baseBranch, outDir);
+  let head: StoredRun;
+  let rerun = false;
+  if (!base && inputs.baseline === 'artifact') {
+    await noBaseline(inputs, ctx, client, pr.number, `no baseline artifact \`${inputs.artifactName}\` from a successful push to \`${baseBranch}\` was found`);
+    return;
+  }
+  if (!base) {
+    rerun = true;
+    await ensureMergeBase(repoDir, pr.baseSha, 'HEAD').catch((e: unknown) => {
+      throw new BenchgateError(`cannot find the merge base with ${baseBranch}: ${(e as Error).message}; use actions/checkout with fetch-depth: 0`, 'git');
+    });
+    core.info(`benchgate: running the merge base and this PR in ${inputs.run.count} alternating rounds`);
+    const sides = await runBothSides({
+      moduleDir,
+      baseRef: pr.baseSha,
+      run: inputs.run,
+      rounds: inputs.run.count,
+      outDir: join(outDir, 'rerun'),
+      onProgress: progress(),
+    });
+    base = { stored: sides.base, info: { source: 'rerun', ref: baseBranch, commit: sides.mergeBase } };
+    head = sides.head;
+  } else {
+    const result = await runSuite({
+      cwd: moduleDir,
+      outDir: join(outDir, 'head'),
+      patterns: inputs.run.packages,
+      bench: inputs.run.bench,
+      count: inputs.run.count,
+      benchtime: inputs.run.benchtime,
+      cpu: inputs.run.cpu,
+      timeout: inputs.run.timeout,
+      extraFlags: inputs.run.extraFlags,
+      commit: pr.headSha,
+      ref: `pull/${pr.number}`,
+      onProgress: progress(),
+    });
+    for (const w of result.warnings) core.warning(w.message);
+    await saveRun(result.run, join(outDir, 'head'));
+    head = { run: result.run, dir: join(outDir, 'head') };
+    const note = environmentNote(base.stored.run.env, head.run.env);
+    if (note) base.info.environmentNote = note;
+  }
+  if (head.run.results.length === 0) {
+    throw new BenchgateError(
+      `no benchmark of this PR produced a result${head.run.packages.length ? ` (${head.run.packages.map((p) => `${p.pkg}: ${p.status}`).join(', ')})` : ''}`,
+      'run',
+    );
+  }
+
+  // 2. Compare, attribute, confirm.
+  const report = compareRuns(base.stored.run, head.run, inputs.verdict);
+  const changes = await prChanges(client, pr.number, repoDir, moduleDir, pr.baseSha);
+  await attributeReport(report, base.stored, head, changes, log);
+  let confirmRounds: number | undefined;
+  const wantConfirm = inputs.confirm === 'always' || (inputs.confirm === 'auto' && !rerun);
+  if (wantConfirm && suspectsOf(report, inputs.verdict.gateUnits).length > 0) {
+    const ok = await ensureMergeBase(repoDir, pr.baseSha, 'HEAD').then(
+      () => true,
+      (e: unknown) => {
+        core.warning(`benchgate: suspects cannot be confirmed, the merge base is not reachable: ${(e as Error).message}`);
+        return false;
+      },
+    );
+    const sides = ok
+      ? await confirmSuspects(report, {
+          moduleDir,
+          baseRef: pr.baseSha,
+          run: inputs.run,
+          rounds: inputs.confirmRounds,
+          outDir: join(outDir, 'confirm'),
+          verdict: inputs.verdict,
+          budgetMs: inputs.confirmBudgetMs,
+          log,
+          onProgress: progress(),
+        })
+      : null;
+    if (!ok) for (const r of suspectsOf(report, inputs.verdict.gateUnits)) r.confirmed = null;
+    if (sides) {
+      confirmRounds = inputs.confirmRounds;
+      await attributeConfirmed(report, sides, changes);
+    }
+  }
+
+  // 3. Gate and publish.
+  const labels = await client.getPullLabels(pr.number).catch(() => pr.labels);
+  const gate = evaluateGate(report, {
+    failOn: inputs.failOn,
+    gateUnits: inputs.verdict.gateUnits,
+    failOnUnconfirmed: inputs.failOnUnconfirmed,
+    labels,
+    acceptLabel: inputs.acceptLabel,
+  });
+  const incomplete = report.warnings.filter((w) => /^(base|head): /.test(w));
+  const mdCtx: MarkdownContext = {
+    gate,
+    baseline: base.info,
+    rounds: inputs.run.count,
+    confirmRounds,
+    incomplete,
+    marker: stickyMarker(inputs.workingDirectory),
+    fullReportHint: 'see the job summary and the report artifact',
+    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pr.headSha}/`,
+  };
+  await publish(inputs, ctx, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, changes, incomplete, moduleDir, repoDir });
+}
+
+/** The PR diff: the REST API's per-file patches, or `git diff` when one is missing or the API fails. */
+async function prChanges(client: GitHubClient, prNumber: number, repoDir: string, moduleDir: string, baseSha: string): Promise<ChangeSet | null> {
+  let diffs: FileDiff[] | undefined;
+  try {
+    const { files, truncated } = await client.listPullFiles(prNumber);
+    const goFiles = files.filter((f) => f.filename.endsWith('.go') || f.previousFilename?.endsWith('.go'));
+    if (!truncated && goFiles.every((f) => f.patch !== undefined || f.status === 'removed')) {
+      diffs = goFiles.map((f) =>
+        parsePatch(f.patch ?? '', f.filename, {
+          status: f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.previousFilename ? 'renamed' : 'modified',
+          previousPath: f.previousFilename,
+        }),
+      );
+    } else {
+      core.info('benchgate: the API left out some patches; taking the diff from git');
+    }
+  } catch (e) {
+    core.info(`benchgate: the PR's files could not be listed (${(e as Error).message}); taking the diff from git`);
+  }
+  try {
+    await ensureMergeBase(repoDir, baseSha, 'HEAD');
+    return await localChanges({ repoDir, moduleDir, baseRef: baseSha, headRef: 'HEAD', diffs });
+  } catch (e) {
+    if (!(e instanceof BenchgateError)) throw e;
+    core.warning(`benchgate: changed functions are not known (${e.message}); attribution shows the largest movers only`);
+    return null;
+  }
+}
+
+async function artifactBaseline(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  client: GitHubClient,
+  baseBranch: string,
+  outDir: string,
+): Promise<BaseSide | null> {
+  const workflow = workflowFromRef(ctx.workflowRef);
+  const found = await client.findBaselineArtifact({ workflow, branch: baseBranch, artifactName: inputs.artifactName, excludeRunId: ctx.runId });
+  if (!found.ok) {
+    core.info(`benchgate: no usable baseline artifact: ${found.message}`);
+    return null;
+  }
+  const a = found.artifact;
+  const dest = join(outDir, 'base');
+  try {
+    await client.downloadArtifact({ artifactId: a.artifactId, dest });
+    const stored = await loadRun(dest);
+    return {
+      stored,
+      info: { source: 'artifact', ref: baseBranch, commit: stored.run.commit || a.headSha, runId: a.runId, runNumber: a.runNumber },
+    };
+  } catch (e) {
+    if (e instanceof BaselineUnavailable || e instanceof BenchgateError) {
+      core.warning(`benchgate: the baseline artifact of run ${a.runId} is unusable (${e.message}); treating it as no baseline`);
+      return null;
+    }
+    throw e;
+  }
+}
+
+async function noBaseline(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient, prNumber: number, why: string): Promise<void> {
+  const body =
+    `### ⚪ benchgate: no baseline yet\n\n${why}. The check passes; a baseline is recorded by the next push to the base branch ` +
+    '(or set `baseline: auto` to run the merge base here).\n\n' +
+    stickyMarker(inputs.workingDirectory) +
+    '\n';
+  await summaryText(body);
+  core.setOutput('verdict', 'no-baseline');
+  core.setOutput('regressions', 0);
+  core.setOutput('improvements', 0);
+  if (inputs.comment === 'always') await postComment(client, prNumber, inputs, body);
+}
+
+interface Published {
+  report: CompareReport;
+  gate: GateResult;
+  mdCtx: MarkdownContext;
+  outDir: string;
+  pr: number;
+  headSha: string;
+  changes: ChangeSet | null;
+  incomplete: string[];
+  moduleDir: string;
+  repoDir: string;
+}
+
+async function publish(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient, p: Published): Promise<void> {
+  const { report, gate, mdCtx, outDir } = p;
+  const jsonPath = join(outDir, 'report.json');
+  const mdPath = join(outDir, 'report.md');
+  const body = renderMarkdown(report, mdCtx);
+  const full = renderMarkdown(report, { ...mdCtx, maxLength: 1_000_000, marker: undefined });
+  const extra = { pr: p.pr, headSha: p.headSha, baseline: mdCtx.baseline, gate: { ...gate, regressions: undefined, unconfirmed: undefined, cleared: undefined, improvements: undefined }, workingDirectory: inputs.workingDirectory, rounds: mdCtx.rounds, confirmRounds: mdCtx.confirmRounds, incomplete: p.incomplete };
+  await writeFile(jsonPath, toJsonReport(report, extra));
+  await writeFile(mdPath, body);
+  await writeFile(join(outDir, RESULT_FILE), JSON.stringify({ schema: 1, pr: p.pr, headSha: p.headSha, workingDirectory: inputs.workingDirectory }) + '\n');
+
+  // The job summary always has the whole report (its limit is 1 MiB, the comment's 64 KiB).
+  await summaryText(full.length < 1_000_000 ? full : body);
+
+  // Annotations on the changed functions that regressed (at most 10: GitHub drops the rest).
+  for (const a of annotationsFor(report, relative(p.repoDir, p.moduleDir), 10)) {
+    core.warning(a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine });
+  }
+  for (const reason of gate.reasons) core.info(`benchgate: regression: ${reason}`);
+
+  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR.
+  const upload = await client.uploadArtifact({
+    name: reportArtifactName(inputs),
+    files: [jsonPath, mdPath, join(outDir, RESULT_FILE)],
+    rootDir: outDir,
+    retentionDays: Math.min(inputs.retentionDays || 30, 30),
+  });
+  if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
+
+  const changed = report.rows.some((r) => r.verdict === 'regression' || r.verdict === 'improvement');
+  const shouldComment =
+    inputs.comment === 'always' ||
+    (inputs.comment === 'on-change' &&
+      (changed || (await client.hasStickyComment({ issueNumber: p.pr, marker: mdCtx.marker! }).catch(() => false))));
+  if (shouldComment) await postComment(client, p.pr, inputs, body);
+
+  const verdict: string = gate.regressions.length > 0 ? 'regression' : p.incomplete.length ? 'incomplete' : 'pass';
+  core.setOutput('verdict', verdict);
+  core.setOutput('regressions', gate.regressions.length);
+  core.setOutput('improvements', gate.improvements.length);
+  core.setOutput('report-json', jsonPath);
+  core.setOutput('report-markdown', mdPath);
+  if (mdCtx.baseline.runId) core.setOutput('baseline-run-id', mdCtx.baseline.runId);
+  if (gate.failed) {
+    core.setFailed(
+      `benchgate: ${gate.reasons.length} regression(s) in gated metrics:\n${gate.reasons.map((r) => `  ${r}`).join('\n')}\n` +
+        `Waive with the label "${inputs.acceptLabel}" if the slowdown is intended.`,
+    );
+  } else if (gate.waivedBy) {
+    core.warning(`benchgate: ${gate.reasons.length} regression(s) waived by the label "${gate.waivedBy}"`);
+  }
+}
+
+export function reportArtifactName(inputs: Pick<ActionInputs, 'workingDirectory'>): string {
+  const dir = inputs.workingDirectory.replace(/^\.\/?/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return dir ? `benchgate-report-${dir}` : 'benchgate-report';
+}
+
+async function postComment(client: GitHubClient, prNumber: number, inputs: ActionInputs, body: string): Promise<void> {
+  try {
+    const res = await client.upsertStickyComment({ issueNumber: prNumber, marker: stickyMarker(inputs.workingDirectory), body });
+    if (res.ok) {
+      core.info(`benchgate: comment ${res.action}: ${res.url}`);
+      core.setOutput('comment-url', res.url);
+    } else {
+      core.warning(`benchgate: the comment was not posted: ${res.reason}. The report is in the job summary and the ${reportArtifactName(inputs)} artifact.`);
+    }
+  } catch (e) {
+    core.warning(`benchgate: the comment was not posted: ${(e as Error).message}. The report is in the job summary.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// report: under workflow_run, comment on a fork's PR from the result artifact (data only)
+
+async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient): Promise<void> {
+  const wr = ctx.workflowRun;
+  if (!wr) throw new BenchgateError('mode report needs a workflow_run event (its payload names the run to report on)', 'usage');
+  const found = await client.findRunArtifact({ runId: wr.id, artifactName: reportArtifactName(inputs) });
+  if (!found.ok) {
+    core.info(`benchgate: run ${wr.id} left no ${reportArtifactName(inputs)} artifact (${found.message}); nothing to report`);
+    core.setOutput('verdict', 'no-baseline');
+    return;
+  }
+  const dest = workDir(ctx, 'report');
+  await client.downloadArtifact({ artifactId: found.artifact.artifactId, dest });
+  // Everything in the artifact was written by a run of the PR's code: it is data to validate,
+  // never markdown to post as it is. The comment is rendered anew from the validated JSON.
+  const meta = parseResultMeta(await readFile(join(dest, RESULT_FILE), 'utf8'), join(dest, RESULT_FILE));
+  const pull = await client.getPull(meta.pr);
+  if (pull.headSha !== wr.headSha || meta.headSha !== wr.headSha) {
+    throw new BenchgateError(
+      `the artifact claims PR #${meta.pr} at ${meta.headSha.slice(0, 7)}, but run ${wr.id} was for ${wr.headSha.slice(0, 7)} and the PR's head is ${pull.headSha.slice(0, 7)}: not commenting`,
+      'report',
+    );
+  }
+  const jsonPath = join(dest, 'report.json');
+  const text = await readFile(jsonPath, 'utf8');
+  const report = fromJsonReport(text, jsonPath);
+  const extra = JSON.parse(text) as { baseline?: BaselineInfo; rounds?: number; confirmRounds?: number; incomplete?: unknown };
+  const gate = evaluateGate(report, {
+    failOn: inputs.failOn,
+    gateUnits: inputs.verdict.gateUnits,
+    failOnUnconfirmed: inputs.failOnUnconfirmed,
+    labels: pull.labels,
+    acceptLabel: inputs.acceptLabel,
+  });
+  const mdCtx: MarkdownContext = {
+    gate,
+    baseline: sanitizeBaseline(extra.baseline),
+    rounds: typeof extra.rounds === 'number' ? extra.rounds : undefined,
+    confirmRounds: typeof extra.confirmRounds === 'number' ? extra.confirmRounds : undefined,
+    incomplete: Array.isArray(extra.incomplete) ? extra.incomplete.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
+    marker: stickyMarker(inputs.workingDirectory),
+    fullReportHint: `see the summary of run ${wr.id}`,
+    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${wr.headSha}/`,
+  };
+  const body = renderMarkdown(report, mdCtx);
+  await summaryText(body);
+  await postComment(client, meta.pr, inputs, body);
+  core.setOutput('verdict', gate.regressions.length ? 'regression' : 'pass');
+  core.setOutput('regressions', gate.regressions.length);
+  core.setOutput('improvements', gate.improvements.length);
+}
+
+function parseResultMeta(text: string, file: string): { pr: number; headSha: string } {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new BenchgateError('not JSON', 'report', { file });
+  }
+  const o = v as { pr?: unknown; headSha?: unknown };
+  if (typeof o.pr !== 'number' || !Number.isInteger(o.pr) || o.pr <= 0 || typeof o.headSha !== 'string' || !/^[0-9a-f]{40}$/.test(o.headSha)) {
+    throw new BenchgateError('expected {"pr": <number>, "headSha": <40 hex digits>}', 'report', { file });
+  }
+  return { pr: o.pr, headSha: o.headSha };
+}
+
+function sanitizeBaseline(b: BaselineInfo | undefined): BaselineInfo {
+  const source = b && ['artifact', 'rerun', 'files', 'stored'].includes(b.source) ? b.source : 'artifact';
+  const str = (x: unknown) => (typeof x === 'string' ? x.slice(0, 200) : undefined);
+  const num = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) ? x : undefined);
+  return {
+    source,
+    ref: str(b?.ref),
+    commit: str(b?.commit)?.replace(/[^0-9a-f]/g, ''),
+    runId: num(b?.runId),
+    runNumber: num(b?.runNumber),
+    environmentNote: str(b?.environmentNote),
+  };
+}
