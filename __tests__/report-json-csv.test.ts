@@ -21,6 +21,7 @@ const regression: CompareRow = {
   verdict: 'regression',
   reason: 'p=0.000 ≤ α=0.05, +25% ≥ 5%',
   exact: false,
+  noisePercent: 8.3,
   confirmed: true,
   confirmation: {
     base: summary(6, 1.2e-6, 1.1e-6, 1.3e-6),
@@ -86,6 +87,7 @@ describe('toJsonReport', () => {
       verdict: 'regression',
       reason: 'p=0.000 ≤ α=0.05, +25% ≥ 5%',
       exact: false,
+      noisePercent: 8.3,
       confirmed: true,
       confirmation: expect.objectContaining({ verdict: 'regression', p: 0.002 }),
       attribution: regression.attribution,
@@ -119,7 +121,7 @@ describe('fromJsonReport', () => {
   test('round trip: reading back gives the report, with NaN for the numbers written as null', () => {
     const back = fromJsonReport(toJsonReport(report), 'report.json');
     expect(back.rows[0]).toEqual(regression);
-    expect(back.rows[1]).toEqual({ ...newBenchmark, q: null, exact: false, confirmed: null });
+    expect(back.rows[1]).toEqual({ ...newBenchmark, q: null, exact: false, noisePercent: null, confirmed: null });
     expect(back.rows[1].head?.lo).toBeNaN();
     expect(back.geomean).toEqual(report.geomean.map((g) => (g.unit === 'B/op' ? { ...g, head: NaN, deltaPercent: NaN } : g)));
     expect(back.settings).toEqual(report.settings);

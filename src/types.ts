@@ -85,7 +85,11 @@ export interface Summary {
   warnings: string[];
 }
 
-export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'new' | 'removed';
+/**
+ * `noisy`: the samples are too spread out to tell whether a change of the threshold's size
+ * happened; never a pass and never a regression (the report advises how to measure better).
+ */
+export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'noisy' | 'new' | 'removed';
 
 /** One compared (package, benchmark, unit). */
 export interface CompareRow {
@@ -107,6 +111,11 @@ export interface CompareRow {
   reason: string;
   /** Compared by value rather than by test (assume=exact, allocs/op). */
   exact?: boolean;
+  /**
+   * The row's noise: the larger side's confidence-interval half-width as a percent of its center
+   * (null when an interval needs more samples, or for rows compared by value).
+   */
+  noisePercent?: number | null;
   /**
    * Set when a suspect was re-run in alternating rounds against the merge base: true = confirmed,
    * false = cleared (noise), null = could not be confirmed (budget ran out). Absent when the

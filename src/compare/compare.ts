@@ -167,7 +167,8 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
 
   for (const row of rows) {
     if (!row.base || !row.head) continue;
-    decide(row, { alpha, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units) });
+    row.noisePercent = row.exact ? null : noiseOf(row.base, row.head);
+    decide(row, { alpha, confidence, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units) });
   }
 
   ignoreAllocationFreeBytes(rows);
@@ -198,6 +199,19 @@ function ignoreAllocationFreeBytes(rows: DetailedRow[]): void {
   }
 }
 
+/**
+ * The row's noise, as benchstat's "± x%": the larger side's interval half-width relative to its
+ * center. A change smaller than this is inside what repeated runs of the same code scatter over.
+ * Null when either side has no finite interval (fewer than 6 samples at 95%) or a zero center.
+ */
+function noiseOf(base: Summary, head: Summary): number | null {
+  const side = (s: Summary) =>
+    Number.isFinite(s.lo) && Number.isFinite(s.hi) && s.center > 0 ? 100 * Math.max(s.hi / s.center - 1, 1 - s.lo / s.center) : null;
+  const b = side(base);
+  const h = side(head);
+  return b === null || h === null ? null : Math.max(b, h);
+}
+
 /** (head / base − 1) × 100; 0 when equal (even 0 → 0), null when the base is 0. */
 function deltaPercent(base: Summary, head: Summary): number | null {
   if (head.center === base.center) return 0;
@@ -205,7 +219,7 @@ function deltaPercent(base: Summary, head: Summary): number | null {
   return (head.center / base.center - 1) * 100;
 }
 
-function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: boolean; higher: boolean }) {
+function decide(row: DetailedRow, o: { alpha: number; confidence: number; threshold: number; fdr: boolean; higher: boolean }) {
   const base = row.base!;
   const head = row.head!;
   const a = formatAlpha(o.alpha);
@@ -228,6 +242,13 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
     const p = row.p!;
     const judged = o.fdr && row.q != null ? row.q : p;
     const shown = o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(p, 3)}`;
+    if (judged > o.alpha && row.noisePercent != null && row.noisePercent > o.threshold) {
+      row.verdict = 'noisy';
+      row.reason =
+        `too noisy to judge: the ${formatFixed(100 * o.confidence, 0)}% interval is ± ${formatFixed(row.noisePercent, 1)}%, ` +
+        `wider than the ${o.threshold}% threshold (${shown}); use a longer -benchtime or more rounds`;
+      return;
+    }
     if (judged > o.alpha) {
       row.verdict = 'unchanged';
       // benchstat's own explanation ("need >= 4 samples…", "all samples are equal") wins.
@@ -238,6 +259,11 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
     why = `${shown} ≤ α=${a}`;
   }
   const delta = row.deltaPercent;
+  if (row.noisePercent != null && delta !== null && Math.abs(delta) <= row.noisePercent) {
+    row.verdict = 'unchanged';
+    row.reason = `${pct(delta)} is inside the noise (± ${formatFixed(row.noisePercent, 1)}%) (${why})`;
+    return;
+  }
   if (delta !== null && Math.abs(delta) < o.threshold) {
     row.verdict = 'unchanged';
     row.reason = `${pct(delta)} is below the ${o.threshold}% threshold (${why})`;

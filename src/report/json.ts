@@ -21,7 +21,7 @@ import { BenchgateError } from '../errors.js';
 
 export const JSON_REPORT_SCHEMA = 1;
 
-const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'new', 'removed'];
+const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'noisy', 'new', 'removed'];
 
 /** Serialize a report; `extra` adds top-level keys (e.g. commits) but cannot replace the report's own. */
 export function toJsonReport(report: CompareReport, extra?: object): string {
@@ -51,6 +51,7 @@ function rowToJson(row: CompareRow) {
     verdict: row.verdict,
     reason: row.reason,
     exact: row.exact ?? false,
+    noisePercent: num(row.noisePercent),
     confirmed: row.confirmed ?? null,
     confirmation: row.confirmation
       ? {
@@ -146,6 +147,8 @@ class ReportReader {
       verdict: this.verdict(o.verdict, `${path}.verdict`),
       reason: this.string(o.reason, `${path}.reason`),
       exact: this.boolean(o.exact, `${path}.exact`),
+      // Optional: reports written before the noise rule have no noisePercent.
+      noisePercent: o.noisePercent === undefined ? null : this.nullableNumber(o.noisePercent, `${path}.noisePercent`),
       confirmed: o.confirmed === null ? null : this.boolean(o.confirmed, `${path}.confirmed`),
     };
     if (o.confirmation !== null) row.confirmation = this.confirmation(o.confirmation, `${path}.confirmation`);

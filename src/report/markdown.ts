@@ -186,7 +186,7 @@ function unchangedSection(rows: CompareRow[]): string {
   ]);
   const names = new Set(rows.map((r) => `${r.package}\u0000${r.name}`));
   return [
-    `<details><summary>${names.size} unchanged benchmarks (${rows.length} rows)</summary>`,
+    `<details><summary>${names.size} unchanged${rows.some((r) => r.verdict === 'noisy') ? ' or too noisy' : ''} benchmarks (${rows.length} rows)</summary>`,
     '',
     markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] }),
     '',
@@ -209,7 +209,9 @@ function headline(report: CompareReport, ctx: MarkdownContext): string {
   }
   const better = g.improvements.length > 0 ? `, ${count(g.improvements.length, 'improvement')}` : '';
   const suspects = g.unconfirmed.length > 0 ? `, ${g.unconfirmed.length} unconfirmed` : '';
-  return `### ✅ benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${suspects}`;
+  const noisy = new Set(report.rows.filter((r) => r.verdict === 'noisy').map((r) => `${r.package}\u0000${r.name}`)).size;
+  const tooNoisy = noisy > 0 ? `, ${noisy} too noisy to judge` : '';
+  return `### ✅ benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${suspects}${tooNoisy}`;
 }
 
 function footer(report: CompareReport, ctx: MarkdownContext): string {
