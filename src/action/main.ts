@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { attributeConfirmed, attributeReport, compareRuns, environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
@@ -23,7 +23,7 @@ import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../repo
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
 import { pushedBranch, readContext, type ActionContext } from './context.js';
-import { annotationsFor } from './annotations.js';
+import { annotationsFor } from '../report/annotations.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 
 export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
@@ -326,7 +326,9 @@ async function artifactBaseline(
   const workflow = workflowFromRef(ctx.workflowRef);
   const found = await client.findBaselineArtifact({ workflow, branch: baseBranch, artifactName: inputs.artifactName, excludeRunId: ctx.runId });
   if (!found.ok) {
-    core.info(`benchgate: no usable baseline artifact: ${found.message}`);
+    // Expired baselines need a push to the base branch to recover: say so where it is seen.
+    if (found.reason === 'expired') core.warning(`benchgate: no usable baseline artifact: ${found.message}`);
+    else core.info(`benchgate: no usable baseline artifact: ${found.message}`);
     return null;
   }
   const a = found.artifact;
@@ -388,7 +390,7 @@ async function publish(inputs: ActionInputs, ctx: ActionContext, client: GitHubC
   await summaryText(full.length < 1_000_000 ? full : body);
 
   // Annotations on the changed functions that regressed (at most 10: GitHub drops the rest).
-  for (const a of annotationsFor(report, relative(p.repoDir, p.moduleDir), 10)) {
+  for (const a of annotationsFor(report, 10)) {
     core.warning(a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine });
   }
   for (const reason of gate.reasons) core.info(`benchgate: regression: ${reason}`);
@@ -462,12 +464,21 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
   // Everything in the artifact was written by a run of the PR's code: it is data to validate,
   // never markdown to post as it is. The comment is rendered anew from the validated JSON.
   const meta = parseResultMeta(await readFile(join(dest, RESULT_FILE), 'utf8'), join(dest, RESULT_FILE));
-  const pull = await client.getPull(meta.pr);
-  if (pull.headSha !== wr.headSha || meta.headSha !== wr.headSha) {
+  if (meta.headSha !== wr.headSha) {
     throw new BenchgateError(
-      `the artifact claims PR #${meta.pr} at ${meta.headSha.slice(0, 7)}, but run ${wr.id} was for ${wr.headSha.slice(0, 7)} and the PR's head is ${pull.headSha.slice(0, 7)}: not commenting`,
+      `the artifact claims PR #${meta.pr} at ${meta.headSha.slice(0, 7)}, but run ${wr.id} was for ${wr.headSha.slice(0, 7)}: not commenting`,
       'report',
     );
+  }
+  const pull = await client.getPull(meta.pr);
+  if (pull.headSha !== wr.headSha) {
+    // A push to the PR since that run: the newer run reports on the newer head, so this old
+    // result must not overwrite the comment; nothing is wrong, so the step does not fail.
+    core.notice(
+      `benchgate: PR #${meta.pr} has moved on to ${pull.headSha.slice(0, 7)} since run ${wr.id} (${wr.headSha.slice(0, 7)}); not commenting with an outdated result`,
+    );
+    core.setOutput('verdict', 'incomplete');
+    return;
   }
   const jsonPath = join(dest, 'report.json');
   const text = await readFile(jsonPath, 'utf8');

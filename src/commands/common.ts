@@ -7,6 +7,7 @@ import { BenchgateError } from '../errors.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
 import { toCsvReport } from '../report/csv.js';
 import { toJsonReport } from '../report/json.js';
+import { formatAttributionText } from '../report/attribution-text.js';
 import { formatText } from '../report/text.js';
 import { DEFAULT_VERDICT, parseChoice, parseList, parseNumber, usageError, type VerdictSettings } from '../settings.js';
 import type { CompareReport } from '../types.js';
@@ -48,7 +49,11 @@ export function parseFlags(argv: string[], options: Options, allowPositionals = 
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
     return { values: values as ParsedFlags['values'], positionals };
   } catch (e) {
-    throw usageError((e as Error).message.split('\n')[0]);
+    // node's message for an unknown flag goes on about positionals and '--'; the flag is what matters.
+    const err = e as Error & { code?: string };
+    const flag = /'([^']+)'/.exec(err.message)?.[1];
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) throw usageError(`unknown flag "${flag}"`);
+    throw usageError(err.message.split('\n')[0]);
   }
 }
 
@@ -88,7 +93,7 @@ export function render(report: CompareReport, format: Format, ctx: MarkdownConte
     case 'markdown':
       return renderMarkdown(report, { ...ctx, maxLength: Number.MAX_SAFE_INTEGER });
     default:
-      return formatText(report) + warningsText(report);
+      return formatText(report) + formatAttributionText(report) + warningsText(report);
   }
 }
 

@@ -4,21 +4,23 @@
  * (as in CI with an artifact) and suspects are confirmed against `--base` in alternating rounds.
  * `benchgate baseline --out <dir>`: records a run the way the action does on main.
  */
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { attributeConfirmed, attributeReport, compareRuns, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { evaluateGate } from '../gate.js';
 import { lineSink } from '../gotool/progress.js';
 import { runSuite } from '../gotool/run.js';
 import { confirmSuspects, runBothSides, repoRoot } from '../local.js';
+import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
 import { DEFAULT_RUN, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
 import { git } from '../git/git.js';
+import { withWorktree } from '../git/worktree.js';
 import {
   EXIT_OK,
   EXIT_REGRESSION,
@@ -120,20 +122,26 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     let baselineSource: 'rerun' | 'stored';
     if (stored) {
       base = await loadRun(resolve(stored));
-      const result = await runSuite({
-        cwd: moduleDir,
-        outDir: join(outDir, 'head'),
-        patterns: settings.packages,
-        bench: settings.bench,
-        count: rounds,
-        benchtime: settings.benchtime,
-        cpu: settings.cpu,
-        timeout: settings.timeout,
-        extraFlags: settings.extraFlags,
-        onProgress,
-        commit: await git(['rev-parse', 'HEAD'], repoDir).then((s) => s.trim()).catch(() => ''),
-        ref: 'working tree',
-      });
+      // --head names a commit to measure: run it in a worktree, as the confirmation will.
+      const headCommit = await git(['rev-parse', '--verify', `${headRef ?? 'HEAD'}^{commit}`], repoDir).then((s) => s.trim()).catch(() => '');
+      const measureHead = (dir: string) =>
+        runSuite({
+          cwd: dir,
+          outDir: join(outDir, 'head'),
+          patterns: settings.packages,
+          bench: settings.bench,
+          count: rounds,
+          benchtime: settings.benchtime,
+          cpu: settings.cpu,
+          timeout: settings.timeout,
+          extraFlags: settings.extraFlags,
+          onProgress,
+          commit: headCommit,
+          ref: headRef ?? 'working tree',
+        });
+      const result = headRef
+        ? await withWorktree(repoDir, headRef, (tree) => measureHead(join(tree.dir, relative(repoDir, moduleDir))))
+        : await measureHead(moduleDir);
       for (const w of result.warnings) log.warning(w.message);
       await saveRun(result.run, join(outDir, 'head'));
       head = { run: result.run, dir: join(outDir, 'head') };
@@ -143,6 +151,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       base = sides.base;
       head = sides.head;
       baselineSource = 'rerun';
+      for (const w of sides.warnings) log.warning(w);
     }
     if (head.run.results.length === 0 && base.run.results.length === 0) {
       throw new BenchgateError('no benchmark results on either side: check --packages and --bench', 'run');
@@ -194,9 +203,10 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
     };
-    await writeFile(join(outDir, 'report.json'), toJsonReport(report, { baseline: ctx.baseline }));
+    const extra = { baseline: ctx.baseline, annotations: annotationsFor(report, 10) };
+    await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
     await writeFile(join(outDir, 'report.md'), renderMarkdown(report, ctx));
-    out.stdout(render(report, format, ctx, { baseline: ctx.baseline }));
+    out.stdout(render(report, format, ctx, extra));
     if (!tmp) log.info(`benchgate: raw outputs, profiles, report.json and report.md are in ${outDir}`);
     return gate.failed ? EXIT_REGRESSION : EXIT_OK;
   } catch (e) {
@@ -216,39 +226,65 @@ export async function baselineCommand(argv: string[], out: CommandOutput): Promi
     const settings = runSettingsFrom(values, count);
     const quiet = values.quiet === true;
     const moduleDir = process.cwd();
-    const commit = await git(['rev-parse', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
-    const ref = await git(['rev-parse', '--abbrev-ref', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
     const outDir = resolve(outArg);
-    const result = await runSuite({
-      cwd: moduleDir,
-      outDir,
-      patterns: settings.packages,
-      bench: settings.bench,
-      count,
-      benchtime: settings.benchtime,
-      cpu: settings.cpu,
-      timeout: settings.timeout,
-      extraFlags: settings.extraFlags,
-      onProgress: quiet ? undefined : lineSink((l) => out.stderr(l)),
-      commit,
-      ref,
-    });
-    for (const w of result.warnings) out.stderr(`warning: ${w.message}\n`);
-    if (result.run.results.length === 0) {
-      // Nothing measured: write nothing, so a good baseline in that directory is not replaced.
-      throw new BenchgateError('no benchmark results: nothing recorded', 'run');
+    // Record into a staging directory beside the target and move the files in only when there are
+    // results: a failed run must not overwrite the raw outputs a good run.json there points at.
+    await mkdir(dirname(outDir), { recursive: true });
+    const stage = await mkdtemp(join(dirname(outDir), '.benchgate-baseline-'));
+    try {
+      return await recordBaseline(stage, outDir, settings, count, quiet, moduleDir, out);
+    } finally {
+      await rm(stage, { recursive: true, force: true });
     }
-    await saveRun(result.run, outDir);
-    const failed = result.run.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
-    for (const p of failed) out.stderr(`warning: ${p.pkg}: ${p.status}${p.message ? ': ' + p.message.split('\n')[0] : ''}\n`);
-    out.stdout(
-      `benchgate: recorded ${result.run.results.length} results in ${result.run.packages.length} packages to ${outDir}` +
-        `${result.run.incomplete ? ' (incomplete)' : ''}\n`,
-    );
-    return EXIT_OK;
   } catch (e) {
     return reportError(e, 'baseline', BASELINE_USAGE, out);
   }
+}
+
+async function recordBaseline(
+  stage: string,
+  outDir: string,
+  settings: RunSettings,
+  count: number,
+  quiet: boolean,
+  moduleDir: string,
+  out: CommandOutput,
+): Promise<number> {
+  const commit = await git(['rev-parse', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
+  const ref = await git(['rev-parse', '--abbrev-ref', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
+  const result = await runSuite({
+    cwd: moduleDir,
+    outDir: stage,
+    patterns: settings.packages,
+    bench: settings.bench,
+    count,
+    benchtime: settings.benchtime,
+    cpu: settings.cpu,
+    timeout: settings.timeout,
+    extraFlags: settings.extraFlags,
+    onProgress: quiet ? undefined : lineSink((l) => out.stderr(l)),
+    commit,
+    ref,
+  });
+  for (const w of result.warnings) out.stderr(`warning: ${w.message}\n`);
+  if (result.run.results.length === 0) {
+    // Nothing measured: write nothing, so a good baseline in that directory is not replaced.
+    throw new BenchgateError('no benchmark results: nothing recorded', 'run');
+  }
+  await mkdir(outDir, { recursive: true });
+  for (const entry of await readdir(stage)) {
+    await rm(join(outDir, entry), { recursive: true, force: true });
+    await rename(join(stage, entry), join(outDir, entry));
+  }
+  // run.json last, atomically: until then the previous one (if any) stays readable.
+  await saveRun(result.run, outDir);
+  const failed = result.run.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
+  for (const p of failed) out.stderr(`warning: ${p.pkg}: ${p.status}${p.message ? ': ' + p.message.split('\n')[0] : ''}\n`);
+  out.stdout(
+    `benchgate: recorded ${result.run.results.length} results in ${result.run.packages.length} packages to ${outDir}` +
+      `${result.run.incomplete ? ' (incomplete)' : ''}\n`,
+  );
+  return EXIT_OK;
 }
 
 export type { CompareReport };

@@ -14,11 +14,8 @@ export interface Annotation {
   message: string;
 }
 
-/**
- * @param moduleRel the module's directory relative to the repository root: attribution files are
- *   repo-relative already, so this only matters for files reported relative to the module.
- */
-export function annotationsFor(report: CompareReport, moduleRel: string, limit: number): Annotation[] {
+/** The annotation candidates of a report, most significant first (attribution files are repo-relative). */
+export function annotationsFor(report: CompareReport, limit: number): Annotation[] {
   const seen = new Set<string>();
   const out: { a: Annotation; weight: number }[] = [];
   for (const row of report.rows) {
@@ -42,6 +39,5 @@ export function annotationsFor(report: CompareReport, moduleRel: string, limit: 
       });
     }
   }
-  void moduleRel;
   return out.sort((x, y) => y.weight - x.weight).slice(0, limit).map((x) => x.a);
 }

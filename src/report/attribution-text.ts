@@ -1,0 +1,30 @@
+/**
+ * Attribution as indented plain-text lines, printed under the benchstat-like tables by
+ * `benchgate run --format text`: the same facts as the markdown report's "likely cause" column and
+ * its collapsed details.
+ */
+import { formatDelta } from '../attribute/quantity.js';
+import type { CompareReport } from '../types.js';
+import { formatFixed } from './format.js';
+
+export function formatAttributionText(report: CompareReport, maxFunctions = 5): string {
+  const out: string[] = [];
+  for (const row of report.rows) {
+    if ((row.verdict !== 'regression' && row.verdict !== 'improvement') || !row.attribution) continue;
+    const a = row.attribution;
+    const delta = row.deltaPercent === null ? '' : ` ${row.deltaPercent >= 0 ? '+' : ''}${formatFixed(row.deltaPercent, 1)}%`;
+    const confirmed = row.confirmed === false ? ' (cleared by confirmation)' : row.confirmed === null ? ' (unconfirmed)' : '';
+    out.push(`${row.package} ${row.name} ${row.unit}${delta} ${row.verdict}${confirmed}:`);
+    const width = Math.max(0, ...a.functions.slice(0, maxFunctions).map((f) => f.function.length));
+    for (const f of a.functions.slice(0, maxFunctions)) {
+      const share = Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?';
+      const where = f.changed
+        ? `  changed in this PR: ${f.file} L${f.startLine}–${f.endLine}` +
+          (f.commits.length ? ` (${f.commits.slice(0, 3).map((c) => `${c.sha.slice(0, 7)} ${c.subject}`).join('; ')})` : '')
+        : '';
+      out.push(`    ${f.function.padEnd(width)}  ${(formatDelta(f.delta, row.unit) + '/op').padStart(12)}  ${share.padStart(4)}${where}`);
+    }
+    if (a.note) out.push(`    note: ${a.note}`);
+  }
+  return out.length ? '\nlikely causes (from CPU and memory profiles, per op):\n' + out.join('\n') + '\n' : '';
+}
