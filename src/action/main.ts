@@ -21,7 +21,7 @@ import { confirmSuspects, repoRoot, runBothSides, suspectsOf } from '../local.js
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
-import type { CompareReport } from '../types.js';
+import type { CompareReport, CompareRow } from '../types.js';
 import { pushedBranch, readContext, type ActionContext } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -381,7 +381,19 @@ async function publish(inputs: ActionInputs, ctx: ActionContext, client: GitHubC
   const mdPath = join(outDir, 'report.md');
   const body = renderMarkdown(report, mdCtx);
   const full = renderMarkdown(report, { ...mdCtx, maxLength: 1_000_000, marker: undefined });
-  const extra = { pr: p.pr, headSha: p.headSha, baseline: mdCtx.baseline, gate: { ...gate, regressions: undefined, unconfirmed: undefined, cleared: undefined, improvements: undefined }, workingDirectory: inputs.workingDirectory, rounds: mdCtx.rounds, confirmRounds: mdCtx.confirmRounds, incomplete: p.incomplete };
+  const extra = {
+    pr: p.pr,
+    headSha: p.headSha,
+    baseline: mdCtx.baseline,
+    gate: { ...gate, regressions: undefined, unconfirmed: undefined, cleared: undefined, improvements: undefined },
+    workingDirectory: inputs.workingDirectory,
+    rounds: mdCtx.rounds,
+    confirmRounds: mdCtx.confirmRounds,
+    incomplete: p.incomplete,
+    // The JSON rows write `confirmed: null` both for suspects confirmation could not judge and for
+    // rows it never looked at; `mode: report` needs to tell them apart to gate as this run did.
+    unconfirmed: gate.unconfirmed.map(rowKey),
+  };
   await writeFile(jsonPath, toJsonReport(report, extra));
   await writeFile(mdPath, body);
   await writeFile(join(outDir, RESULT_FILE), JSON.stringify({ schema: 1, pr: p.pr, headSha: p.headSha, workingDirectory: inputs.workingDirectory }) + '\n');
@@ -483,7 +495,8 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
   const jsonPath = join(dest, 'report.json');
   const text = await readFile(jsonPath, 'utf8');
   const report = fromJsonReport(text, jsonPath);
-  const extra = JSON.parse(text) as { baseline?: BaselineInfo; rounds?: number; confirmRounds?: number; incomplete?: unknown };
+  const extra = JSON.parse(text) as { baseline?: BaselineInfo; rounds?: number; confirmRounds?: number; incomplete?: unknown; unconfirmed?: unknown };
+  restoreUnconfirmed(report, extra.unconfirmed);
   const gate = evaluateGate(report, {
     failOn: inputs.failOn,
     gateUnits: inputs.verdict.gateUnits,
@@ -507,6 +520,23 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
   core.setOutput('verdict', gate.regressions.length ? 'regression' : 'pass');
   core.setOutput('regressions', gate.regressions.length);
   core.setOutput('improvements', gate.improvements.length);
+}
+
+/** Identifies a row across the result artifact: package, benchmark and unit. */
+function rowKey(r: CompareRow): string {
+  return `${r.package}\u0000${r.name}\u0000${r.unit}`;
+}
+
+/**
+ * Back from JSON, `confirmed: null` is ambiguous: only the rows the PR run listed as unconfirmed
+ * keep null; on every other row it means "not subject to confirmation", which the gate counts.
+ * Without the list (an older artifact), every such row counts: a regression is never hidden.
+ */
+function restoreUnconfirmed(report: CompareReport, unconfirmed: unknown): void {
+  const keep = new Set(Array.isArray(unconfirmed) ? unconfirmed.filter((k): k is string => typeof k === 'string') : []);
+  for (const row of report.rows) {
+    if (row.confirmed === null && !keep.has(rowKey(row))) delete row.confirmed;
+  }
 }
 
 function parseResultMeta(text: string, file: string): { pr: number; headSha: string } {

@@ -10,7 +10,7 @@ import type { GitHubApi } from './api.js';
 import { BaselineUnavailable } from './errors.js';
 import { GitHubApiError } from './errors.js';
 import { readZip } from './zip.js';
-import { BenchgateError } from '../errors.js';
+import { BenchgateError, formatWhere } from '../errors.js';
 
 export interface DownloadArgs {
   artifactId: number;
@@ -58,7 +58,8 @@ export async function downloadArtifact(api: GitHubApi, args: DownloadArgs): Prom
     entries = readZip(zip, label, { maxTotalBytes: maxBytes, maxEntries: 20000 });
   } catch (e) {
     if (e instanceof BenchgateError) {
-      throw new BaselineUnavailable('corrupt', `${label} is not a readable zip: ${e.message}`, e.where);
+      // e.where already names the artifact; repeating it made "artifact 9: artifact 9 is … artifact 9: …".
+      throw new BaselineUnavailable('corrupt', `not a readable zip: ${e.message.slice(formatWhere(e.where).length)}`, e.where);
     }
     throw e;
   }

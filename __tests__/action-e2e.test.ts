@@ -1,0 +1,378 @@
+/**
+ * The GitHub Action end to end: the bundled `dist/index.js` runs as the runner runs it, on a real
+ * git checkout of a tiny Go module (__tests__/fixtures/actionmod), against the loopback fake
+ * GitHub. One fake holds the state across the steps, as GitHub does across workflow runs: the push
+ * to main records the baseline once, and the pull request runs find and reuse it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readZip } from '../src/github/zip.js';
+import {
+  bundleAction,
+  checkout,
+  makeRepo,
+  pullFiles,
+  pullRequestPayload,
+  pushPayload,
+  runStep,
+  workflowRunPayload,
+  type FixtureRepo,
+  type StepResult,
+} from './helpers/action-harness.js';
+import { startFakeGitHub, type FakeGitHub, type FakePull, type FakeRun } from './helpers/fake-github.js';
+import { ROOT } from './helpers/tools.js';
+
+const FIXTURE = join(ROOT, '__tests__/fixtures/actionmod');
+const API = '/repos/octo-org/octo-repo';
+const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService';
+/** Tiny Go budgets; 6 samples a side is the fewest at which a Mann–Whitney p survives FDR over 9 rows. */
+const BUDGET = { count: '6', benchtime: '20x', 'confirm-rounds': '6', threshold: '25', timeout: '2m' };
+
+let fake: FakeGitHub;
+let work: string;
+let entry: string;
+let repo: FixtureRepo;
+let baselineRun: FakeRun;
+let steps = 0;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'benchgate-action-e2e-'));
+  entry = await bundleAction(join(work, 'dist'));
+  repo = makeRepo(join(work, 'template'), join(FIXTURE, 'base'), {
+    slower: join(FIXTURE, 'slower'),
+    docs: { 'NOTES.md': 'Notes only: no code changes.\n' },
+  });
+  fake = await startFakeGitHub();
+});
+
+afterAll(async () => {
+  await fake?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A workflow run of `bench.yml` in progress, as the runner starts one for an event. */
+function startRun(event: 'push' | 'pull_request' | 'workflow_run', branch: string, sha: string): FakeRun {
+  return fake.addRun({ event, headBranch: branch, headSha: sha, status: 'in_progress', conclusion: null, createdAt: new Date().toISOString() });
+}
+
+function finish(run: FakeRun): void {
+  run.status = 'completed';
+  run.conclusion = 'success';
+}
+
+/** A pull request from `branch` into main, known to the fake (files, labels) and checked out. */
+function openPull(number: number, branch: string, opts: { labels?: string[]; fork?: string } = {}): { pull: FakePull; dir: string } {
+  const pull = fake.addPull({
+    number,
+    headSha: repo.sha[branch],
+    headRef: branch,
+    baseSha: repo.sha.main,
+    labels: opts.labels ?? [],
+    headRepoFullName: opts.fork ?? `${fake.state.owner}/${fake.state.repo}`,
+    files: pullFiles(repo, 'main', branch),
+  });
+  return { pull, dir: checkout(repo, join(work, `checkout-${++steps}`), branch) };
+}
+
+async function prStep(
+  pull: FakePull,
+  dir: string,
+  inputs: Record<string, string>,
+  opts: { token?: string; fork?: string } = {},
+): Promise<StepResult & { run: FakeRun }> {
+  const run = startRun('pull_request', pull.headRef, pull.headSha);
+  const result = await runStep({
+    fake,
+    entry,
+    workspace: dir,
+    run,
+    event: 'pull_request',
+    payload: pullRequestPayload(fake, { ...pull, labels: pull.labels, fork: opts.fork }),
+    sha: pull.headSha,
+    ref: `refs/pull/${pull.number}/merge`,
+    inputs: { ...BUDGET, ...inputs },
+    token: opts.token,
+  });
+  finish(run);
+  return { ...result, run };
+}
+
+function commentsOn(pr: number) {
+  return fake.state.comments.filter((c) => c.issueNumber === pr);
+}
+
+/** The token only ever reaches the log in the runner's own `::add-mask::` command. */
+function expectNoTokenLeak(step: StepResult, token = fake.token): void {
+  const unmasked = step.stdout.split('\n').filter((l) => l.includes(token) && l !== `::add-mask::${token}`);
+  expect(unmasked).toEqual([]);
+  expect(step.stderr).not.toContain(token);
+  expect(step.summary).not.toContain(token);
+  expect(JSON.stringify(step.outputs)).not.toContain(token);
+  // Blob storage is reached through signed URLs: the token must not travel there.
+  expect(step.requests.filter((r) => r.path.startsWith('/blob/') && r.auth !== 'none')).toEqual([]);
+}
+
+function log(step: StepResult): string {
+  return `exit ${step.code}\n--- stdout\n${step.stdout}\n--- stderr\n${step.stderr}`;
+}
+
+/** The newest artifact of a run by name, unpacked as the fake stores it. */
+function artifactFiles(runId: number, name: string): Map<string, Buffer> {
+  const a = fake.state.artifacts.filter((x) => x.runId === runId && x.name === name && x.finalized).at(-1);
+  if (!a) throw new Error(`run ${runId} has no artifact ${name}`);
+  return new Map(readZip(fake.state.blobs.get(a.blobKey)!, name).map((e) => [e.path, Buffer.from(e.data)]));
+}
+
+describe('a push to main', () => {
+  test('records the baseline: benchmarks run and the run is uploaded as an artifact', async () => {
+    const dir = checkout(repo, join(work, `checkout-${++steps}`), 'main');
+    baselineRun = startRun('push', 'main', repo.sha.main);
+    const step = await runStep({
+      fake,
+      entry,
+      workspace: dir,
+      run: baselineRun,
+      event: 'push',
+      payload: pushPayload(fake, repo.sha.main, '0'.repeat(40)),
+      sha: repo.sha.main,
+      ref: 'refs/heads/main',
+      inputs: BUDGET,
+    });
+    finish(baselineRun);
+
+    expect(step.code).toBe(0);
+    expect(step.calls).toEqual(expect.arrayContaining([`POST ${TWIRP}/CreateArtifact`, `POST ${TWIRP}/FinalizeArtifact`]));
+    const files = artifactFiles(baselineRun.id, 'benchgate-baseline');
+    const stored = JSON.parse(files.get('run.json')!.toString('utf8'));
+    expect(stored).toMatchObject({ schema: 1, commit: repo.sha.main });
+    const names = new Set(stored.results.map((r: { name: string }) => r.name.replace(/-\d+$/, '')));
+    expect([...names].sort()).toEqual(['Hash', 'Join', 'Sum']);
+    expect(stored.results.filter((r: { name: string }) => r.name.startsWith('Sum'))).toHaveLength(6);
+    expect(step.summary).toMatch(/baseline recorded for [0-9a-f]{7}/);
+    expect(step.outputs.verdict).toBe('pass');
+    expectNoTokenLeak(step);
+  });
+});
+
+describe('a pull request against the baseline artifact', () => {
+  test('a real slowdown: baseline downloaded, suspect confirmed in alternating rounds, comment created, step fails', async () => {
+    const { pull, dir } = openPull(1, 'slower');
+    const step = await prStep(pull, dir, {});
+    const artifact = fake.state.artifacts.find((a) => a.runId === baselineRun.id && a.name === 'benchgate-baseline')!;
+
+    expect(step.calls).toEqual(
+      expect.arrayContaining([
+        `GET ${API}/actions/workflows/bench.yml/runs`,
+        `GET ${API}/actions/runs/${baselineRun.id}/artifacts`,
+        `GET ${API}/actions/artifacts/${artifact.id}/zip`,
+        `POST ${API}/issues/1/comments`,
+        `POST ${TWIRP}/CreateArtifact`,
+      ]),
+    );
+    expect(step.code).toBe(1);
+    expect(step.stdout).toMatch(/^::error::benchgate: \d+ regression\(s\) in gated metrics:.*calc Sum-2 allocs\/op/m);
+    expect(step.stdout).toContain('Waive with the label "benchgate-accept" if the slowdown is intended.');
+    // An annotation on the changed function the profiles blame.
+    expect(step.stdout).toMatch(/^::warning title=benchgate%3A Sum-2 allocs\/op[^,]*,file=calc\/calc.go,line=\d+,endLine=\d+::example.com\/actionmod\/calc.Sum is the likely cause/m);
+    // The confirmation re-ran only the suspect, in alternating rounds against the merge base.
+    expect(step.stdout).toContain(`confirming 1 suspect benchmark(s) in 6 alternating rounds against ${repo.sha.main}`);
+
+    const [comment] = commentsOn(1);
+    expect(commentsOn(1)).toHaveLength(1);
+    expect(comment.body).toContain('<!-- benchgate:. -->');
+    expect(comment.body).toMatch(/merge blocked/);
+    expect(comment.body).toMatch(/`calc` Sum-2 allocs\/op: confirmed by alternating rounds/);
+    expect(comment.body).toContain(`baseline artifact of \`main\` @ ${repo.sha.main.slice(0, 7)}`);
+    // The job summary carries the same report.
+    expect(step.summary).toContain('merge blocked');
+
+    expect(step.outputs).toMatchObject({
+      verdict: 'regression',
+      'baseline-run-id': String(baselineRun.id),
+      'comment-url': `${fake.url}/octo-org/octo-repo/pull/1#issuecomment-${comment.id}`,
+    });
+    expect(Number(step.outputs.regressions)).toBeGreaterThanOrEqual(1);
+    const report = JSON.parse(readFileSync(step.outputs['report-json'], 'utf8'));
+    expect(report.rows.some((r: { name: string; verdict: string }) => r.name === 'Sum-2' && r.verdict === 'regression')).toBe(true);
+    expectNoTokenLeak(step);
+  });
+
+  test('the next run on the PR updates the same comment, and the accept label waives the gate', async () => {
+    const pull = fake.state.pulls.get(1)!;
+    pull.labels = ['benchgate-accept'];
+    const dir = checkout(repo, join(work, `checkout-${++steps}`), 'slower');
+    const step = await prStep(pull, dir, { confirm: 'never' });
+
+    const [comment] = commentsOn(1);
+    expect(commentsOn(1)).toHaveLength(1);
+    expect(step.calls).toContain(`PATCH ${API}/issues/comments/${comment.id}`);
+    expect(step.calls).not.toContain(`POST ${API}/issues/1/comments`);
+    expect(step.code).toBe(0);
+    expect(step.stdout).toMatch(/^::warning::benchgate: \d+ regression\(s\) waived by the label "benchgate-accept"/m);
+    expect(step.stdout).not.toMatch(/^::error::/m);
+    expect(comment.body).toContain('waived by label `benchgate-accept`');
+    expect(step.outputs.verdict).toBe('regression');
+    expect(step.outputs['comment-url']).toContain(`#issuecomment-${comment.id}`);
+    expectNoTokenLeak(step);
+  });
+
+  test('a suspect that alternating rounds clear does not fail the step', async () => {
+    // A baseline whose Join timings were doctored to be 20× faster than this machine can run it:
+    // against it the PR looks like a Join regression, but the code did not change.
+    const files = artifactFiles(baselineRun.id, 'benchgate-baseline');
+    const run = JSON.parse(files.get('run.json')!.toString('utf8'));
+    const joins = run.results.filter((r: { name: string }) => r.name.startsWith('Join'));
+    for (const [i, r] of joins.entries()) {
+      const v = r.values.find((x: { unit: string }) => x.unit === 'sec/op');
+      v.value = 1e-6 * (1 + i / 100);
+    }
+    files.set('run.json', Buffer.from(JSON.stringify(run)));
+    const doctoredRun = fake.addRun({ event: 'push', headBranch: 'main', headSha: repo.sha.main });
+    fake.addArtifact(doctoredRun.id, 'benchgate-doctored', { files: Object.fromEntries(files) });
+
+    const { pull, dir } = openPull(2, 'docs');
+    const step = await prStep(pull, dir, { 'artifact-name': 'benchgate-doctored' });
+
+    expect(step.outputs['baseline-run-id']).toBe(String(doctoredRun.id));
+    expect(step.stdout).toMatch(/confirming 1 suspect benchmark\(s\) in 6 alternating rounds/);
+    expect(step.code).toBe(0);
+    expect(step.stdout).not.toMatch(/^::error::/m);
+    const [comment] = commentsOn(2);
+    expect(comment.body).toMatch(/`calc` Join-2 sec\/op: cleared by alternating rounds/);
+    expect(step.outputs.verdict).toBe('pass');
+    expect(step.outputs.regressions).toBe('0');
+    expectNoTokenLeak(step);
+  });
+});
+
+describe('no usable baseline artifact: the merge base is run here instead', () => {
+  test('none at all: both sides run in alternating rounds, the slowdown fails the step', async () => {
+    const { pull, dir } = openPull(3, 'slower');
+    const step = await prStep(pull, dir, { 'artifact-name': 'benchgate-never-uploaded' });
+
+    expect(step.calls).toContain(`GET ${API}/actions/workflows/bench.yml/runs`);
+    expect(step.calls.filter((c) => c.endsWith('/zip'))).toEqual([]);
+    expect(step.stdout).toMatch(/no usable baseline artifact: .*none with an artifact named "benchgate-never-uploaded"/);
+    expect(step.stdout).toContain('running the merge base and this PR in 6 alternating rounds');
+    expect(step.stdout).not.toMatch(/confirming \d+ suspect/);
+    expect(step.code).toBe(1);
+    expect(step.stdout).toMatch(/^::error::benchgate: .*calc Sum-2 allocs\/op/m);
+    const [comment] = commentsOn(3);
+    expect(comment.body).toMatch(/Compared against `main` @ [0-9a-f]{7}, run here in alternating rounds/);
+    expect(step.outputs.verdict).toBe('regression');
+    expect(step.outputs['baseline-run-id']).toBeUndefined();
+    expectNoTokenLeak(step);
+  });
+
+  test.each([
+    ['an expired', 'expired', { expired: true }, /every "benchgate-expired" artifact .* has expired/],
+    ['a corrupt', 'corrupt', { zip: Buffer.from('PK\u0003\u0004 this is not a zip archive at all') }, /baseline artifact of run \d+ is unusable \(artifact \d+: not a readable zip: not a zip archive/],
+  ] as const)('%s artifact: a warning, then the rerun', async (_, kind, content, warning) => {
+    const pushRun = fake.addRun({ event: 'push', headBranch: 'main', headSha: repo.sha.main });
+    fake.addArtifact(pushRun.id, `benchgate-${kind}`, content);
+    const pull = fake.state.pulls.get(3)!;
+    const dir = checkout(repo, join(work, `checkout-${++steps}`), 'slower');
+    const step = await prStep(pull, dir, { 'artifact-name': `benchgate-${kind}`, count: '2', bench: 'Join', comment: 'never', 'fail-on': 'none' });
+
+    const warnings = step.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]));
+    expect(step.stdout).toContain('running the merge base and this PR in 2 alternating rounds');
+    expect(step.code).toBe(0);
+    expect(step.outputs.verdict).toBe('pass');
+    expectNoTokenLeak(step);
+  });
+});
+
+describe('a pull request from a fork, then `mode: report` under workflow_run', () => {
+  const FORK = 'contributor/octo-repo';
+  let forkRun: FakeRun;
+
+  test('the read-only token gets 403 on the comment: a warning, the summary and the report artifact stay', async () => {
+    const { pull, dir } = openPull(4, 'slower', { fork: FORK });
+    const step = await prStep(pull, dir, { confirm: 'never', 'fail-on': 'none' }, { token: fake.readOnlyToken, fork: FORK });
+    forkRun = step.run;
+
+    expect(step.requests.find((r) => r.method === 'POST' && r.path === `${API}/issues/4/comments`)?.status).toBe(403);
+    expect(commentsOn(4)).toEqual([]);
+    expect(step.stdout).toMatch(/^::warning::benchgate: the comment was not posted: the token may not write comments \(403\)/m);
+    expect(step.code).toBe(0);
+    expect(step.summary).toContain('Sum-2');
+    const files = artifactFiles(forkRun.id, 'benchgate-report');
+    expect([...files.keys()].sort()).toEqual(['benchgate-result.json', 'report.json', 'report.md']);
+    expect(JSON.parse(files.get('benchgate-result.json')!.toString('utf8'))).toMatchObject({ pr: 4, headSha: repo.sha.slower });
+    expect(step.outputs.verdict).toBe('regression');
+    expect(step.outputs['comment-url']).toBeUndefined();
+    expectNoTokenLeak(step, fake.readOnlyToken);
+  });
+
+  async function reportStep(payload: Record<string, unknown>): Promise<StepResult> {
+    const run = startRun('workflow_run', 'main', repo.sha.main);
+    const step = await runStep({
+      fake,
+      entry,
+      workspace: checkout(repo, join(work, `checkout-${++steps}`), 'main'),
+      run,
+      event: 'workflow_run',
+      payload,
+      sha: repo.sha.main,
+      ref: 'refs/heads/main',
+      inputs: { mode: 'report' },
+    });
+    finish(run);
+    return step;
+  }
+
+  test('downloads the fork run’s report as data, checks the head SHA, and comments', async () => {
+    const step = await reportStep(workflowRunPayload(fake, { id: forkRun.id, headSha: repo.sha.slower, headBranch: 'slower' }));
+
+    expect(step.calls).toEqual(
+      expect.arrayContaining([
+        `GET ${API}/actions/runs/${forkRun.id}/artifacts`,
+        `GET ${API}/pulls/4`,
+        `POST ${API}/issues/4/comments`,
+      ]),
+    );
+    expect(step.calls.some((c) => /^GET \/repos\/.*\/actions\/artifacts\/\d+\/zip$/.test(c))).toBe(true);
+    // Nothing of the PR's code runs here: no Go at all.
+    expect(step.stdout).not.toMatch(/running package/);
+    expect(step.code).toBe(0);
+    const [comment] = commentsOn(4);
+    expect(comment.login).toBe('github-actions[bot]');
+    // Rendered anew from the validated JSON, with the verdict the PR run reached.
+    expect(comment.body).toMatch(/regressions? in 3 benchmarks/);
+    expect(comment.body).toMatch(/🔴 \| `calc` Sum-2 \| allocs\/op/);
+    expect(comment.body).toContain('<!-- benchgate:. -->');
+    expect(step.outputs).toMatchObject({ verdict: 'regression', 'comment-url': expect.stringContaining(`#issuecomment-${comment.id}`) });
+    expectNoTokenLeak(step);
+  });
+
+  test('a run for an older head of the PR does not comment', async () => {
+    const pull = fake.state.pulls.get(4)!;
+    const before = commentsOn(4).map((c) => c.body);
+    pull.headSha = 'f'.repeat(40);
+    try {
+      const step = await reportStep(workflowRunPayload(fake, { id: forkRun.id, headSha: repo.sha.slower, headBranch: 'slower' }));
+      expect(step.calls.filter((c) => /\/comments/.test(c) && !c.startsWith('GET'))).toEqual([]);
+      expect(step.stdout).toMatch(/^::notice::benchgate: PR #4 has moved on to fffffff/m);
+      expect(step.code).toBe(0);
+      expect(commentsOn(4).map((c) => c.body)).toEqual(before);
+    } finally {
+      pull.headSha = repo.sha.slower;
+    }
+  });
+
+  test('an artifact that claims another head than its run fails without commenting', async () => {
+    const files = artifactFiles(forkRun.id, 'benchgate-report');
+    files.set('benchgate-result.json', Buffer.from(JSON.stringify({ schema: 1, pr: 4, headSha: repo.sha.slower })));
+    const other = fake.addRun({ event: 'pull_request', headBranch: 'other', headSha: 'e'.repeat(40) });
+    fake.addArtifact(other.id, 'benchgate-report', { files: Object.fromEntries(files) });
+    const before = commentsOn(4).map((c) => c.body);
+
+    const step = await reportStep(workflowRunPayload(fake, { id: other.id, headSha: other.headSha, headBranch: 'other' }));
+    expect(step.calls.filter((c) => /\/comments/.test(c) && !c.startsWith('GET'))).toEqual([]);
+    expect(step.code).toBe(1);
+    expect(step.stdout).toMatch(/^::error::benchgate: the artifact claims PR #4 at [0-9a-f]{7}, but run \d+ was for eeeeeee/m);
+    expect(commentsOn(4).map((c) => c.body)).toEqual(before);
+  });
+});
