@@ -5,6 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { compareRuns, type EngineLog } from './engine.js';
+import { warningText } from './errors.js';
 import { git, headSha } from './git/git.js';
 import { mergeBaseOf } from './git/history.js';
 import { withWorktree } from './git/worktree.js';
@@ -37,6 +38,8 @@ export interface BothSides {
   head: StoredRun;
   mergeBase: string;
   repoDir: string;
+  /** Problems that did not stop the run (e.g. unparsable output lines), one line each, side-prefixed where known. */
+  warnings: string[];
 }
 
 export async function repoRoot(dir: string): Promise<string> {
@@ -78,6 +81,7 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
     head: { run: result.head, dir: result.headDir },
     mergeBase,
     repoDir,
+    warnings: result.warnings.map(warningText),
   };
 }
 
@@ -116,6 +120,7 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
     // Each binary run executes only the suspects once; spread the budget over the runs it needs.
     const runTimeoutMs = Math.max(10_000, Math.floor(opts.budgetMs / (2 * opts.rounds)));
     sides = await runBothSides({ ...opts, suspects, runTimeoutMs });
+    for (const w of sides.warnings) opts.log.warning(w);
   } catch (e) {
     opts.log.warning(`benchgate: confirmation could not run: ${(e as Error).message}`);
     for (const r of rows) r.confirmed = null;

@@ -18,7 +18,15 @@ export function escapeMarkdown(text: string): string {
  * the rendered text: a zero-width space after the `@` keeps the text and drops the mention.
  */
 function noMentions(text: string): string {
-  return text.replace(/@/g, '@\u200b');
+  return noAutolinks(text.replace(/@/g, '@\u200b'));
+}
+
+/**
+ * GFM also turns bare `http://…` and `www.…` into links with no markup at all; a zero-width space
+ * inside the trigger keeps the text readable and unlinked.
+ */
+function noAutolinks(text: string): string {
+  return text.replace(/:\/\//g, ':\u200b//').replace(/\b(www)\./gi, '$1\u200b.');
 }
 
 /**
@@ -33,7 +41,8 @@ export function inlineCode(text: string): string {
 
 /** Text inside an HTML element such as <summary>: HTML-escaped, since markdown is not parsed there. */
 export function escapeHtml(text: string): string {
-  return noMentions(oneLine(text).replace(/[&<>"'`|]/g, (c) => `&#${c.charCodeAt(0)};`));
+  // Brackets too: should a renderer parse markdown inside the element after all, no link forms.
+  return noMentions(oneLine(text).replace(/[&<>"'`|[\]]/g, (c) => `&#${c.charCodeAt(0)};`));
 }
 
 /** Newlines and control characters would break a table row or a heading. */

@@ -211,7 +211,13 @@ function headline(report: CompareReport, ctx: MarkdownContext): string {
   const suspects = g.unconfirmed.length > 0 ? `, ${g.unconfirmed.length} unconfirmed` : '';
   const noisy = new Set(report.rows.filter((r) => r.verdict === 'noisy').map((r) => `${r.package}\u0000${r.name}`)).size;
   const tooNoisy = noisy > 0 ? `, ${noisy} too noisy to judge` : '';
-  return `### ✅ benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${suspects}${tooNoisy}`;
+  // Regressions in metrics outside the gate (e.g. B/s) are in the table with 🔴: the headline
+  // must not read as if there were none at all.
+  const gated = new Set([...g.regressions, ...g.unconfirmed, ...g.cleared]);
+  const ungated = report.rows.filter((r) => r.verdict === 'regression' && !gated.has(r)).length;
+  const other = ungated > 0 ? `, ${count(ungated, 'regression')} in ungated metrics` : '';
+  const cleared = g.cleared.length > 0 ? `, ${count(g.cleared.length, 'suspect')} cleared` : '';
+  return `### ✅ benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${suspects}${cleared}${tooNoisy}${other}`;
 }
 
 function footer(report: CompareReport, ctx: MarkdownContext): string {

@@ -1,0 +1,180 @@
+/**
+ * renderMarkdown, the PR comment: the headline states the gate's decision in words, everything a PR
+ * author controls is escaped so it cannot break the table or inject links, HTML or mentions, and
+ * the cut to GitHub's 65,536 characters keeps what matters.
+ */
+import { evaluateGate, type GateOptions } from '../src/gate.js';
+import { MAX_COMMENT_LENGTH, renderMarkdown, type MarkdownContext } from '../src/report/markdown.js';
+import type { CompareReport, CompareRow, Summary } from '../src/types.js';
+
+const GATED = ['sec/op', 'B/op', 'allocs/op'];
+
+function summary(center: number): Summary {
+  return { n: 10, center, lo: center * 0.98, hi: center * 1.02, warnings: [] };
+}
+
+function row(name: string, verdict: CompareRow['verdict'], over: Partial<CompareRow> = {}): CompareRow {
+  const base = 1e-3;
+  const head = verdict === 'regression' ? 2e-3 : verdict === 'improvement' ? 0.5e-3 : 1e-3;
+  return {
+    package: 'example.com/m/calc',
+    name,
+    unit: 'sec/op',
+    base: summary(base),
+    head: summary(head),
+    deltaPercent: (head / base - 1) * 100,
+    p: verdict === 'unchanged' ? 0.6 : 0.001,
+    q: null,
+    significant: verdict !== 'unchanged',
+    verdict,
+    reason: verdict === 'unchanged' ? 'p=0.600 > α=0.05' : 'p=0.001 ≤ α=0.05',
+    ...over,
+  };
+}
+
+function report(rows: CompareRow[]): CompareReport {
+  return { rows, geomean: [], warnings: [], settings: { alpha: 0.05, confidence: 0.95, threshold: 5 } };
+}
+
+function ctxFor(r: CompareReport, gate: Partial<GateOptions> = {}, extra: Partial<MarkdownContext> = {}): MarkdownContext {
+  return {
+    gate: evaluateGate(r, { failOn: 'regression', gateUnits: GATED, failOnUnconfirmed: false, ...gate }),
+    baseline: { source: 'rerun', ref: 'main', commit: 'abcdef0123456789' },
+    rounds: 10,
+    ...extra,
+  };
+}
+
+const headline = (md: string) => md.split('\n')[0];
+
+describe('headline', () => {
+  test('pass: no regressions, counting benchmarks and improvements', () => {
+    const r = report([row('A', 'unchanged'), row('B', 'improvement'), row('B', 'unchanged', { unit: 'B/op' })]);
+    expect(headline(renderMarkdown(r, ctxFor(r)))).toBe('### ✅ benchgate: no regressions in 2 benchmarks, 1 improvement');
+  });
+
+  test('regression: merge blocked, or not gating without --fail-on', () => {
+    const r = report([row('A', 'regression'), row('B', 'unchanged')]);
+    expect(headline(renderMarkdown(r, ctxFor(r)))).toBe('### ❌ benchgate: 1 regression in 2 benchmarks — merge blocked');
+    expect(headline(renderMarkdown(r, ctxFor(r, { failOn: 'none' })))).toBe(
+      '### ⚠️ benchgate: 1 regression in 2 benchmarks — not gating',
+    );
+  });
+
+  test('waived by a label: says so in the headline and the footer', () => {
+    const r = report([row('A', 'regression')]);
+    const md = renderMarkdown(r, ctxFor(r, { labels: ['perf-ok'], acceptLabel: 'perf-ok' }));
+    expect(headline(md)).toBe('### ⚠️ benchgate: 1 regression in 1 benchmark — waived by label `perf-ok`');
+    expect(md).toContain('The gate was waived by the label `perf-ok`.');
+  });
+
+  test('incomplete: failed packages are named above the table', () => {
+    const r = report([row('A', 'unchanged')]);
+    const md = renderMarkdown(r, ctxFor(r, {}, { incomplete: ['head: example.com/m/broken build-failed: undefined: x'] }));
+    expect(headline(md)).toBe('### ⚠️ benchgate: incomplete — 1 package failed; no regressions in the 1 benchmark that ran');
+    expect(md).toContain('> ⚠️ head: example.com/m/broken build-failed: undefined: x');
+  });
+
+  test('cleared suspects and ungated regressions are not passed over in silence', () => {
+    const r = report([
+      row('A', 'regression', { confirmed: false }),
+      row('B', 'regression', { unit: 'B/s' }),
+    ]);
+    const md = renderMarkdown(r, ctxFor(r));
+    expect(headline(md)).toBe('### ✅ benchgate: no regressions in 2 benchmarks, 1 suspect cleared, 1 regression in ungated metrics');
+    expect(md).toContain('⚪');
+  });
+});
+
+describe('escaping what a PR author controls', () => {
+  const hostile = 'Evil|cell`code`<img src=x onerror=alert(1)>[x](http://evil.example/a) @someone\nsecond line';
+
+  function hostileReport(): CompareReport {
+    return report([
+      row(hostile, 'regression', {
+        attribution: {
+          functions: [
+            {
+              function: 'example.com/m/calc.Evil|fn`<b>',
+              file: 'calc/[x](http://evil.example).go',
+              startLine: 3,
+              endLine: 9,
+              changed: true,
+              commits: [{ sha: '0123456789abcdef', subject: 'fix @someone <img src=x> [y](https://evil.example) | `z`\nmore' }],
+              delta: 1e-3,
+              share: 1,
+            },
+          ],
+          note: 'note with <script>alert(1)</script> and @someone',
+        },
+      }),
+      row(hostile, 'unchanged', { unit: 'B/op' }),
+    ]);
+  }
+
+  const md = () => renderMarkdown(hostileReport(), ctxFor(hostileReport(), {}, { blobUrl: 'https://github.com/o/r/blob/abc/', marker: '<!-- benchgate -->' }));
+
+  /** The text markdown would interpret: code spans (literal) and our own tags removed. */
+  function interpreted(text: string): string {
+    return text
+      .replace(/(?<!\\)`[^`\n]*`/g, '')
+      .replace(/<\/?(details|summary)>|<!-- benchgate -->/g, '');
+  }
+
+  test('no HTML, links, images or mentions come from the input', () => {
+    const text = interpreted(md());
+    expect(text).not.toMatch(/(?<!\\)</); // HTML needs an unescaped <
+    expect(text).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/); // [x](url) needs unescaped brackets
+    expect(text).not.toMatch(/@\w/); // a mention needs @ right before the name
+    expect(text).not.toMatch(/https?:\/\/|www\./i); // bare URLs are autolinked
+    expect(md()).toContain('<!-- benchgate -->');
+  });
+
+  test('every table row keeps its cell count (no stray pipes, no newlines)', () => {
+    const text = md();
+    const tables = text.split(/\n\s*\n/).filter((block) => block.startsWith('|'));
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const t of tables) {
+      const counts = t.split('\n').map((line) => line.replace(/\\\|/g, '').split('|').length);
+      expect(new Set(counts).size).toBe(1);
+    }
+  });
+
+  test('the names stay readable', () => {
+    const text = md();
+    expect(text).toContain('Evil\\|cell');
+    expect(text).toContain('second line');
+  });
+});
+
+describe('the cut to 65,536 characters', () => {
+  function big(): CompareReport {
+    const rows: CompareRow[] = [];
+    for (let i = 0; i < 1500; i++) rows.push(row(`Unchanged/${'x'.repeat(40)}/${i}`, 'unchanged'));
+    for (let i = 0; i < 600; i++) rows.push(row(`Faster/${i}`, 'improvement'));
+    for (let i = 0; i < 300; i++) rows.push(row(`Slower/${i}`, 'regression', { deltaPercent: 100 + i }));
+    return report(rows);
+  }
+
+  test('keeps the headline, the regressions first (largest first) and the marker', () => {
+    const r = big();
+    const md = renderMarkdown(r, ctxFor(r, {}, { marker: '<!-- benchgate:sticky -->', fullReportHint: 'see the artifact' }));
+    expect(md.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(headline(md)).toBe('### ❌ benchgate: 300 regressions in 2400 benchmarks — merge blocked');
+    expect(md.trimEnd().endsWith('<!-- benchgate:sticky -->')).toBe(true);
+    expect(md).toContain('see the artifact');
+    const firstRow = md.split('\n').find((l) => l.startsWith('| 🔴') || l.startsWith('| 🟢'));
+    expect(firstRow).toContain('Slower/299');
+    // No improvement is shown before the last shown regression.
+    const lines = md.split('\n');
+    const lastRed = lines.map((l) => l.startsWith('| 🔴')).lastIndexOf(true);
+    const firstGreen = lines.findIndex((l) => l.startsWith('| 🟢'));
+    expect(firstGreen === -1 || firstGreen > lastRed).toBe(true);
+  });
+
+  test('a small report is left whole', () => {
+    const r = report([row('A', 'regression'), row('B', 'unchanged')]);
+    const md = renderMarkdown(r, ctxFor(r));
+    expect(md).toContain('1 unchanged benchmarks');
+  });
+});
