@@ -193,6 +193,17 @@ describe('false-discovery-rate control', () => {
     expect(unchanged.reason).toMatch(/^q=0\.\d{3} > α=0\.05 \(p=0\.0\d\d\)$/);
   });
 
+  test('rows compared by value are not part of the family: their p = 1 would dilute the real tests', () => {
+    const b = samples('F-8', 6, (i) => `${1000 + i} ns/op 64 B/op 1 allocs/op`);
+    const h = samples('F-8', 6, (i) => `${1100 + i} ns/op 64 B/op 1 allocs/op`);
+    const r = compare(b, h, { fdr: true });
+    expect(row(r, 'F-8', 'allocs/op').q).toBeUndefined();
+    expect(row(r, 'F-8', 'B/op').q).toBeUndefined();
+    const t = row(r, 'F-8', 'sec/op');
+    expect(t.q).toBe(t.p); // a family of one
+    expect(t.verdict).toBe('regression');
+  });
+
   test('ungated units are left alone', () => {
     const r = compare(samples('F-8', 6, (i) => `1 ns/op ${i} widgets/op`), samples('F-8', 6, (i) => `1 ns/op ${i + 10} widgets/op`), { fdr: true });
     expect(row(r, 'F-8', 'widgets/op').q).toBeUndefined();

@@ -158,8 +158,11 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
     return row;
   });
 
-  // FDR control over the rows the gate looks at (those with a test p-value).
-  const tested = rows.filter((r) => r.p !== null && gated.has(r.unit));
+  // FDR control over the rows the gate judges by test: gated units with a p-value. Rows compared
+  // by value (deterministic allocs/op, B/op) are decided without a test, so they are not part of
+  // the family; counting their p = 1 would only dilute the real tests' power (a suite with three
+  // units per benchmark would need a p three times smaller).
+  const tested = rows.filter((r) => r.p !== null && gated.has(r.unit) && !r.exact);
   if (opts.fdr) {
     const q = benjaminiHochberg(tested.map((r) => r.p!));
     tested.forEach((r, i) => (r.q = q[i]));

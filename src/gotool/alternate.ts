@@ -214,8 +214,8 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
             cpu: opts.cpu,
             timeout: opts.timeout,
             extra: testFlags,
-            cpuProfile: join(s.runDir, files.cpu),
-            memProfile: join(s.runDir, files.mem),
+            cpuProfile: opts.profiles === false ? undefined : join(s.runDir, files.cpu),
+            memProfile: opts.profiles === false ? undefined : join(s.runDir, files.mem),
           }),
           // Its own tree's package directory: benchmarks read testdata/ relative to it.
           { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },

@@ -14,6 +14,8 @@ export interface BenchSettings {
   cpu?: string;
   /** `-timeout` for the test binary, a Go duration. */
   timeout?: string;
+  /** Capture CPU and memory profiles (default true; attribution needs them). */
+  profiles?: boolean;
 }
 
 /** Flags benchgate sets itself; a user flag naming one would break profiles or output parsing. */
@@ -129,8 +131,9 @@ export function splitGoTestFlags(flags: readonly string[]): { build: string[]; t
 export function goTestArgs(
   s: BenchSettings & {
     count: number;
-    cpuProfile: string;
-    memProfile: string;
+    /** Profile paths; omitted when profiles are off. */
+    cpuProfile?: string;
+    memProfile?: string;
     outputDir: string;
     binary: string;
     extra?: readonly string[];
@@ -142,20 +145,23 @@ export function goTestArgs(
   if (s.timeout) args.push('-timeout', s.timeout);
   args.push(...(s.extra ?? []));
   // -o keeps the test binary out of the user's tree; -outputdir must exist or profiles are lost.
-  args.push('-cpuprofile', s.cpuProfile, '-memprofile', s.memProfile, '-outputdir', s.outputDir, '-o', s.binary, '.');
+  if (s.cpuProfile) args.push('-cpuprofile', s.cpuProfile);
+  if (s.memProfile) args.push('-memprofile', s.memProfile);
+  args.push('-outputdir', s.outputDir, '-o', s.binary, '.');
   return args;
 }
 
 /** Arguments for a prebuilt test binary: one sample per benchmark (`-test.count=1`). */
 export function testBinaryArgs(
-  s: BenchSettings & { cpuProfile: string; memProfile: string; extra?: readonly string[] },
+  s: BenchSettings & { cpuProfile?: string; memProfile?: string; extra?: readonly string[] },
 ): string[] {
   const args = ['-test.run=^$', `-test.bench=${s.bench}`, '-test.benchmem', '-test.count=1', '-test.paniconexit0'];
   if (s.benchtime) args.push(`-test.benchtime=${s.benchtime}`);
   if (s.cpu) args.push(`-test.cpu=${s.cpu}`);
   if (s.timeout) args.push(`-test.timeout=${s.timeout}`);
   args.push(...(s.extra ?? []));
-  args.push(`-test.cpuprofile=${s.cpuProfile}`, `-test.memprofile=${s.memProfile}`);
+  if (s.cpuProfile) args.push(`-test.cpuprofile=${s.cpuProfile}`);
+  if (s.memProfile) args.push(`-test.memprofile=${s.memProfile}`);
   return args;
 }
 
