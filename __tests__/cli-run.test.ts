@@ -74,7 +74,8 @@ describe('benchgate run --base main', () => {
     const cause = slow.attribution!.functions[0];
     expect(cause).toMatchObject({ function: 'example.com/climod/calc.Checksum', changed: true });
     expect(cause.commits).toEqual([{ sha: slowSha.slice(0, cause.commits[0].sha.length), subject: 'calc: checksum in three passes' }]);
-    for (const unit of ['sec/op', 'B/op', 'allocs/op']) expect(row(report, 'Popcount-2', unit).verdict).toBe('unchanged');
+    // Untouched: never a change (on a loaded machine its timings may be "too noisy to judge").
+    for (const unit of ['sec/op', 'B/op', 'allocs/op']) expect(['unchanged', 'noisy']).toContain(row(report, 'Popcount-2', unit).verdict);
 
     // --out keeps both sides' raw outputs, profiles and run.json, and both reports.
     const kept = files(out);

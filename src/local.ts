@@ -10,11 +10,12 @@ import { git, headSha } from './git/git.js';
 import { mergeBaseOf } from './git/history.js';
 import { withWorktree } from './git/worktree.js';
 import { runAlternating, type Suspect } from './gotool/alternate.js';
+import { runSuite } from './gotool/run.js';
 import type { ProgressSink } from './gotool/progress.js';
 import { isGated } from './gate.js';
 import type { RunSettings, VerdictSettings } from './settings.js';
 import { saveRun, type StoredRun } from './store/dir.js';
-import type { CompareReport, CompareRow } from './types.js';
+import type { CompareReport, CompareRow, Run } from './types.js';
 
 export interface BothSidesOptions {
   /** The Go module's directory (absolute) in the head tree. */
@@ -42,6 +43,44 @@ export interface BothSides {
   warnings: string[];
 }
 
+/** The runner's view of the user's settings (both ways of running take the same ones). */
+export function runnerSettings(run: RunSettings) {
+  return {
+    patterns: run.packages,
+    bench: run.bench,
+    benchtime: run.benchtime,
+    cpu: run.cpu,
+    timeout: run.timeout,
+    extraFlags: run.extraFlags,
+    profiles: run.profiles,
+  };
+}
+
+export interface OneSideOptions {
+  /** The Go module's directory (absolute). */
+  moduleDir: string;
+  run: RunSettings;
+  /** Run directory; `run.json` is not written here (callers decide when a run may replace one). */
+  outDir: string;
+  commit: string;
+  ref: string;
+  onProgress?: ProgressSink;
+}
+
+/** One side, `count` samples per benchmark in one `go test` per package: a baseline, or a PR's head. */
+export async function runOneSide(opts: OneSideOptions): Promise<{ run: Run; warnings: string[] }> {
+  const result = await runSuite({
+    cwd: opts.moduleDir,
+    outDir: opts.outDir,
+    count: opts.run.count,
+    ...runnerSettings(opts.run),
+    commit: opts.commit,
+    ref: opts.ref,
+    onProgress: opts.onProgress,
+  });
+  return { run: result.run, warnings: result.warnings.map(warningText) };
+}
+
 export async function repoRoot(dir: string): Promise<string> {
   return (await git(['rev-parse', '--show-toplevel'], dir)).trim();
 }
@@ -60,12 +99,7 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
         head: { dir: headDir, commit: headCommit, ref: opts.headRef ?? 'working tree' },
         outDir: opts.outDir,
         rounds: opts.rounds,
-        patterns: opts.run.packages,
-        bench: opts.run.bench,
-        benchtime: opts.run.benchtime,
-        cpu: opts.run.cpu,
-        timeout: opts.run.timeout,
-        extraFlags: opts.run.extraFlags,
+        ...runnerSettings(opts.run),
         suspects: opts.suspects,
         runTimeoutMs: opts.runTimeoutMs,
         onProgress: opts.onProgress,

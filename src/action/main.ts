@@ -16,8 +16,7 @@ import { ensureMergeBase } from '../git/git.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
 import { formatProgress } from '../gotool/progress.js';
-import { runSuite } from '../gotool/run.js';
-import { confirmSuspects, repoRoot, runBothSides, suspectsOf } from '../local.js';
+import { confirmSuspects, repoRoot, runBothSides, runOneSide, suspectsOf } from '../local.js';
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
@@ -113,21 +112,15 @@ async function summaryText(markdown: string): Promise<void> {
 async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient): Promise<void> {
   const moduleDir = moduleDirOf(inputs, ctx);
   const outDir = workDir(ctx, 'baseline');
-  const result = await runSuite({
-    cwd: moduleDir,
+  const result = await runOneSide({
+    moduleDir,
+    run: inputs.run,
     outDir,
-    patterns: inputs.run.packages,
-    bench: inputs.run.bench,
-    count: inputs.run.count,
-    benchtime: inputs.run.benchtime,
-    cpu: inputs.run.cpu,
-    timeout: inputs.run.timeout,
-    extraFlags: inputs.run.extraFlags,
     commit: ctx.sha,
     ref: pushedBranch(ctx.ref) || ctx.ref,
     onProgress: progress(),
   });
-  for (const w of result.warnings) core.warning(w.message);
+  for (const w of result.warnings) core.warning(w);
   const r = result.run;
   const failed = r.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
   for (const p of failed) core.warning(`benchgate: ${p.pkg} ${p.status}${p.message ? ': ' + p.message : ''}`);
@@ -200,24 +193,19 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
       outDir: join(outDir, 'rerun'),
       onProgress: progress(),
     });
+    for (const w of sides.warnings) core.warning(w);
     base = { stored: sides.base, info: { source: 'rerun', ref: baseBranch, commit: sides.mergeBase } };
     head = sides.head;
   } else {
-    const result = await runSuite({
-      cwd: moduleDir,
+    const result = await runOneSide({
+      moduleDir,
+      run: inputs.run,
       outDir: join(outDir, 'head'),
-      patterns: inputs.run.packages,
-      bench: inputs.run.bench,
-      count: inputs.run.count,
-      benchtime: inputs.run.benchtime,
-      cpu: inputs.run.cpu,
-      timeout: inputs.run.timeout,
-      extraFlags: inputs.run.extraFlags,
       commit: pr.headSha,
       ref: `pull/${pr.number}`,
       onProgress: progress(),
     });
-    for (const w of result.warnings) core.warning(w.message);
+    for (const w of result.warnings) core.warning(w);
     await saveRun(result.run, join(outDir, 'head'));
     head = { run: result.run, dir: join(outDir, 'head') };
     const note = environmentNote(base.stored.run.env, head.run.env);

@@ -11,8 +11,7 @@ import { attributeConfirmed, attributeReport, compareRuns, localChanges, type Ch
 import { BenchgateError } from '../errors.js';
 import { evaluateGate } from '../gate.js';
 import { lineSink } from '../gotool/progress.js';
-import { runSuite } from '../gotool/run.js';
-import { confirmSuspects, runBothSides, repoRoot } from '../local.js';
+import { confirmSuspects, runBothSides, runOneSide, repoRoot } from '../local.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
@@ -125,24 +124,11 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       // --head names a commit to measure: run it in a worktree, as the confirmation will.
       const headCommit = await git(['rev-parse', '--verify', `${headRef ?? 'HEAD'}^{commit}`], repoDir).then((s) => s.trim()).catch(() => '');
       const measureHead = (dir: string) =>
-        runSuite({
-          cwd: dir,
-          outDir: join(outDir, 'head'),
-          patterns: settings.packages,
-          bench: settings.bench,
-          count: rounds,
-          benchtime: settings.benchtime,
-          cpu: settings.cpu,
-          timeout: settings.timeout,
-          extraFlags: settings.extraFlags,
-          onProgress,
-          commit: headCommit,
-          ref: headRef ?? 'working tree',
-        });
+        runOneSide({ moduleDir: dir, run: settings, outDir: join(outDir, 'head'), commit: headCommit, ref: headRef ?? 'working tree', onProgress });
       const result = headRef
         ? await withWorktree(repoDir, headRef, (tree) => measureHead(join(tree.dir, relative(repoDir, moduleDir))))
         : await measureHead(moduleDir);
-      for (const w of result.warnings) log.warning(w.message);
+      for (const w of result.warnings) log.warning(w);
       await saveRun(result.run, join(outDir, 'head'));
       head = { run: result.run, dir: join(outDir, 'head') };
       baselineSource = 'stored';
@@ -252,21 +238,15 @@ async function recordBaseline(
 ): Promise<number> {
   const commit = await git(['rev-parse', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
   const ref = await git(['rev-parse', '--abbrev-ref', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
-  const result = await runSuite({
-    cwd: moduleDir,
+  const result = await runOneSide({
+    moduleDir,
+    run: { ...settings, count },
     outDir: stage,
-    patterns: settings.packages,
-    bench: settings.bench,
-    count,
-    benchtime: settings.benchtime,
-    cpu: settings.cpu,
-    timeout: settings.timeout,
-    extraFlags: settings.extraFlags,
-    onProgress: quiet ? undefined : lineSink((l) => out.stderr(l)),
     commit,
     ref,
+    onProgress: quiet ? undefined : lineSink((l) => out.stderr(l)),
   });
-  for (const w of result.warnings) out.stderr(`warning: ${w.message}\n`);
+  for (const w of result.warnings) out.stderr(`warning: ${w}\n`);
   if (result.run.results.length === 0) {
     // Nothing measured: write nothing, so a good baseline in that directory is not replaced.
     throw new BenchgateError('no benchmark results: nothing recorded', 'run');

@@ -155,6 +155,7 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
       row.p = stats.p;
       if (valueUnits.has(cell.unit) && allEqual(sb) && allEqual(sh)) row.exact = true;
     }
+    row.noisePercent = row.exact ? null : noiseOf(row.base, row.head, sb, sh);
     return row;
   });
 
@@ -170,8 +171,7 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
 
   for (const row of rows) {
     if (!row.base || !row.head) continue;
-    row.noisePercent = row.exact ? null : noiseOf(row.base, row.head);
-    decide(row, { alpha, confidence, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units) });
+    decide(row, { alpha, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units) });
   }
 
   ignoreAllocationFreeBytes(rows);
@@ -203,15 +203,22 @@ function ignoreAllocationFreeBytes(rows: DetailedRow[]): void {
 }
 
 /**
- * The row's noise, as benchstat's "± x%": the larger side's interval half-width relative to its
- * center. A change smaller than this is inside what repeated runs of the same code scatter over.
- * Null when either side has no finite interval (fewer than 6 samples at 95%) or a zero center.
+ * The row's noise: how far one sample typically lands from the median, as a percent of it — the
+ * median absolute deviation scaled to a standard deviation (×1.4826), the larger of the two sides.
+ * A robust spread, so that one outlier sample (common on shared runners) does not make a whole
+ * row "noisy"; the confidence interval is not used because at n = 6 it is the full sample range.
+ * Null with fewer than 3 samples on a side, or a zero median.
  */
-function noiseOf(base: Summary, head: Summary): number | null {
-  const side = (s: Summary) =>
-    Number.isFinite(s.lo) && Number.isFinite(s.hi) && s.center > 0 ? 100 * Math.max(s.hi / s.center - 1, 1 - s.lo / s.center) : null;
-  const b = side(base);
-  const h = side(head);
+function noiseOf(base: Summary, head: Summary, sb: Float64Array, sh: Float64Array): number | null {
+  const side = (s: Summary, xs: Float64Array) => {
+    if (xs.length < 3 || s.center === 0) return null;
+    const dev = Float64Array.from(xs, (x) => Math.abs(x - s.center)).sort();
+    const mid = dev.length >> 1;
+    const mad = dev.length % 2 ? dev[mid] : (dev[mid - 1] + dev[mid]) / 2;
+    return (100 * 1.4826 * mad) / Math.abs(s.center);
+  };
+  const b = side(base, sb);
+  const h = side(head, sh);
   return b === null || h === null ? null : Math.max(b, h);
 }
 
@@ -222,7 +229,7 @@ function deltaPercent(base: Summary, head: Summary): number | null {
   return (head.center / base.center - 1) * 100;
 }
 
-function decide(row: DetailedRow, o: { alpha: number; confidence: number; threshold: number; fdr: boolean; higher: boolean }) {
+function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: boolean; higher: boolean }) {
   const base = row.base!;
   const head = row.head!;
   const a = formatAlpha(o.alpha);
@@ -248,8 +255,8 @@ function decide(row: DetailedRow, o: { alpha: number; confidence: number; thresh
     if (judged > o.alpha && row.noisePercent != null && row.noisePercent > o.threshold) {
       row.verdict = 'noisy';
       row.reason =
-        `too noisy to judge: the ${formatFixed(100 * o.confidence, 0)}% interval is ± ${formatFixed(row.noisePercent, 1)}%, ` +
-        `wider than the ${o.threshold}% threshold (${shown}); use a longer -benchtime or more rounds`;
+        `too noisy to judge: samples scatter ± ${formatFixed(row.noisePercent, 1)}% around the median, ` +
+        `more than the ${o.threshold}% threshold (${shown}); use a longer -benchtime or more rounds`;
       return;
     }
     if (judged > o.alpha) {
