@@ -341,7 +341,7 @@ describe('a pull request from a fork, then `mode: report` under workflow_run', (
     expect(comment.login).toBe('github-actions[bot]');
     // Rendered anew from the validated JSON, with the verdict the PR run reached.
     expect(comment.body).toMatch(/regressions? in 3 benchmarks/);
-    expect(comment.body).toMatch(/🔴 \| `calc` Sum-2 \| allocs\/op/);
+    expect(comment.body).toMatch(/🔴 \|\s+`calc` Sum-2\s+\|\s+allocs\/op/);
     expect(comment.body).toContain('<!-- benchgate:. -->');
     expect(step.outputs).toMatchObject({ verdict: 'regression', 'comment-url': expect.stringContaining(`#issuecomment-${comment.id}`) });
     expectNoTokenLeak(step);

@@ -122,20 +122,26 @@ describe('deterministic and exact units', () => {
     expect(bytes.reason).toMatch(/no allocations per op on either side/);
   });
 
-  test('a change inside the noise is unchanged; no significance with a wide interval is "too noisy"', () => {
-    // Base ±~20% around 100, head shifted +8%: beyond the 5% threshold but inside the noise.
+  test('a change inside the noise is unchanged; no significance with wide scatter is "too noisy"', () => {
+    // Base scattered ±~7% (robust σ) around 100, head shifted +8%: beyond the 5% threshold, not significant.
     const spread = [80, 90, 95, 100, 100, 105, 110, 120, 100, 100];
     const r = compare(samples('F-8', 10, (i) => `${spread[i]} ns/op`), samples('F-8', 10, (i) => `${spread[i] * 1.08} ns/op`));
     const x = row(r, 'F-8', 'sec/op');
     expect(x.noisePercent).toBeGreaterThan(5);
     expect(x.verdict).toBe('noisy');
-    expect(x.reason).toMatch(/^too noisy to judge: the 95% interval is ± \d+\.\d%, wider than the 5% threshold .*more rounds$/);
+    expect(x.reason).toMatch(/^too noisy to judge: samples scatter ± \d+\.\d% around the median, more than the 5% threshold .*more rounds$/);
 
     // Tight samples, a clear +8% shift: a regression, and the noise is reported.
     const tight = [100, 100.5, 99.5, 100.2, 99.8, 100.1, 99.9, 100.3, 99.7, 100];
     const t = row(compare(samples('F-8', 10, (i) => `${tight[i]} ns/op`), samples('F-8', 10, (i) => `${tight[i] * 1.08} ns/op`)), 'F-8', 'sec/op');
     expect(t.verdict).toBe('regression');
     expect(t.noisePercent).toBeLessThan(1);
+
+    // One wild outlier does not make a clear shift noisy (the scatter is robust).
+    const outlier = [...tight.slice(0, 9), 300];
+    const o = row(compare(samples('F-8', 10, (i) => `${outlier[i]} ns/op`), samples('F-8', 10, (i) => `${tight[i] * 1.5} ns/op`)), 'F-8', 'sec/op');
+    expect(o.noisePercent).toBeLessThan(1);
+    expect(o.verdict).toBe('regression');
   });
 
   test('a deterministic change under the threshold is still unchanged', () => {

@@ -21,6 +21,8 @@ export interface Outcome {
 
 /** A benchmark result line: name, iteration count, then a value. */
 const RESULT_LINE = /^Benchmark\S*\s+\d+\s+\S+\s+\S/m;
+/** Where a failure's story starts. A panic may arrive on stderr after stdout's FAIL summary lines, so look for the telling lines first. */
+const FAILURE_CAUSE = /^(--- FAIL|panic:|fatal error:|\*\*\* Test killed)/m;
 const FAILURE_START = /^(--- FAIL|panic:|fatal error:|\*\*\* Test killed|FAIL\s)/m;
 const MAX_LINES = 40;
 const MAX_CHARS = 4000;
@@ -66,7 +68,7 @@ export function classify(inv: Invocation): Outcome {
   }
   if (inv.code !== 0) {
     const why = inv.code === null ? `killed by ${inv.signal}` : `exit status ${inv.code}`;
-    const out = trimOutput(all, FAILURE_START);
+    const out = trimOutput(all, FAILURE_CAUSE.test(all) ? FAILURE_CAUSE : FAILURE_START);
     return { status: 'bench-failed', message: out ? `${why}\n${out}` : why };
   }
   if (!hasResults(inv.stdout)) {

@@ -5,6 +5,7 @@
 import { markdownTable } from 'markdown-table';
 import type { GateResult } from '../gate.js';
 import type { AttributedFunction, CompareReport, CompareRow, Summary } from '../types.js';
+import { formatDelta } from '../attribute/quantity.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, unitClass } from './format.js';
 
@@ -61,6 +62,11 @@ function summaryCell(s: Summary | null, other: Summary | null, unit: string, exa
 function deltaCell(row: CompareRow, bold: boolean): string {
   if (row.verdict === 'new') return 'new';
   if (row.verdict === 'removed') return 'removed';
+  if ((row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) && row.base && row.head && row.base.center !== row.head.center) {
+    // From zero there is no percentage: say how much per op instead.
+    const text = formatDelta(row.head.center - row.base.center, row.unit);
+    return bold ? `**${text}**` : text;
+  }
   if (row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) return '?';
   if (row.verdict !== 'regression' && row.verdict !== 'improvement' && !row.significant) return '~';
   const text = (row.deltaPercent >= 0 ? '+' : '−') + formatFixed(Math.abs(row.deltaPercent), 1) + '%';
@@ -96,10 +102,6 @@ function shortFunction(name: string): string {
   return slash >= 0 ? name.slice(slash + 1) : name;
 }
 
-function perOp(delta: number, unit: string): string {
-  const sign = delta >= 0 ? '+' : '−';
-  return sign + formatValue(Math.abs(delta), unit);
-}
 
 function likelyCause(row: CompareRow, ctx: MarkdownContext): string {
   const a = row.attribution;
@@ -110,7 +112,7 @@ function likelyCause(row: CompareRow, ctx: MarkdownContext): string {
   if (top.changed) parts.push(`✏️ ${fileLink(top, ctx)}`);
   else parts.push('(not changed in this PR)');
   if (row.base && row.head) {
-    parts.push(`— ${perOp(top.delta, row.unit)} of ${perOp(row.head.center - row.base.center, row.unit)}/op`);
+    parts.push(`— ${formatDelta(top.delta, row.unit)} of ${formatDelta(row.head.center - row.base.center, row.unit)}/op`);
   }
   return parts.join(' ');
 }
@@ -159,7 +161,7 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
     const header = ['function', 'Δ per op', 'share', 'changed in this PR'];
     const body = a.functions.slice(0, 8).map((f) => [
       inlineCode(shortFunction(f.function)),
-      perOp(f.delta, row.unit),
+      formatDelta(f.delta, row.unit),
       Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?',
       f.changed
         ? `✏️ ${fileLink(f, ctx)}${f.commits.length ? ' in ' + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(', ') : ''}`
