@@ -1678,6 +1678,36 @@ function toAlignment(value) {
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
 }
 
+// src/attribute/quantity.ts
+var TIME = [
+  [1, "s"],
+  [1e-3, "ms"],
+  [1e-6, "\xB5s"],
+  [1e-9, "ns"]
+];
+var BYTES = [
+  [1024 ** 3, "GiB"],
+  [1024 ** 2, "MiB"],
+  [1024, "KiB"],
+  [1, "B"]
+];
+function formatDelta2(value, unit) {
+  const sign = value > 0 ? "+" : value < 0 ? "\u2212" : "";
+  const v = Math.abs(value);
+  if (unit === "sec/op") return sign + scaled(v, TIME);
+  if (unit === "B/op") return sign + scaled(v, BYTES);
+  if (unit === "allocs/op") return `${sign}${significant(v)} allocs`;
+  return `${sign}${significant(v)} ${unit.replace(/\/op$/, "")}`;
+}
+function scaled(v, scales) {
+  const [factor, name] = scales.find(([f]) => v >= f) ?? scales[scales.length - 1];
+  return significant(v / factor) + name;
+}
+function significant(v) {
+  if (v === 0) return "0";
+  return Number(v.toPrecision(3)).toString();
+}
+
 // src/report/escape.ts
 var MARKDOWN_SPECIALS = /[\\`*_{}[\]<>|~&!#]/g;
 function escapeMarkdown(text) {
@@ -1716,6 +1746,10 @@ function summaryCell(s, other, unit, exact) {
 function deltaCell(row, bold) {
   if (row.verdict === "new") return "new";
   if (row.verdict === "removed") return "removed";
+  if ((row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) && row.base && row.head && row.base.center !== row.head.center) {
+    const text2 = formatDelta2(row.head.center - row.base.center, row.unit);
+    return bold ? `**${text2}**` : text2;
+  }
   if (row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) return "?";
   if (row.verdict !== "regression" && row.verdict !== "improvement" && !row.significant) return "~";
   const text = (row.deltaPercent >= 0 ? "+" : "\u2212") + formatFixed(Math.abs(row.deltaPercent), 1) + "%";
@@ -1744,10 +1778,6 @@ function shortFunction(name) {
   const slash = name.lastIndexOf("/");
   return slash >= 0 ? name.slice(slash + 1) : name;
 }
-function perOp(delta, unit) {
-  const sign = delta >= 0 ? "+" : "\u2212";
-  return sign + formatValue(Math.abs(delta), unit);
-}
 function likelyCause(row, ctx) {
   const a = row.attribution;
   if (!a) return "";
@@ -1757,7 +1787,7 @@ function likelyCause(row, ctx) {
   if (top.changed) parts.push(`\u270F\uFE0F ${fileLink(top, ctx)}`);
   else parts.push("(not changed in this PR)");
   if (row.base && row.head) {
-    parts.push(`\u2014 ${perOp(top.delta, row.unit)} of ${perOp(row.head.center - row.base.center, row.unit)}/op`);
+    parts.push(`\u2014 ${formatDelta2(top.delta, row.unit)} of ${formatDelta2(row.head.center - row.base.center, row.unit)}/op`);
   }
   return parts.join(" ");
 }
@@ -1801,7 +1831,7 @@ function attributionDetails(row, ctx) {
     const header = ["function", "\u0394 per op", "share", "changed in this PR"];
     const body = a.functions.slice(0, 8).map((f) => [
       inlineCode(shortFunction(f.function)),
-      perOp(f.delta, row.unit),
+      formatDelta2(f.delta, row.unit),
       Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : "?",
       f.changed ? `\u270F\uFE0F ${fileLink(f, ctx)}${f.commits.length ? " in " + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(", ") : ""}` : ""
     ]);
@@ -2029,36 +2059,6 @@ function summaryToJson(s) {
 }
 function num(v) {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-// src/attribute/quantity.ts
-var TIME = [
-  [1, "s"],
-  [1e-3, "ms"],
-  [1e-6, "\xB5s"],
-  [1e-9, "ns"]
-];
-var BYTES = [
-  [1024 ** 3, "GiB"],
-  [1024 ** 2, "MiB"],
-  [1024, "KiB"],
-  [1, "B"]
-];
-function formatDelta2(value, unit) {
-  const sign = value > 0 ? "+" : value < 0 ? "\u2212" : "";
-  const v = Math.abs(value);
-  if (unit === "sec/op") return sign + scaled(v, TIME);
-  if (unit === "B/op") return sign + scaled(v, BYTES);
-  if (unit === "allocs/op") return `${sign}${significant(v)} allocs`;
-  return `${sign}${significant(v)} ${unit.replace(/\/op$/, "")}`;
-}
-function scaled(v, scales) {
-  const [factor, name] = scales.find(([f]) => v >= f) ?? scales[scales.length - 1];
-  return significant(v / factor) + name;
-}
-function significant(v) {
-  if (v === 0) return "0";
-  return Number(v.toPrecision(3)).toString();
 }
 
 // src/report/attribution-text.ts
@@ -7141,9 +7141,9 @@ function perOpCosts(split, name, unit, perOpValue) {
     `sub-benchmarks of Benchmark${c.top} cannot be told apart by stack (they run in ${closures}) and carry no pprof label: costs are shares of all of them, scaled by this row's value per op`
   );
 }
-function scaled2(slice, perOp2) {
+function scaled2(slice, perOp) {
   if (slice.total === 0) return [];
-  const k = perOp2 / slice.total;
+  const k = perOp / slice.total;
   return slice.functions.map((f) => ({ function: f.function, file: f.file, startLine: f.startLine, flat: f.flat * k, cum: f.cum * k }));
 }
 
@@ -7869,6 +7869,7 @@ async function collectResults(runDir, packages) {
 
 // src/gotool/outcome.ts
 var RESULT_LINE = /^Benchmark\S*\s+\d+\s+\S+\s+\S/m;
+var FAILURE_CAUSE = /^(--- FAIL|panic:|fatal error:|\*\*\* Test killed)/m;
 var FAILURE_START = /^(--- FAIL|panic:|fatal error:|\*\*\* Test killed|FAIL\s)/m;
 var MAX_LINES = 40;
 var MAX_CHARS = 4e3;
@@ -7908,7 +7909,7 @@ ${tail}` : ""}`
   }
   if (inv.code !== 0) {
     const why = inv.code === null ? `killed by ${inv.signal}` : `exit status ${inv.code}`;
-    const out2 = trimOutput(all, FAILURE_START);
+    const out2 = trimOutput(all, FAILURE_CAUSE.test(all) ? FAILURE_CAUSE : FAILURE_START);
     return { status: "bench-failed", message: out2 ? `${why}
 ${out2}` : why };
   }
