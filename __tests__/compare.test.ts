@@ -210,6 +210,24 @@ describe('false-discovery-rate control', () => {
     expect(t.verdict).toBe('regression');
   });
 
+  test('significant alone but not after FDR: not a regression, but a suspect worth fresh samples', () => {
+    // Twenty benchmarks: one clear +10% slowdown with some overlap, nineteen unchanged.
+    const spread = [100, 101, 99, 102, 98, 100.5, 99.5, 101.5, 98.5, 100];
+    const base: string[] = [];
+    const head: string[] = [];
+    for (let k = 0; k < 20; k++) {
+      base.push(...samples(`B${k}-8`, 10, (i) => `${spread[i]} ns/op`));
+      head.push(...samples(`B${k}-8`, 10, (i) => `${k === 0 ? [108, 112, 109, 97, 111, 110, 113, 99, 110, 111][i] : spread[(i + 3) % 10]} ns/op`));
+    }
+    const r = compare(base, head, { fdr: true });
+    const x = row(r, 'B0-8', 'sec/op');
+    expect(x.p!).toBeLessThanOrEqual(0.05);
+    expect(x.q!).toBeGreaterThan(0.05);
+    expect(x.verdict).not.toBe('regression');
+    expect(x.suspect).toBe(true);
+    expect(r.rows.filter((y) => y.suspect)).toHaveLength(1);
+  });
+
   test('ungated units are left alone', () => {
     const r = compare(samples('F-8', 6, (i) => `1 ns/op ${i} widgets/op`), samples('F-8', 6, (i) => `1 ns/op ${i + 10} widgets/op`), { fdr: true });
     expect(row(r, 'F-8', 'widgets/op').q).toBeUndefined();

@@ -22,6 +22,7 @@ const regression: CompareRow = {
   reason: 'p=0.000 ≤ α=0.05, +25% ≥ 5%',
   exact: false,
   noisePercent: 8.3,
+  suspect: false,
   confirmed: true,
   confirmation: {
     base: summary(6, 1.2e-6, 1.1e-6, 1.3e-6),
@@ -88,6 +89,7 @@ describe('toJsonReport', () => {
       reason: 'p=0.000 ≤ α=0.05, +25% ≥ 5%',
       exact: false,
       noisePercent: 8.3,
+      suspect: false,
       confirmed: true,
       confirmation: expect.objectContaining({ verdict: 'regression', p: 0.002 }),
       attribution: regression.attribution,
@@ -121,7 +123,7 @@ describe('fromJsonReport', () => {
   test('round trip: reading back gives the report, with NaN for the numbers written as null', () => {
     const back = fromJsonReport(toJsonReport(report), 'report.json');
     expect(back.rows[0]).toEqual(regression);
-    expect(back.rows[1]).toEqual({ ...newBenchmark, q: null, exact: false, noisePercent: null, confirmed: null });
+    expect(back.rows[1]).toEqual({ ...newBenchmark, q: null, exact: false, noisePercent: null, suspect: false, confirmed: null });
     expect(back.rows[1].head?.lo).toBeNaN();
     expect(back.geomean).toEqual(report.geomean.map((g) => (g.unit === 'B/op' ? { ...g, head: NaN, deltaPercent: NaN } : g)));
     expect(back.settings).toEqual(report.settings);

@@ -119,13 +119,28 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
   };
 }
 
-/** The regressions in gated units that a noisy baseline (an artifact) makes only suspects. */
-export function suspectsOf(report: CompareReport, gateUnits: readonly string[]): CompareRow[] {
-  return report.rows.filter((r) => r.verdict === 'regression' && isGated(r, gateUnits));
+/**
+ * What to re-run: `screened` rows are slowdowns significant by their own p but not after FDR
+ * control (worth fresh evidence whatever the baseline); `all` adds the regressions themselves,
+ * which a noisy baseline (an artifact from another run) makes only suspects.
+ */
+export type SuspectScope = 'screened' | 'all';
+
+export function suspectsOf(report: CompareReport, gateUnits: readonly string[], scope: SuspectScope = 'all'): CompareRow[] {
+  return report.rows.filter(
+    (r) => isGated(r, gateUnits) && ((scope === 'all' && r.verdict === 'regression') || (r.suspect === true && r.verdict !== 'regression')),
+  );
+}
+
+/** `confirm` policy × where the base side came from → which rows to re-run. */
+export function confirmScope(policy: 'auto' | 'always' | 'never', baseIsStored: boolean): SuspectScope | null {
+  if (policy === 'never') return null;
+  return policy === 'always' || baseIsStored ? 'all' : 'screened';
 }
 
 export interface ConfirmOptions extends Omit<BothSidesOptions, 'suspects' | 'runTimeoutMs'> {
   verdict: VerdictSettings;
+  scope: SuspectScope;
   /** Time cap for the whole confirmation. */
   budgetMs: number;
   log: EngineLog;
@@ -139,7 +154,7 @@ export interface ConfirmOptions extends Omit<BothSidesOptions, 'suspects' | 'run
  * evidence for attribution), or null when there was nothing to confirm.
  */
 export async function confirmSuspects(report: CompareReport, opts: ConfirmOptions): Promise<BothSides | null> {
-  const rows = suspectsOf(report, opts.verdict.gateUnits);
+  const rows = suspectsOf(report, opts.verdict.gateUnits, opts.scope);
   if (rows.length === 0) return null;
   const seen = new Set<string>();
   const suspects: Suspect[] = [];
@@ -169,6 +184,12 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
     }
     r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
     r.confirmed = c.verdict === 'regression';
+    if (r.verdict !== 'regression') {
+      // A screened row: the fresh rounds decide. Confirmed, it becomes a regression on their evidence.
+      const how = `re-run in ${opts.rounds} alternating rounds: ${c.reason}`;
+      if (r.confirmed) r.verdict = 'regression';
+      r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
+    }
   }
   return sides;
 }

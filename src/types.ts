@@ -117,6 +117,12 @@ export interface CompareRow {
    */
   noisePercent?: number | null;
   /**
+   * A slowdown that is significant by its own p (≤ α), beyond the threshold and the noise, but not
+   * after false-discovery-rate control: not a regression on this evidence, but worth re-running
+   * (confirmation) — fresh samples of a few suspects face a far smaller family of tests.
+   */
+  suspect?: boolean;
+  /**
    * Set when a suspect was re-run in alternating rounds against the merge base: true = confirmed,
    * false = cleared (noise), null = could not be confirmed (budget ran out). Absent when the
    * comparison itself already came from alternating rounds.

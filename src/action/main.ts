@@ -16,7 +16,7 @@ import { ensureMergeBase } from '../git/git.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
 import { formatProgress } from '../gotool/progress.js';
-import { confirmSuspects, repoRoot, runBothSides, runOneSide, suspectsOf } from '../local.js';
+import { confirmScope, confirmSuspects, repoRoot, runBothSides, runOneSide, suspectsOf } from '../local.js';
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
@@ -223,8 +223,8 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   const changes = await prChanges(client, pr.number, repoDir, moduleDir, pr.baseSha);
   await attributeReport(report, base.stored, head, changes, log);
   let confirmRounds: number | undefined;
-  const wantConfirm = inputs.confirm === 'always' || (inputs.confirm === 'auto' && !rerun);
-  if (wantConfirm && suspectsOf(report, inputs.verdict.gateUnits).length > 0) {
+  const scope = confirmScope(inputs.confirm, !rerun);
+  if (scope && suspectsOf(report, inputs.verdict.gateUnits, scope).length > 0) {
     const ok = await ensureMergeBase(repoDir, pr.baseSha, 'HEAD').then(
       () => true,
       (e: unknown) => {
@@ -234,6 +234,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     );
     const sides = ok
       ? await confirmSuspects(report, {
+          scope,
           moduleDir,
           baseRef: pr.baseSha,
           run: inputs.run,
@@ -245,7 +246,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
           onProgress: progress(),
         })
       : null;
-    if (!ok) for (const r of suspectsOf(report, inputs.verdict.gateUnits)) r.confirmed = null;
+    if (!ok) for (const r of suspectsOf(report, inputs.verdict.gateUnits, scope)) r.confirmed = null;
     if (sides) {
       confirmRounds = inputs.confirmRounds;
       await attributeConfirmed(report, sides, changes);

@@ -11,7 +11,7 @@ import { attributeConfirmed, attributeReport, compareRuns, localChanges, type Ch
 import { BenchgateError } from '../errors.js';
 import { evaluateGate } from '../gate.js';
 import { lineSink } from '../gotool/progress.js';
-import { confirmSuspects, runBothSides, runOneSide, repoRoot } from '../local.js';
+import { confirmScope, confirmSuspects, runBothSides, runOneSide, repoRoot, suspectsOf } from '../local.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
@@ -51,11 +51,11 @@ export const RUN_USAGE =
   'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] ' +
   '[--rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
   '[--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] ' +
-  '[--no-fdr] [--fail-on regression|none]';
+  '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|none] [--no-profiles] [--quiet]';
 
 export const BASELINE_USAGE =
   'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] ' +
-  '[--timeout D] [--go-test-flags "..."] [--no-profiles]';
+  '[--timeout D] [--go-test-flags "..."] [--no-profiles] [--quiet]';
 
 function runSettingsFrom(values: ParsedFlags['values'], count: number): RunSettings {
   const timeout = str(values, 'timeout');
@@ -157,10 +157,12 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
 
     // A stored baseline is another run at another time: its regressions are suspects until
     // alternating rounds on this machine confirm them.
-    const wantConfirm = confirm === 'always' || (confirm === 'auto' && baselineSource === 'stored');
+    const scope = confirmScope(confirm, baselineSource === 'stored');
+    const wantConfirm = scope !== null && suspectsOf(report, verdict.gateUnits, scope).length > 0;
     let confirmRoundsUsed: number | undefined;
     if (wantConfirm && baseRef) {
       const sides = await confirmSuspects(report, {
+        scope,
         moduleDir,
         baseRef,
         headRef,

@@ -252,6 +252,10 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
     const p = row.p!;
     const judged = o.fdr && row.q != null ? row.q : p;
     const shown = o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(p, 3)}`;
+    if (judged > o.alpha && p <= o.alpha && wouldCount(row, o)) {
+      // Significant on its own but not after FDR control: worth fresh evidence (confirmation).
+      row.suspect = true;
+    }
     if (judged > o.alpha && row.noisePercent != null && row.noisePercent > o.threshold) {
       row.verdict = 'noisy';
       row.reason =
@@ -282,6 +286,15 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
   const worse = o.higher ? head.center < base.center : head.center > base.center;
   row.verdict = worse ? 'regression' : 'improvement';
   row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
+}
+
+/** A slowdown beyond the threshold and outside the noise: what a significant test would make a regression. */
+function wouldCount(row: DetailedRow, o: { threshold: number; higher: boolean }): boolean {
+  const delta = row.deltaPercent;
+  if (delta === null || !row.base || !row.head) return false;
+  if (Math.abs(delta) < o.threshold) return false;
+  if (row.noisePercent != null && Math.abs(delta) <= row.noisePercent) return false;
+  return o.higher ? row.head.center < row.base.center : row.head.center > row.base.center;
 }
 
 function formatAlpha(alpha: number): string {

@@ -52,6 +52,7 @@ function rowToJson(row: CompareRow) {
     reason: row.reason,
     exact: row.exact ?? false,
     noisePercent: num(row.noisePercent),
+    suspect: row.suspect ?? false,
     confirmed: row.confirmed ?? null,
     confirmation: row.confirmation
       ? {
@@ -149,6 +150,7 @@ class ReportReader {
       exact: this.boolean(o.exact, `${path}.exact`),
       // Optional: reports written before the noise rule have no noisePercent.
       noisePercent: o.noisePercent === undefined ? null : this.nullableNumber(o.noisePercent, `${path}.noisePercent`),
+      suspect: o.suspect === undefined ? false : this.boolean(o.suspect, `${path}.suspect`),
       confirmed: o.confirmed === null ? null : this.boolean(o.confirmed, `${path}.confirmed`),
     };
     if (o.confirmation !== null) row.confirmation = this.confirmation(o.confirmation, `${path}.confirmation`);
