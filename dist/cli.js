@@ -1374,6 +1374,9 @@ function decide(row, o) {
     const p = row.p;
     const judged = o.fdr && row.q != null ? row.q : p;
     const shown = o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(p, 3)}`;
+    if (judged > o.alpha && p <= o.alpha && wouldCount(row, o)) {
+      row.suspect = true;
+    }
     if (judged > o.alpha && row.noisePercent != null && row.noisePercent > o.threshold) {
       row.verdict = "noisy";
       row.reason = `too noisy to judge: samples scatter \xB1 ${formatFixed(row.noisePercent, 1)}% around the median, more than the ${o.threshold}% threshold (${shown}); use a longer -benchtime or more rounds`;
@@ -1401,6 +1404,13 @@ function decide(row, o) {
   const worse = o.higher ? head.center < base.center : head.center > base.center;
   row.verdict = worse ? "regression" : "improvement";
   row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
+}
+function wouldCount(row, o) {
+  const delta = row.deltaPercent;
+  if (delta === null || !row.base || !row.head) return false;
+  if (Math.abs(delta) < o.threshold) return false;
+  if (row.noisePercent != null && Math.abs(delta) <= row.noisePercent) return false;
+  return o.higher ? row.head.center < row.base.center : row.head.center > row.base.center;
 }
 function formatAlpha(alpha) {
   return String(alpha);
@@ -2029,6 +2039,7 @@ function rowToJson(row) {
     reason: row.reason,
     exact: row.exact ?? false,
     noisePercent: num(row.noisePercent),
+    suspect: row.suspect ?? false,
     confirmed: row.confirmed ?? null,
     confirmation: row.confirmation ? {
       base: summaryToJson(row.confirmation.base),
@@ -8348,11 +8359,17 @@ async function runBothSides(opts) {
     warnings: result.warnings.map(warningText)
   };
 }
-function suspectsOf(report, gateUnits) {
-  return report.rows.filter((r) => r.verdict === "regression" && isGated(r, gateUnits));
+function suspectsOf(report, gateUnits, scope = "all") {
+  return report.rows.filter(
+    (r) => isGated(r, gateUnits) && (scope === "all" && r.verdict === "regression" || r.suspect === true && r.verdict !== "regression")
+  );
+}
+function confirmScope(policy, baseIsStored) {
+  if (policy === "never") return null;
+  return policy === "always" || baseIsStored ? "all" : "screened";
 }
 async function confirmSuspects(report, opts) {
-  const rows = suspectsOf(report, opts.verdict.gateUnits);
+  const rows = suspectsOf(report, opts.verdict.gateUnits, opts.scope);
   if (rows.length === 0) return null;
   const seen = /* @__PURE__ */ new Set();
   const suspects = [];
@@ -8381,6 +8398,11 @@ async function confirmSuspects(report, opts) {
     }
     r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
     r.confirmed = c.verdict === "regression";
+    if (r.verdict !== "regression") {
+      const how = `re-run in ${opts.rounds} alternating rounds: ${c.reason}`;
+      if (r.confirmed) r.verdict = "regression";
+      r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
+    }
   }
   return sides;
 }
@@ -8426,8 +8448,8 @@ var RUN_OPTIONS = {
   out: { type: "string" },
   quiet: { type: "boolean" }
 };
-var RUN_USAGE = 'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] [--rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] [--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] [--no-fdr] [--fail-on regression|none]';
-var BASELINE_USAGE = 'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--no-profiles]';
+var RUN_USAGE = 'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] [--rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] [--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] [--no-fdr] [--gate-metrics LIST] [--fail-on regression|none] [--no-profiles] [--quiet]';
+var BASELINE_USAGE = 'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--no-profiles] [--quiet]';
 function runSettingsFrom(values, count) {
   const timeout = str(values, "timeout");
   if (timeout) parseDuration("--timeout", timeout);
@@ -8517,10 +8539,12 @@ async function runCommand(argv, out2) {
       }
     }
     await attributeReport(report, base, head, changes, log);
-    const wantConfirm = confirm === "always" || confirm === "auto" && baselineSource === "stored";
+    const scope = confirmScope(confirm, baselineSource === "stored");
+    const wantConfirm = scope !== null && suspectsOf(report, verdict.gateUnits, scope).length > 0;
     let confirmRoundsUsed;
     if (wantConfirm && baseRef) {
       const sides = await confirmSuspects(report, {
+        scope,
         moduleDir,
         baseRef,
         headRef,
