@@ -3,7 +3,6 @@ package jsonish
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"testing"
 )
 
@@ -31,7 +30,6 @@ var (
 	pretty  = document(60, true)
 	sinkT   []Token
 	sinkV   Value
-	sinkS   string
 )
 
 func TestParse(t *testing.T) {
@@ -44,13 +42,6 @@ func TestParse(t *testing.T) {
 		if len(arr) != 60 || arr[3].(map[string]Value)["name"] != `item "3"` {
 			t.Fatalf("unexpected value %v", arr[3])
 		}
-	}
-}
-
-func TestQuote(t *testing.T) {
-	s := "a \"b\"\n\tc\\"
-	if got := Unquote([]byte(Quote(s))); got != s {
-		t.Fatalf("round trip: %q", got)
 	}
 }
 
@@ -74,30 +65,5 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		sinkV, _ = Parse(pretty)
-	}
-}
-
-func BenchmarkQuote(b *testing.B) {
-	s := strings.Repeat("plain text with \"quotes\" and\ttabs\n", 40)
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		sinkS = Quote(s)
-	}
-}
-
-func BenchmarkUnquote(b *testing.B) {
-	lit := []byte(Quote(strings.Repeat("escaped \"text\"\n", 40)))
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		sinkS = Unquote(lit)
-	}
-}
-
-func BenchmarkScanNumber(b *testing.B) {
-	nums := []byte("12345.678e-9 ")
-	for i := 0; i < b.N; i++ {
-		for j := 0; j < 100; j++ {
-			_ = scanNumber(nums, 0)
-		}
 	}
 }

@@ -1,7 +1,11 @@
 // Package jsonish is a small JSON-like tokenizer and parser: the benchgate demo's workload.
 package jsonish
 
-import "fmt"
+import (
+	"fmt"
+
+	"example.com/demo/number"
+)
 
 // Kind is a token kind.
 type Kind uint8
@@ -64,7 +68,7 @@ func Tokenize(dst []Token, src []byte) ([]Token, error) {
 			}
 			kind, i = String, end
 		case c == '-' || (c >= '0' && c <= '9'):
-			kind, i = Number, scanNumber(src, i)
+			kind, i = Number, number.Scan(src, i)
 		case c >= 'a' && c <= 'z':
 			for i < len(src) && src[i] >= 'a' && src[i] <= 'z' {
 				i++
@@ -90,17 +94,4 @@ func scanString(src []byte, i int) (int, error) {
 		}
 	}
 	return 0, fmt.Errorf("offset %d: unterminated string", i)
-}
-
-// scanNumber returns the index just past the number starting at src[i].
-func scanNumber(src []byte, i int) int {
-	for i < len(src) {
-		switch c := src[i]; {
-		case c >= '0' && c <= '9', c == '-', c == '+', c == '.', c == 'e', c == 'E':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
 }

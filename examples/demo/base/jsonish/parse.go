@@ -3,6 +3,8 @@ package jsonish
 import (
 	"fmt"
 	"strconv"
+
+	"example.com/demo/quote"
 )
 
 // Value is a parsed value: map[string]Value, []Value, string, float64, bool or nil.
@@ -63,7 +65,7 @@ func (p *parser) value() (Value, error) {
 	case LBracket:
 		return p.array()
 	case String:
-		return Unquote(text), nil
+		return quote.Unquote(text), nil
 	case Number:
 		return strconv.ParseFloat(string(text), 64)
 	case Literal:
@@ -100,7 +102,7 @@ func (p *parser) object() (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		obj[Unquote(p.src[k.Start:k.End])] = v
+		obj[quote.Unquote(p.src[k.Start:k.End])] = v
 		t, err := p.next()
 		if err != nil {
 			return nil, err

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"unicode"
 	"unicode/utf8"
+
+	"example.com/demo/number"
 )
 
 // Kind is a token kind.
@@ -68,7 +70,7 @@ func Tokenize(dst []Token, src []byte) ([]Token, error) {
 			}
 			kind, i = String, end
 		case c == '-' || (c >= '0' && c <= '9'):
-			kind, i = Number, scanNumber(src, i)
+			kind, i = Number, number.Scan(src, i)
 		case c >= 'a' && c <= 'z':
 			for i < len(src) && src[i] >= 'a' && src[i] <= 'z' {
 				i++
@@ -94,17 +96,4 @@ func scanString(src []byte, i int) (int, error) {
 		}
 	}
 	return 0, fmt.Errorf("offset %d: unterminated string", i)
-}
-
-// scanNumber returns the index just past the number starting at src[i].
-func scanNumber(src []byte, i int) int {
-	for i < len(src) {
-		switch c := src[i]; {
-		case c >= '0' && c <= '9', c == '-', c == '+', c == '.', c == 'e', c == 'E':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
 }
