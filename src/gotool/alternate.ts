@@ -14,7 +14,7 @@ import { exactBenchPattern } from './benchfuncs.js';
 import { cpuFromBenchOutput, fingerprint as takeFingerprint } from './env.js';
 import { defaultPackageTimeoutMs, listFailureRun } from './run.js';
 import { splitGoTestFlags, testBinaryArgs, type BenchSettings } from './flags.js';
-import { collectResults, nonEmptyFile, packageSlug } from './layout.js';
+import { assembleRun, collectResults, nonEmptyFile, packageSlug } from './layout.js';
 import { classify, trimOutput } from './outcome.js';
 import { discoverPackages, type BenchPackage, type Discovery } from './packages.js';
 import { StepClock, type ProgressSink, type Side } from './progress.js';
@@ -245,17 +245,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     const packages = [...s.runs.values()].sort((a, b) => (a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : 0));
     const collected = await collectResults(s.runDir, packages);
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
-    return {
-      schema: 1,
-      commit: s.tree.commit ?? '',
-      ref: s.tree.ref ?? '',
-      time: started.toISOString(),
-      env,
-      packages,
-      results: collected.results,
-      units: collected.units,
-      incomplete: packages.some((p) => p.status !== 'ok' && p.status !== 'no-benchmarks'),
-    };
+    return assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected);
   };
   return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, warnings };
 }

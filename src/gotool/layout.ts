@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseBenchText } from '../benchfmt/index.js';
 import type { Warning } from '../errors.js';
-import type { BenchResult, PackageRun, UnitMetadata } from '../types.js';
+import type { BenchResult, Fingerprint, PackageRun, Run, UnitMetadata } from '../types.js';
 
 /**
  * A directory name for a package: readable, and unique even where sanitising makes two import
@@ -57,4 +57,23 @@ export async function collectResults(runDir: string, packages: readonly PackageR
     }
   }
   return { results, units, warnings };
+}
+
+/** A side's Run from its package runs and what their outputs held. */
+export function assembleRun(
+  side: { commit?: string; ref?: string; started: Date; env: Fingerprint },
+  packages: PackageRun[],
+  collected: CollectedResults,
+): Run {
+  return {
+    schema: 1,
+    commit: side.commit ?? '',
+    ref: side.ref ?? '',
+    time: side.started.toISOString(),
+    env: side.env,
+    packages,
+    results: collected.results,
+    units: collected.units,
+    incomplete: packages.some((p) => p.status !== 'ok' && p.status !== 'no-benchmarks'),
+  };
 }

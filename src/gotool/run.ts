@@ -11,7 +11,7 @@ import { run } from '../exec.js';
 import type { Fingerprint, PackageRun, Run } from '../types.js';
 import { fingerprint as takeFingerprint } from './env.js';
 import { goDurationMs, goTestArgs, splitGoTestFlags, type BenchSettings } from './flags.js';
-import { collectResults, nonEmptyFile, packageSlug } from './layout.js';
+import { assembleRun, collectResults, nonEmptyFile, packageSlug } from './layout.js';
 import { classify } from './outcome.js';
 import { discoverPackages, type ListFailure } from './packages.js';
 import { StepClock, type ProgressSink } from './progress.js';
@@ -130,17 +130,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     opts.fingerprint ?? (await takeFingerprint({ goBin: opts.goBin, cwd: opts.cwd, env: opts.env, benchOutput: firstOutput }));
   const collected = await collectResults(opts.outDir, packages);
   return {
-    run: {
-      schema: 1,
-      commit: opts.commit ?? '',
-      ref: opts.ref ?? '',
-      time: started.toISOString(),
-      env,
-      packages,
-      results: collected.results,
-      units: collected.units,
-      incomplete: packages.some((p) => p.status !== 'ok' && p.status !== 'no-benchmarks'),
-    },
+    run: assembleRun({ commit: opts.commit, ref: opts.ref, started, env }, packages, collected),
     warnings: [...found.warnings, ...collected.warnings],
   };
 }
