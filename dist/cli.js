@@ -7877,6 +7877,19 @@ async function collectResults(runDir, packages) {
   }
   return { results, units, warnings };
 }
+function assembleRun(side, packages, collected) {
+  return {
+    schema: 1,
+    commit: side.commit ?? "",
+    ref: side.ref ?? "",
+    time: side.started.toISOString(),
+    env: side.env,
+    packages,
+    results: collected.results,
+    units: collected.units,
+    incomplete: packages.some((p) => p.status !== "ok" && p.status !== "no-benchmarks")
+  };
+}
 
 // src/gotool/outcome.ts
 var RESULT_LINE = /^Benchmark\S*\s+\d+\s+\S+\s+\S/m;
@@ -8064,17 +8077,7 @@ async function runSuite(opts) {
   const env = opts.fingerprint ?? await fingerprint({ goBin: opts.goBin, cwd: opts.cwd, env: opts.env, benchOutput: firstOutput });
   const collected = await collectResults(opts.outDir, packages);
   return {
-    run: {
-      schema: 1,
-      commit: opts.commit ?? "",
-      ref: opts.ref ?? "",
-      time: started.toISOString(),
-      env,
-      packages,
-      results: collected.results,
-      units: collected.units,
-      incomplete: packages.some((p) => p.status !== "ok" && p.status !== "no-benchmarks")
-    },
+    run: assembleRun({ commit: opts.commit, ref: opts.ref, started, env }, packages, collected),
     warnings: [...found.warnings, ...collected.warnings]
   };
 }
@@ -8226,17 +8229,7 @@ ${r.stdout}`.trim()) || "go test -c wrote no test binary";
     const packages = [...s.runs.values()].sort((a, b) => a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : 0);
     const collected = await collectResults(s.runDir, packages);
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
-    return {
-      schema: 1,
-      commit: s.tree.commit ?? "",
-      ref: s.tree.ref ?? "",
-      time: started.toISOString(),
-      env,
-      packages,
-      results: collected.results,
-      units: collected.units,
-      incomplete: packages.some((p) => p.status !== "ok" && p.status !== "no-benchmarks")
-    };
+    return assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected);
   };
   return { base: await finish2(base), head: await finish2(head), baseDir: base.runDir, headDir: head.runDir, order, warnings };
 }
