@@ -313,7 +313,14 @@ async function artifactBaseline(
   outDir: string,
 ): Promise<BaseSide | null> {
   const workflow = workflowFromRef(ctx.workflowRef);
-  const found = await client.findBaselineArtifact({ workflow, branch: baseBranch, artifactName: inputs.artifactName, excludeRunId: ctx.runId });
+  let found: Awaited<ReturnType<GitHubClient['findBaselineArtifact']>>;
+  try {
+    found = await client.findBaselineArtifact({ workflow, branch: baseBranch, artifactName: inputs.artifactName, excludeRunId: ctx.runId });
+  } catch (e) {
+    // The API is down or refuses (after retries): run without an artifact rather than not at all.
+    core.warning(`benchgate: the baseline artifact could not be looked up (${(e as Error).message}); treating it as no baseline`);
+    return null;
+  }
   if (!found.ok) {
     // Expired baselines need a push to the base branch to recover: say so where it is seen.
     if (found.reason === 'expired') core.warning(`benchgate: no usable baseline artifact: ${found.message}`);
