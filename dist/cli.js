@@ -1431,261 +1431,618 @@ function geomeanRows(rows) {
   return out2;
 }
 
-// src/gate.ts
-function isGated(row, gateUnits) {
-  return gateUnits.includes(row.unit);
-}
-function evaluateGate(report, opts) {
-  const regressions = [];
-  const unconfirmed = [];
-  const cleared = [];
-  const improvements = report.rows.filter((r) => r.verdict === "improvement");
-  for (const row of report.rows) {
-    if (row.verdict !== "regression" || !isGated(row, opts.gateUnits)) continue;
-    if (row.confirmed === false) cleared.push(row);
-    else if (row.confirmed === null) unconfirmed.push(row);
-    else regressions.push(row);
+// src/engine.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+
+// src/diff/gofuncs.ts
+var KEYWORDS_WITHOUT_SEMICOLON = /* @__PURE__ */ new Set([
+  "chan",
+  "const",
+  "default",
+  "defer",
+  "else",
+  "for",
+  "func",
+  "go",
+  "goto",
+  "if",
+  "import",
+  "interface",
+  "map",
+  "package",
+  "range",
+  "select",
+  "struct",
+  "switch",
+  "type",
+  "var",
+  "case"
+]);
+var IDENT = /[\p{L}_][\p{L}\p{N}_]*/uy;
+var NUMBER = /[0-9.][0-9a-zA-Z_.]*(?:[eEpP][+-][0-9a-zA-Z_.]*)*/y;
+var OPEN = { "(": ")", "[": "]", "{": "}" };
+var CLOSERS = /* @__PURE__ */ new Set([")", "]", "}"]);
+function scanGoSource(source, file, importPath) {
+  const toks = tokenize(source, file);
+  const fail = (message, tok) => {
+    const at = tok ?? toks[toks.length - 1];
+    throw new BenchgateError(message, "go-source", at ? { file, line: at.line, offset: at.offset } : { file, line: 1 });
+  };
+  if (toks[0]?.text !== "package" || toks[1]?.kind !== "ident") fail("not a Go file: no package clause", toks[0]);
+  const packageName = toks[1].text;
+  const prefix = symbolPrefix(importPath, packageName);
+  const functions = [];
+  let prev;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (t.kind === "ident" && t.text === "func" && startsDeclaration(prev, t)) {
+      const decl = readFuncDecl(toks, i, prefix);
+      if (decl) {
+        functions.push(decl.func);
+        prev = toks[decl.next - 1];
+        i = decl.next;
+        continue;
+      }
+    }
+    prev = t.close !== void 0 ? toks[t.close] : t;
+    i = t.close !== void 0 ? t.close + 1 : i + 1;
   }
-  const counted = opts.failOnUnconfirmed ? [...regressions, ...unconfirmed] : regressions;
-  const reasons = counted.map((r) => `${r.package} ${r.name} ${r.unit}: ${r.reason}`);
-  const wouldFail = opts.failOn === "regression" && counted.length > 0;
-  const waivedBy = wouldFail && opts.acceptLabel && opts.labels?.includes(opts.acceptLabel) ? opts.acceptLabel : null;
-  return { failed: wouldFail && !waivedBy, regressions, unconfirmed, cleared, improvements, waivedBy, reasons };
+  return { packageName, functions };
+}
+function symbolPrefix(importPath, packageName) {
+  if (packageName === "main") return "main";
+  const path = packageName.endsWith("_test") && !importPath.endsWith("_test") ? importPath + "_test" : importPath;
+  const slash = path.lastIndexOf("/");
+  let out2 = "";
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    const escape = c <= 32 || c === 37 || c === 34 || c >= 127 || c === 46 && i > slash;
+    out2 += escape ? "%" + c.toString(16).padStart(2, "0") : path[i];
+  }
+  return out2;
+}
+function normalizeFunctionName(name) {
+  let out2 = "";
+  let depth = 0;
+  for (const c of name) {
+    if (c === "[") {
+      if (depth === 0) out2 += "[...]";
+      depth++;
+    } else if (c === "]" && depth > 0) depth--;
+    else if (depth === 0) out2 += c;
+  }
+  return out2;
+}
+function enclosingFunctionName(name) {
+  let n = normalizeFunctionName(name);
+  for (; ; ) {
+    const m = /(?:\.func\d+|\.gowrap\d+|\.deferwrap\d+|-range\d+|\.\d+)$/.exec(n);
+    if (!m || !n.slice(n.lastIndexOf("/") + 1, m.index).includes(".")) break;
+    n = n.slice(0, m.index);
+  }
+  return n;
+}
+function startsDeclaration(prev, t) {
+  if (!prev || prev.text === ";") return true;
+  return t.nl && insertsSemicolon(prev);
+}
+function insertsSemicolon(t) {
+  if (t.kind === "lit") return true;
+  if (t.kind === "ident") return !KEYWORDS_WITHOUT_SEMICOLON.has(t.text);
+  return CLOSERS.has(t.text);
+}
+function readFuncDecl(toks, at, prefix) {
+  const funcTok = toks[at];
+  let i = at + 1;
+  let receiver;
+  let genericReceiver = false;
+  if (toks[i]?.text === "(") {
+    const r = readReceiver(toks, i + 1, toks[i].close);
+    if (!r) return void 0;
+    receiver = { type: r.type, pointer: r.pointer };
+    genericReceiver = r.generic;
+    i = toks[i].close + 1;
+  }
+  const nameTok = toks[i];
+  if (nameTok?.kind !== "ident") return void 0;
+  i++;
+  let typeParams = false;
+  if (toks[i]?.text === "[") {
+    typeParams = true;
+    i = toks[i].close + 1;
+  }
+  if (toks[i]?.text !== "(") return void 0;
+  let lastSignatureTok = toks[toks[i].close];
+  i = toks[i].close + 1;
+  for (; ; ) {
+    const t = toks[i];
+    if (!t || t.text === ";" || t.nl && insertsSemicolon(lastSignatureTok)) {
+      return { func: named(void 0), next: i };
+    }
+    if (t.text === "{" && !(lastSignatureTok.kind === "ident" && (lastSignatureTok.text === "struct" || lastSignatureTok.text === "interface"))) {
+      const close = toks[t.close];
+      return { func: named(close.line), next: t.close + 1 };
+    }
+    lastSignatureTok = t.close !== void 0 ? toks[t.close] : t;
+    i = t.close !== void 0 ? t.close + 1 : i + 1;
+  }
+  function named(bodyEndLine) {
+    let name;
+    if (!receiver) name = `${prefix}.${nameTok.text}${typeParams ? "[...]" : ""}`;
+    else {
+      const type = receiver.type + (genericReceiver ? "[...]" : "");
+      name = receiver.pointer ? `${prefix}.(*${type}).${nameTok.text}` : `${prefix}.${type}.${nameTok.text}`;
+    }
+    const f = { name, startLine: funcTok.line, endLine: bodyEndLine ?? lastSignatureTok.line };
+    if (bodyEndLine === void 0) f.bodyless = true;
+    if (receiver) f.receiver = receiver;
+    return f;
+  }
+}
+function readReceiver(toks, from, to) {
+  let pointer = false;
+  let generic = false;
+  let type;
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (t.text === "[") {
+      generic = true;
+      i = t.close;
+    } else if (t.text === "*") pointer = true;
+    else if (t.kind === "ident") type = t.text;
+  }
+  return type === void 0 ? void 0 : { type, pointer, generic };
+}
+function tokenize(src, file) {
+  const toks = [];
+  const open = [];
+  let line = 1;
+  let nl = false;
+  let i = src.charCodeAt(0) === 65279 ? 1 : 0;
+  const fail = (message, atLine, offset) => {
+    throw new BenchgateError(message, "go-source", { file, line: atLine, offset });
+  };
+  const push = (kind, text, tokLine, offset) => {
+    const t = { kind, text, line: tokLine, offset, nl };
+    toks.push(t);
+    nl = false;
+    return t;
+  };
+  while (i < src.length) {
+    const c = src[i];
+    if (c === "\n") {
+      line++, i++;
+      nl = true;
+      continue;
+    }
+    if (c === " " || c === "	" || c === "\r") {
+      i++;
+      continue;
+    }
+    const start = i;
+    const startLine = line;
+    if (c === "/" && src[i + 1] === "/") {
+      const end = src.indexOf("\n", i);
+      i = end < 0 ? src.length : end;
+      continue;
+    }
+    if (c === "/" && src[i + 1] === "*") {
+      const end = src.indexOf("*/", i + 2);
+      if (end < 0) fail("unterminated /* comment", startLine, start);
+      line += countNewlines(src, i, end);
+      if (line !== startLine) nl = true;
+      i = end + 2;
+      continue;
+    }
+    if (c === "`") {
+      const end = src.indexOf("`", i + 1);
+      if (end < 0) fail("unterminated raw string (missing closing backquote)", startLine, start);
+      line += countNewlines(src, i, end);
+      i = end + 1;
+      push("lit", "`", startLine, start);
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      i++;
+      for (; ; ) {
+        if (i >= src.length || src[i] === "\n") {
+          fail(c === '"' ? "unterminated string literal" : "unterminated rune literal", startLine, start);
+        }
+        if (src[i] === "\\" && src[i + 1] !== "\n") i += 2;
+        else if (src[i] === c) break;
+        else i++;
+      }
+      i++;
+      push("lit", c, startLine, start);
+      continue;
+    }
+    IDENT.lastIndex = i;
+    const id = IDENT.exec(src);
+    if (id) {
+      i += id[0].length;
+      push("ident", id[0], startLine, start);
+      continue;
+    }
+    if (c >= "0" && c <= "9") {
+      NUMBER.lastIndex = i;
+      i += NUMBER.exec(src)[0].length;
+      push("lit", "0", startLine, start);
+      continue;
+    }
+    const t = push("op", c, startLine, start);
+    if (c in OPEN) open.push(toks.length - 1);
+    else if (CLOSERS.has(c)) {
+      const o = open.pop();
+      if (o === void 0) fail(`unbalanced "${c}": nothing to close`, startLine, start);
+      const opener = toks[o];
+      if (OPEN[opener.text] !== c) {
+        fail(`"${c}" closes "${opener.text}" opened at line ${opener.line}`, startLine, start);
+      }
+      opener.close = toks.length - 1;
+      void t;
+    }
+    i += c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 56319 ? 2 : 1;
+  }
+  if (open.length > 0) {
+    const o = toks[open[open.length - 1]];
+    fail(`unbalanced "${o.text}": not closed before the end of the file`, o.line, o.offset);
+  }
+  return toks;
+}
+function countNewlines(s, from, to) {
+  let n = 0;
+  for (let i = s.indexOf("\n", from); i >= 0 && i < to; i = s.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
-// src/settings.ts
-var DEFAULT_VERDICT = {
-  alpha: 0.05,
-  confidence: 0.95,
-  threshold: 5,
-  fdr: true,
-  gateUnits: ["sec/op", "B/op", "allocs/op"]
-};
-var DEFAULT_RUN = {
-  packages: ["./..."],
-  bench: ".",
-  count: 10,
-  extraFlags: [],
-  profiles: true
-};
-function usageError(message) {
-  return new BenchgateError(message, "usage");
-}
-function parseNumber(name, text, min, max) {
-  const value = Number(text.trim());
-  if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
-    throw usageError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-}
-function parseInteger(name, text, min, max) {
-  const value = parseNumber(name, text, min, max);
-  if (!Number.isInteger(value)) throw usageError(`${name} must be a whole number, got "${text}"`);
-  return value;
-}
-function parseChoice(name, text, choices) {
-  const value = text.trim();
-  if (!choices.includes(value)) {
-    throw usageError(`${name} must be one of ${choices.join(", ")}, got "${text}"`);
-  }
-  return value;
-}
-function parseDuration(name, text) {
-  const units = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-  const s = text.trim();
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-  let total = 0;
-  let matched = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    total += Number(m[1]) * units[m[2]];
-    matched = re.lastIndex;
-  }
-  if (s === "" || matched !== s.length) {
-    throw usageError(`${name} must be a duration such as 90s, 10m or 1h30m, got "${text}"`);
-  }
-  return total;
-}
-function parseList(text) {
-  return text.split(/[\s,]+/).filter((s) => s !== "");
-}
-function splitWords(name, text) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let quote = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = null;
-      else word += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = null;
-      else if (c === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) word += text[++i];
-      else word += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === "\\" && i + 1 < text.length) {
-      word += text[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
+// src/diff/unified.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+var EXTENDED_HEADERS = [
+  "old mode ",
+  "new mode ",
+  "deleted file mode ",
+  "new file mode ",
+  "copy from ",
+  "copy to ",
+  "rename from ",
+  "rename to ",
+  "similarity index ",
+  "dissimilarity index ",
+  "index "
+];
+function parseUnifiedDiff(text, source = "<diff>") {
+  const lines = splitLines(text);
+  const files = [];
+  let i = 0;
+  const fail = (message, index) => {
+    throw new BenchgateError(message, "diff", { file: source, line: index + 1 });
+  };
+  while (i < lines.length) {
+    const line = lines[i];
+    if (line === "") {
+      i++;
+      continue;
+    }
+    if (line.startsWith("diff --git ")) {
+      i = parseGitFile(lines, i, files, fail);
+    } else if (line.startsWith("--- ") && lines[i + 1]?.startsWith("+++ ")) {
+      const file = emptyFile(
+        headerPath(lines[i].slice(4), "a/", fail, i),
+        headerPath(lines[i + 1].slice(4), "b/", fail, i + 1),
+        "modified"
+      );
+      file.status = file.oldPath === null ? "added" : file.newPath === null ? "deleted" : "modified";
+      i = parseHunks(lines, i + 2, file, fail);
+      files.push(finish(file));
+    } else if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+      fail("combined (merge) diffs are not supported: diff against the merge base instead", i);
     } else {
-      word += c;
-      inWord = true;
+      fail(`not a unified diff: expected "diff --git" or "---" but found ${quoteSnippet(line)}`, i);
     }
   }
-  if (quote) throw usageError(`${name} has an unterminated ${quote} quote: ${text}`);
-  if (inWord) words.push(word);
-  return words;
+  return files;
 }
-
-// src/commands/common.ts
-import { parseArgs } from "node:util";
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table[rowIndex].length;
+function parseGitFile(lines, start, files, fail) {
+  const header = lines[start].slice("diff --git ".length);
+  let oldPath;
+  let newPath;
+  let status = "modified";
+  let binary = false;
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    const ext = EXTENDED_HEADERS.find((h) => line.startsWith(h));
+    if (ext !== void 0) {
+      const value = line.slice(ext.length);
+      if (ext === "new file mode ") status = "added";
+      else if (ext === "deleted file mode ") status = "deleted";
+      else if (ext === "rename from " || ext === "copy from ") {
+        status = ext === "rename from " ? "renamed" : "copied";
+        oldPath = unquote(value, fail, i);
+      } else if (ext === "rename to " || ext === "copy to ") newPath = unquote(value, fail, i);
+      continue;
     }
-    while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize(table[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
+    if (line.startsWith("Binary files ") && line.endsWith(" differ")) {
+      binary = true;
+      i++;
+      break;
+    }
+    if (line === "GIT binary patch") {
+      binary = true;
+      i++;
+      while (i < lines.length && !lines[i].startsWith("diff --git ")) i++;
+      break;
+    }
+    break;
+  }
+  if (i < lines.length && lines[i].startsWith("--- ")) {
+    if (!lines[i + 1]?.startsWith("+++ ")) {
+      fail(i + 1 >= lines.length ? 'truncated diff: "---" without "+++"' : `expected "+++" after "---", found ${quoteSnippet(lines[i + 1])}`, i + 1);
+    }
+    oldPath = headerPath(lines[i].slice(4), "a/", fail, i);
+    newPath = headerPath(lines[i + 1].slice(4), "b/", fail, i + 1);
+    i += 2;
+  }
+  if (oldPath === void 0 || newPath === void 0) {
+    const both = splitGitHeader(header, fail, start);
+    if (oldPath === void 0) oldPath = status === "added" ? null : both[0];
+    if (newPath === void 0) newPath = status === "deleted" ? null : both[1];
+  }
+  if (status === "modified" && oldPath === null) status = "added";
+  if (status === "modified" && newPath === null) status = "deleted";
+  const file = emptyFile(oldPath, newPath, status);
+  file.binary = binary;
+  i = parseHunks(lines, i, file, fail);
+  files.push(finish(file));
+  return i;
+}
+function parseHunks(lines, start, file, fail) {
+  let i = start;
+  while (i < lines.length && lines[i].startsWith("@@")) {
+    const m = HUNK_HEADER.exec(lines[i]);
+    if (!m) fail(`malformed hunk header ${quoteSnippet(lines[i])}: expected "@@ -a,b +c,d @@"`, i);
+    const headerIndex = i;
+    const oldCount = m[2] === void 0 ? 1 : Number(m[2]);
+    const newCount = m[4] === void 0 ? 1 : Number(m[4]);
+    let oldLine = oldCount === 0 ? Number(m[1]) + 1 : Number(m[1]);
+    let newLine = newCount === 0 ? Number(m[3]) + 1 : Number(m[3]);
+    let oldLeft = oldCount;
+    let newLeft = newCount;
+    let removedRun = false;
+    i++;
+    while (oldLeft > 0 || newLeft > 0) {
+      if (i >= lines.length) {
+        fail(
+          `truncated hunk: header at line ${headerIndex + 1} promises ${oldCount} old and ${newCount} new lines, ${oldLeft} old and ${newLeft} new are missing`,
+          i - 1
+        );
       }
-      row2.push(cell);
+      const line = lines[i];
+      const kind = line === "" ? " " : line[0];
+      if (kind === "\\") {
+        i++;
+        continue;
+      }
+      if (kind === " ") {
+        if (oldLeft === 0 || newLeft === 0) break;
+        oldLeft--, newLeft--, oldLine++, newLine++;
+        removedRun = false;
+      } else if (kind === "-") {
+        if (oldLeft === 0) break;
+        file.removed.push({ start: oldLine, end: oldLine });
+        if (!removedRun) file.deletedAfter.push(newLine - 1);
+        removedRun = true;
+        oldLeft--, oldLine++;
+      } else if (kind === "+") {
+        if (newLeft === 0) break;
+        file.added.push({ start: newLine, end: newLine });
+        newLeft--, newLine++;
+        removedRun = false;
+      } else {
+        break;
+      }
+      i++;
     }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
+    if (oldLeft > 0 || newLeft > 0) {
+      fail(
+        `hunk header at line ${headerIndex + 1} promises ${oldCount} old and ${newCount} new lines, but ${oldLeft} old and ${newLeft} new are missing before ${quoteSnippet(lines[i])}`,
+        i
+      );
+    }
+    while (i < lines.length && lines[i].startsWith("\\")) i++;
+    const next = lines[i];
+    if (next !== void 0 && (next.startsWith("+") || next.startsWith(" ")) && !next.startsWith("+++ ")) {
+      fail(`hunk at line ${headerIndex + 1} has more lines than its header counts (-${oldCount} +${newCount})`, i);
+    }
+    if (next !== void 0 && next.startsWith("-") && !(next.startsWith("--- ") && lines[i + 1]?.startsWith("+++ "))) {
+      fail(`hunk at line ${headerIndex + 1} has more lines than its header counts (-${oldCount} +${newCount})`, i);
+    }
   }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
+  return i;
+}
+function emptyFile(oldPath, newPath, status) {
+  return { oldPath, newPath, status, binary: false, added: [], removed: [], deletedAfter: [] };
+}
+function finish(file) {
+  file.added = mergeRanges(file.added);
+  file.removed = mergeRanges(file.removed);
+  file.deletedAfter = [...new Set(file.deletedAfter)].sort((a, b) => a - b);
+  return file;
+}
+function mergeRanges(ranges) {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out2 = [];
+  for (const r of sorted) {
+    const last = out2[out2.length - 1];
+    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    else out2.push({ ...r });
+  }
+  return out2;
+}
+function intersects(ranges, start, end) {
+  return ranges.some((r) => r.start <= end && start <= r.end);
+}
+function headerPath(raw, prefix, fail, index) {
+  let name = raw;
+  if (name.startsWith('"')) {
+    name = unquote(name, fail, index);
   } else {
-    const code = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
+    const tab = name.indexOf("	");
+    if (tab >= 0) name = name.slice(0, tab);
   }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code === 99) {
-      before = ":";
-      after = ":";
-    } else if (code === 108) {
-      before = ":";
-    } else if (code === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
+  if (name === "/dev/null") return null;
+  if (name === "") fail("empty file name in header", index);
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+function splitGitHeader(header, fail, index) {
+  if (header.startsWith('"')) {
+    const end = quotedEnd(header);
+    if (end < 0) fail(`unterminated quoted name in ${quoteSnippet(header)}`, index);
+    const a = unquote(header.slice(0, end + 1), fail, index);
+    const rest = header.slice(end + 2);
+    const b2 = rest.startsWith('"') ? unquote(rest, fail, index) : rest;
+    return [stripPrefix(a, "a/"), stripPrefix(b2, "b/")];
   }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code = alignments[columnIndex];
-        if (code === 114) {
-          before = " ".repeat(size);
-        } else if (code === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
+  const half = (header.length - 1) / 2;
+  if (Number.isInteger(half) && header[half] === " ") {
+    const a = header.slice(0, half);
+    const b2 = header.slice(half + 1);
+    if (stripPrefix(a, "a/") === stripPrefix(b2, "b/")) return [stripPrefix(a, "a/"), stripPrefix(b2, "b/")];
+  }
+  const sep2 = header.indexOf(" b/");
+  if (sep2 < 0) fail(`cannot read the file names in "diff --git ${header}"`, index);
+  const b = header.slice(sep2 + 1);
+  return [stripPrefix(header.slice(0, sep2), "a/"), stripPrefix(b.startsWith('"') ? unquote(b, fail, index) : b, "b/")];
+}
+function stripPrefix(name, prefix) {
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+function quotedEnd(s) {
+  for (let i = 1; i < s.length; i++) {
+    if (s[i] === "\\") i++;
+    else if (s[i] === '"') return i;
+  }
+  return -1;
+}
+var C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquote(s, fail, index) {
+  if (!s.startsWith('"')) return s;
+  const end = quotedEnd(s);
+  if (end < 0) fail(`unterminated quoted name ${quoteSnippet(s)}`, index);
+  const bytes = [];
+  for (let i = 1; i < end; i++) {
+    const c = s[i];
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const e = s[++i];
+    if (e in C_ESCAPES) bytes.push(C_ESCAPES[e]);
+    else if (/[0-7]/.test(e) && /^[0-7]{3}$/.test(s.slice(i, i + 3))) {
+      bytes.push(parseInt(s.slice(i, i + 3), 8) & 255);
+      i += 2;
+    } else fail(`bad escape "\\${e}" in quoted name ${quoteSnippet(s)}`, index);
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function splitLines(text) {
+  const lines = text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function quoteSnippet(line) {
+  if (line === void 0) return "the end of the input";
+  return JSON.stringify(line.length > 60 ? line.slice(0, 60) + "\u2026" : line);
+}
+
+// src/diff/match.ts
+function pkgDirIn(moduleRoot = "") {
+  const root = moduleRoot.replace(/^\.\/?/, "").replace(/\/+$/, "");
+  return (repoPath) => {
+    if (root !== "" && !repoPath.startsWith(root + "/")) return void 0;
+    const rel = root === "" ? repoPath : repoPath.slice(root.length + 1);
+    const parts = rel.split("/");
+    parts.pop();
+    if (parts.some((p) => p === "vendor" || p === "testdata" || p.startsWith(".") || p.startsWith("_"))) return void 0;
+    return parts.join("/");
+  };
+}
+function importPathOf(modulePath2, pkgDir) {
+  return pkgDir === "" ? modulePath2 : `${modulePath2}/${pkgDir}`;
+}
+function changedFunctions(diffs, readSource, modulePath2, pkgDirOf, readBaseSource) {
+  const functions = [];
+  const warnings = [];
+  const scan = (path, read) => {
+    const dir = pkgDirOf(path);
+    if (dir === void 0) return void 0;
+    const text = read(path);
+    if (text === void 0) {
+      warnings.push({ message: "source not available: its changed functions are not attributed", where: { file: path } });
+      return void 0;
+    }
+    const pkgPath = importPathOf(modulePath2, dir);
+    try {
+      return { funcs: scanGoSource(text, path, pkgPath).functions, pkgPath };
+    } catch (e) {
+      if (!(e instanceof BenchgateError)) throw e;
+      warnings.push({ message: `${e.message}: its changed functions are not attributed` });
+      return void 0;
+    }
+  };
+  for (const d of diffs) {
+    if (d.binary) continue;
+    const headFuncs = d.newPath !== null && d.newPath.endsWith(".go") ? scan(d.newPath, readSource) : void 0;
+    const headChanged = /* @__PURE__ */ new Set();
+    if (headFuncs && d.newPath !== null) {
+      for (const f of headFuncs.funcs) {
+        const lostLines = d.deletedAfter.some((n) => f.startLine <= n && n + 1 <= f.endLine);
+        if (lostLines || intersects(d.added, f.startLine, f.endLine)) {
+          headChanged.add(f.name);
+          functions.push(located(f, d.newPath, headFuncs.pkgPath, "head"));
         }
       }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
+    }
+    if (!readBaseSource || d.oldPath === null || !d.oldPath.endsWith(".go") || d.removed.length === 0) continue;
+    const baseFuncs = scan(d.oldPath, readBaseSource);
+    if (!baseFuncs) continue;
+    const headNames = new Set(headFuncs?.funcs.map((f) => f.name));
+    for (const f of baseFuncs.funcs) {
+      if (!intersects(d.removed, f.startLine, f.endLine) || headChanged.has(f.name)) continue;
+      const onHead = headFuncs?.funcs.find((h) => h.name === f.name);
+      if (onHead && d.newPath !== null) {
+        headChanged.add(f.name);
+        functions.push(located(onHead, d.newPath, headFuncs.pkgPath, "head"));
+      } else if (!headNames.has(f.name)) {
+        functions.push(located(f, d.oldPath, baseFuncs.pkgPath, "base"));
       }
     }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
   }
-  return lines.join("\n");
+  return { functions, warnings };
 }
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
+function located(f, file, pkgPath, side) {
+  return { function: f.name, file, pkgPath, startLine: f.startLine, endLine: f.endLine, side };
 }
-function toAlignment(value) {
-  const code = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+function sameFile(profileFile, repoPath, pkgPath) {
+  const p = profileFile.replace(/\\/g, "/");
+  if (p === repoPath || p.endsWith("/" + repoPath)) return true;
+  if (pkgPath === void 0) return false;
+  const base = repoPath.slice(repoPath.lastIndexOf("/") + 1);
+  return p === `${pkgPath}/${base}`;
+}
+function matchProfileFunction(fn, candidates2, opts = {}) {
+  if (!opts.byName && fn.startLine > 0 && fn.file) {
+    const inFile = candidates2.filter((c) => sameFile(fn.file, c.file, c.pkgPath));
+    if (inFile.length > 0) {
+      const holding = inFile.filter((c) => c.startLine <= fn.startLine && fn.startLine <= c.endLine);
+      return holding.find((c) => c.startLine === fn.startLine) ?? holding[0];
+    }
+  }
+  const wanted = enclosingFunctionName(fn.function);
+  const byName2 = candidates2.filter((c) => normalizeFunctionName(c.function) === wanted);
+  return byName2.length === 1 ? byName2[0] : void 0;
 }
 
 // src/attribute/quantity.ts
@@ -1718,649 +2075,410 @@ function significant(v) {
   return Number(v.toPrecision(3)).toString();
 }
 
-// src/report/escape.ts
-var MARKDOWN_SPECIALS = /[\\`*_{}[\]<>|~&!#]/g;
-function escapeMarkdown(text) {
-  return noMentions(oneLine(text).replace(MARKDOWN_SPECIALS, (c) => "\\" + c));
-}
-function noMentions(text) {
-  return noAutolinks(text.replace(/@/g, "@\u200B"));
-}
-function noAutolinks(text) {
-  return text.replace(/:\/\//g, ":\u200B//").replace(/\b(www)\./gi, "$1\u200B.");
-}
-function inlineCode(text) {
-  const safe = oneLine(text).replace(/`/g, "\u02CB").replace(/\|/g, "\\|");
-  return "`" + safe + "`";
-}
-function escapeHtml(text) {
-  return noMentions(oneLine(text).replace(/[&<>"'`|[\]]/g, (c) => `&#${c.charCodeAt(0)};`));
-}
-function oneLine(text) {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
-}
-
-// src/report/markdown.ts
-var MAX_COMMENT_LENGTH = 65536;
-var UNIT_SUFFIX = { "sec/op": "s", "B/op": "B", "B/s": "B/s", "allocs/op": "" };
-function formatValue(value, unit, others = []) {
-  const scaler = commonScale([value, ...others], unitClass(unit));
-  return formatScaled(value, scaler) + (UNIT_SUFFIX[unit] ?? "");
-}
-function summaryCell(s, other, unit, exact) {
-  if (!s) return "\u2014";
-  const value = formatValue(s.center, unit, other ? [other.center] : []);
-  if (exact || s.lo === s.hi) return value;
-  return `${value} \xB1 ${pctRange(s.center, s.lo, s.hi)}`;
-}
-function deltaCell(row, bold) {
-  if (row.verdict === "new") return "new";
-  if (row.verdict === "removed") return "removed";
-  if ((row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) && row.base && row.head && row.base.center !== row.head.center) {
-    const text2 = formatDelta2(row.head.center - row.base.center, row.unit);
-    return bold ? `**${text2}**` : text2;
+// src/attribute/attribute.ts
+function attribute(row, base, head, changed, commitsOf, options = {}) {
+  const explainShare = options.explainShare ?? 0.2;
+  const moverShare = options.moverShare ?? 0.05;
+  const maxFunctions = options.maxFunctions ?? 8;
+  const none = (note) => ({ functions: [], note });
+  if (row.verdict !== "regression" && row.verdict !== "improvement") {
+    return none(`not a significant change (${row.verdict}): nothing to attribute`);
   }
-  if (row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) return "?";
-  if (row.verdict !== "regression" && row.verdict !== "improvement" && !row.significant) return "~";
-  const text = (row.deltaPercent >= 0 ? "+" : "\u2212") + formatFixed(Math.abs(row.deltaPercent), 1) + "%";
-  return bold ? `**${text}**` : text;
-}
-function pCell(row) {
-  if (row.exact) return "exact";
-  if (row.p === null) return "\u2014";
-  const p = formatFixed(row.p, 3);
-  return row.q !== void 0 && row.q !== null ? `${p} (q=${formatFixed(row.q, 3)})` : p;
-}
-function benchmarkCell(row) {
-  const pkg = row.package.split("/").pop() || row.package;
-  return `${inlineCode(pkg)} ${escapeMarkdown(row.name)}`;
-}
-function shortSha(sha) {
-  return sha ? sha.slice(0, 7) : "";
-}
-function fileLink(fn, ctx) {
-  const base = fn.file.split("/").pop() ?? fn.file;
-  const label = `${base} L${fn.startLine}\u2013${fn.endLine}`;
-  if (!ctx.blobUrl || !/^[\w./-]+$/.test(fn.file)) return escapeMarkdown(label);
-  return `[${escapeMarkdown(label)}](${ctx.blobUrl}${fn.file}#L${fn.startLine}-L${fn.endLine})`;
-}
-function shortFunction(name) {
-  const slash = name.lastIndexOf("/");
-  return slash >= 0 ? name.slice(slash + 1) : name;
-}
-function likelyCause(row, ctx) {
-  const a = row.attribution;
-  if (!a) return "";
-  const top = a.functions[0];
-  if (!top) return a.note ? escapeMarkdown(a.note) : "";
-  const parts = [inlineCode(shortFunction(top.function))];
-  if (top.changed) parts.push(`\u270F\uFE0F ${fileLink(top, ctx)}`);
-  else parts.push("(not changed in this PR)");
-  if (row.base && row.head) {
-    parts.push(`\u2014 ${formatDelta2(top.delta, row.unit)} of ${formatDelta2(row.head.center - row.base.center, row.unit)}/op`);
+  if (!row.base || !row.head) return none("the benchmark is missing on one side: nothing to compare");
+  const rowDelta = row.head.center - row.base.center;
+  if (!Number.isFinite(rowDelta) || rowDelta === 0) return none("the centers are equal: nothing to attribute");
+  if (!base && !head) return none("no CPU or memory profile on either side: cannot tell which functions moved");
+  if (!base) return none("no base profile for this benchmark: cannot tell which functions moved");
+  if (!head) return none("no head profile for this benchmark: cannot tell which functions moved");
+  if (base.unit !== row.unit || head.unit !== row.unit) {
+    return none(`the profiles measure ${base.unit}/${head.unit}, not ${row.unit}: not attributed`);
   }
-  return parts.join(" ");
-}
-var MARK = { regression: "\u{1F534}", improvement: "\u{1F7E2}" };
-function marker(row) {
-  if (row.confirmed === false) return "\u26AA";
-  if (row.confirmed === null) return "\u{1F7E1}";
-  return MARK[row.verdict] ?? "";
-}
-function changedTable(rows, ctx) {
-  const header = ["", "benchmark", "metric", "base", "this PR", "\u0394", "p", "likely cause"];
-  const body = rows.map((r) => [
-    marker(r),
-    benchmarkCell(r),
-    r.unit,
-    summaryCell(r.base, r.head, r.unit, !!r.exact),
-    summaryCell(r.head, r.base, r.unit, !!r.exact),
-    deltaCell(r, r.verdict === "regression" && r.confirmed !== false),
-    pCell(r),
-    likelyCause(r, ctx)
-  ]);
-  return markdownTable([header, ...body], { align: ["l", "l", "l", "r", "r", "r", "r", "l"] });
-}
-function confirmationLine(r) {
-  const c = r.confirmation;
-  if (!c) return "";
-  const n = `n=${c.base.n}+${c.head.n}`;
-  const d = c.deltaPercent === null ? "?" : `${c.deltaPercent >= 0 ? "+" : "\u2212"}${formatFixed(Math.abs(c.deltaPercent), 1)}%`;
-  const p = c.p === null ? "" : `, p=${formatFixed(c.p, 3)}`;
-  const what = r.confirmed ? "confirmed" : "cleared";
-  return `${benchmarkCell(r)} ${r.unit}: ${what} by alternating rounds on this runner (${d}${p}, ${n}) \u2014 ${escapeMarkdown(c.reason)}`;
-}
-function attributionDetails(row, ctx) {
-  const a = row.attribution;
-  if (!a || a.functions.length === 0 && !a.note) return "";
-  const lines = [];
-  const why = row.verdict === "regression" ? "why it is slower" : "why it is faster";
-  const what = row.unit === "sec/op" ? "CPU profile" : "memory profile";
-  lines.push(`<details><summary>${marker(row)} ${escapeHtml(row.name)} (${escapeHtml(row.unit)}) \u2014 ${why} (${what}, per op)</summary>`, "");
-  if (a.functions.length > 0) {
-    const header = ["function", "\u0394 per op", "share", "changed in this PR"];
-    const body = a.functions.slice(0, 8).map((f) => [
-      inlineCode(shortFunction(f.function)),
-      formatDelta2(f.delta, row.unit),
-      Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : "?",
-      f.changed ? `\u270F\uFE0F ${fileLink(f, ctx)}${f.commits.length ? " in " + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(", ") : ""}` : ""
-    ]);
-    lines.push(markdownTable([header, ...body], { align: ["l", "r", "r", "l"] }), "");
+  if (base.functions.length === 0 || head.functions.length === 0) {
+    const side = base.functions.length === 0 ? "base" : "head";
+    return none(`no frames of this benchmark in the ${side} profile (too short to be sampled, or not profiled)`);
   }
-  if (a.note) lines.push(escapeMarkdown(a.note), "");
-  lines.push("</details>");
-  return lines.join("\n");
-}
-function unchangedSection(rows) {
-  if (rows.length === 0) return "";
-  const header = ["benchmark", "metric", "base", "this PR", "\u0394", "p", "why unchanged"];
-  const body = rows.map((r) => [
-    benchmarkCell(r),
-    r.unit,
-    summaryCell(r.base, r.head, r.unit, !!r.exact),
-    summaryCell(r.head, r.base, r.unit, !!r.exact),
-    deltaCell(r, false),
-    pCell(r),
-    escapeMarkdown(r.reason)
-  ]);
-  const names = new Set(rows.map((r) => `${r.package}\0${r.name}`));
-  return [
-    `<details><summary>${names.size} unchanged${rows.some((r) => r.verdict === "noisy") ? " or too noisy" : ""} benchmarks (${rows.length} rows)</summary>`,
-    "",
-    markdownTable([header, ...body], { align: ["l", "l", "r", "r", "r", "r", "l"] }),
-    "",
-    "</details>"
-  ].join("\n");
-}
-function headline(report, ctx) {
-  const g = ctx.gate;
-  const benchmarks = new Set(report.rows.map((r) => `${r.package}\0${r.name}`)).size;
-  const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  if (g.regressions.length > 0 || g.failed && g.unconfirmed.length > 0) {
-    const n = g.regressions.length + (g.failed ? g.unconfirmed.length : 0);
-    const tail = g.waivedBy ? `waived by label ${inlineCode(g.waivedBy)}` : g.failed ? "merge blocked" : "not gating";
-    const icon = g.waivedBy || !g.failed ? "\u26A0\uFE0F" : "\u274C";
-    return `### ${icon} benchgate: ${count(n, "regression")} in ${count(benchmarks, "benchmark")} \u2014 ${tail}`;
+  const groups = groupFrames(base, head, changed);
+  const direction = Math.sign(rowDelta);
+  const magnitude = Math.abs(rowDelta);
+  const credited = creditChanged(groups.filter((g) => g.changed), direction);
+  const explaining = [...credited].filter(([, c]) => c / magnitude >= explainShare).sort((a, b) => b[1] - a[1]).map(([g]) => g);
+  const listed = new Set(explaining);
+  const movers = groups.filter((g) => !listed.has(g) && direction * g.flat / magnitude >= moverShare).sort((a, b) => direction * (b.flat - a.flat));
+  const shown = [...explaining, ...movers].slice(0, maxFunctions);
+  const notes = [base.note, head.note].filter((n) => !!n && n !== "");
+  if (explaining.length === 0) {
+    const top = movers.slice(0, 3).map((g) => `${g.frame.function} (${formatDelta2(g.flat, row.unit)} self)`);
+    notes.unshift(
+      changed.length === 0 ? `the PR changed no profiled Go function; ${top.length ? "the largest movers are " + top.join(", ") : "no function moved by 5% or more of the change"}` : `no changed function explains this change; ${top.length ? "the largest movers are " + top.join(", ") : "no function moved by 5% or more of the change"}`
+    );
   }
-  if (ctx.incomplete && ctx.incomplete.length > 0) {
-    return `### \u26A0\uFE0F benchgate: incomplete \u2014 ${count(ctx.incomplete.length, "package")} failed; no regressions in the ${count(benchmarks, "benchmark")} that ran`;
-  }
-  const better = g.improvements.length > 0 ? `, ${count(g.improvements.length, "improvement")}` : "";
-  const suspects = g.unconfirmed.length > 0 ? `, ${g.unconfirmed.length} unconfirmed` : "";
-  const noisy = new Set(report.rows.filter((r) => r.verdict === "noisy").map((r) => `${r.package}\0${r.name}`)).size;
-  const tooNoisy = noisy > 0 ? `, ${noisy} too noisy to judge` : "";
-  const gated = /* @__PURE__ */ new Set([...g.regressions, ...g.unconfirmed, ...g.cleared]);
-  const ungated = report.rows.filter((r) => r.verdict === "regression" && !gated.has(r)).length;
-  const other = ungated > 0 ? `, ${count(ungated, "regression")} in ungated metrics` : "";
-  const cleared = g.cleared.length > 0 ? `, ${count(g.cleared.length, "suspect")} cleared` : "";
-  return `### \u2705 benchgate: no regressions in ${count(benchmarks, "benchmark")}${better}${suspects}${cleared}${tooNoisy}${other}`;
-}
-function footer(report, ctx) {
-  const b = ctx.baseline;
-  const s = report.settings;
-  const parts = [];
-  const where = b.source === "artifact" ? `the baseline artifact of ${b.ref ? inlineCode(b.ref) : "the base branch"}${b.commit ? " @ " + shortSha(b.commit) : ""}${b.runNumber ? ` (run #${b.runNumber})` : ""}` : b.source === "rerun" ? `${b.ref ? inlineCode(b.ref) : "the merge base"}${b.commit ? " @ " + shortSha(b.commit) : ""}, run here in alternating rounds` : `${b.ref ? inlineCode(b.ref) : "the stored baseline"}${b.commit ? " @ " + shortSha(b.commit) : ""}`;
-  parts.push(`Compared against ${where}${ctx.rounds ? `, ${ctx.rounds} samples a side` : ""}.`);
-  if (b.environmentNote) parts.push(`\u26A0\uFE0F ${escapeMarkdown(b.environmentNote)}.`);
-  if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
-  const fdr = report.rows.some((r) => r.q !== void 0 && r.q !== null);
-  parts.push(
-    `Test: two-sided Mann\u2013Whitney U on the medians, \u03B1 = ${s.alpha}${fdr ? " after Benjamini\u2013Hochberg false-discovery-rate control (q)" : ""}, minimum effect ${s.threshold}%; allocation counts and other deterministic metrics compared by value.`
-  );
-  if (ctx.gate.waivedBy) parts.push(`The gate was waived by the label ${inlineCode(ctx.gate.waivedBy)}.`);
-  return parts.join(" ");
-}
-function renderMarkdown(report, ctx) {
-  const max = ctx.maxLength ?? MAX_COMMENT_LENGTH;
-  const changed = report.rows.filter((r) => r.verdict === "regression" || r.verdict === "improvement");
-  changed.sort((a, b) => rank(a) - rank(b) || Math.abs(b.deltaPercent ?? 0) - Math.abs(a.deltaPercent ?? 0));
-  const others = report.rows.filter((r) => !changed.includes(r));
-  const top = [headline(report, ctx), ""];
-  for (const pkg of ctx.incomplete ?? []) top.push(`> \u26A0\uFE0F ${escapeMarkdown(pkg)}`);
-  for (const n2 of ctx.notices ?? []) top.push(`> ${escapeMarkdown(n2)}`);
-  if ((ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push("");
-  const end = ["", footer(report, ctx), ...ctx.marker ? ["", ctx.marker] : []];
-  const build = (nChanged, withDetails, withUnchanged) => {
-    const out2 = [...top];
-    const shown = changed.slice(0, nChanged);
-    if (shown.length > 0) out2.push(changedTable(shown, ctx), "");
-    if (changed.length > nChanged) {
-      out2.push(`\u2026 ${changed.length - nChanged} more changed rows: ${ctx.fullReportHint ?? "see the full report"}.`, "");
-    }
-    const confirmations = shown.filter((r) => r.confirmation).map(confirmationLine);
-    if (confirmations.length) out2.push(confirmations.map((l) => `- ${l}`).join("\n"), "");
-    if (withDetails) {
-      for (const r of shown) {
-        const d = attributionDetails(r, ctx);
-        if (d) out2.push(d, "");
-      }
-    }
-    if (withUnchanged) out2.push(unchangedSection(others));
-    else if (others.length) out2.push(`${others.length} unchanged rows: ${ctx.fullReportHint ?? "see the full report"}.`);
-    return out2.join("\n").trimEnd() + "\n" + end.join("\n") + "\n";
-  };
-  let text = build(changed.length, true, true);
-  if (text.length <= max) return text;
-  text = build(changed.length, true, false);
-  if (text.length <= max) return text;
-  text = build(changed.length, false, false);
-  let n = changed.length;
-  while (text.length > max && n > 0) {
-    n = Math.floor(n / 2);
-    text = build(n, false, false);
-  }
-  return text.length <= max ? text : text.slice(0, max - 200) + "\n\n\u2026 cut to fit.\n" + (ctx.marker ?? "");
-}
-function rank(r) {
-  if (r.verdict === "regression") return r.confirmed === false ? 2 : 0;
-  return 1;
-}
-
-// src/report/csv.ts
-var CSV_COLUMNS = [
-  "package",
-  "name",
-  "unit",
-  "base_n",
-  "base_center",
-  "base_lo",
-  "base_hi",
-  "head_n",
-  "head_center",
-  "head_lo",
-  "head_hi",
-  "delta_percent",
-  "p",
-  "q",
-  "significant",
-  "verdict",
-  "reason",
-  "exact",
-  "confirmed"
-];
-function toCsvReport(report) {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const row of report.rows) lines.push(rowCells(row).map(csvField).join(","));
-  return lines.join("\r\n") + "\r\n";
-}
-function rowCells(row) {
-  return [
-    row.package,
-    row.name,
-    row.unit,
-    ...summaryCells(row.base),
-    ...summaryCells(row.head),
-    numberCell(row.deltaPercent),
-    numberCell(row.p),
-    numberCell(row.q),
-    String(row.significant),
-    row.verdict,
-    row.reason,
-    String(row.exact ?? false),
-    row.confirmed === void 0 || row.confirmed === null ? "" : String(row.confirmed)
-  ];
-}
-function summaryCells(s) {
-  if (!s) return ["", "", "", ""];
-  return [String(s.n), numberCell(s.center), numberCell(s.lo), numberCell(s.hi)];
-}
-function numberCell(v) {
-  return typeof v === "number" && Number.isFinite(v) ? String(v) : "";
-}
-function csvField(text) {
-  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-}
-
-// src/report/json.ts
-var JSON_REPORT_SCHEMA = 1;
-function toJsonReport(report, extra) {
-  const body = {
-    ...extra ?? {},
-    schema: JSON_REPORT_SCHEMA,
-    rows: report.rows.map(rowToJson),
-    geomean: report.geomean.map((g) => ({ unit: g.unit, base: num(g.base), head: num(g.head), deltaPercent: num(g.deltaPercent) })),
-    warnings: [...report.warnings],
-    settings: { ...report.settings }
-  };
-  return JSON.stringify(body, (_key, value) => typeof value === "number" && !Number.isFinite(value) ? null : value, 2) + "\n";
-}
-function rowToJson(row) {
-  return {
-    package: row.package,
-    name: row.name,
-    unit: row.unit,
-    base: summaryToJson(row.base),
-    head: summaryToJson(row.head),
-    deltaPercent: num(row.deltaPercent),
-    p: num(row.p),
-    q: num(row.q),
-    significant: row.significant,
-    verdict: row.verdict,
-    reason: row.reason,
-    exact: row.exact ?? false,
-    noisePercent: num(row.noisePercent),
-    suspect: row.suspect ?? false,
-    confirmed: row.confirmed ?? null,
-    confirmation: row.confirmation ? {
-      base: summaryToJson(row.confirmation.base),
-      head: summaryToJson(row.confirmation.head),
-      deltaPercent: num(row.confirmation.deltaPercent),
-      p: num(row.confirmation.p),
-      verdict: row.confirmation.verdict,
-      reason: row.confirmation.reason
-    } : null,
-    attribution: row.attribution ? {
-      functions: row.attribution.functions.map((f) => ({
-        function: f.function,
-        file: f.file,
-        startLine: f.startLine,
-        endLine: f.endLine,
-        changed: f.changed,
-        commits: f.commits.map((c) => ({ sha: c.sha, subject: c.subject })),
-        delta: num(f.delta),
-        share: num(f.share)
-      })),
-      note: row.attribution.note
-    } : null
-  };
-}
-function summaryToJson(s) {
-  if (!s) return null;
-  return { n: s.n, center: num(s.center), lo: num(s.lo), hi: num(s.hi), warnings: [...s.warnings] };
-}
-function num(v) {
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-// src/report/attribution-text.ts
-function formatAttributionText(report, maxFunctions = 5) {
-  const out2 = [];
-  for (const row of report.rows) {
-    if (row.verdict !== "regression" && row.verdict !== "improvement" || !row.attribution) continue;
-    const a = row.attribution;
-    const delta = row.deltaPercent === null ? "" : ` ${row.deltaPercent >= 0 ? "+" : ""}${formatFixed(row.deltaPercent, 1)}%`;
-    const confirmed = row.confirmed === false ? " (cleared by confirmation)" : row.confirmed === null ? " (unconfirmed)" : "";
-    out2.push(`${row.package} ${row.name} ${row.unit}${delta} ${row.verdict}${confirmed}:`);
-    const width2 = Math.max(0, ...a.functions.slice(0, maxFunctions).map((f) => f.function.length));
-    for (const f of a.functions.slice(0, maxFunctions)) {
-      const share = Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : "?";
-      const where = f.changed ? `  changed in this PR: ${f.file} L${f.startLine}\u2013${f.endLine}` + (f.commits.length ? ` (${f.commits.slice(0, 3).map((c) => `${c.sha.slice(0, 7)} ${c.subject}`).join("; ")})` : "") : "";
-      out2.push(`    ${f.function.padEnd(width2)}  ${(formatDelta2(f.delta, row.unit) + "/op").padStart(12)}  ${share.padStart(4)}${where}`);
-    }
-    if (a.note) out2.push(`    note: ${a.note}`);
-  }
-  return out2.length ? "\nlikely causes (from CPU and memory profiles, per op):\n" + out2.join("\n") + "\n" : "";
-}
-
-// src/report/text.ts
-var NAME = 0;
-var BC = 1;
-var BR = 2;
-var BW = 3;
-var HC = 4;
-var HR = 5;
-var HW = 6;
-var DELTA = 7;
-var PN = 8;
-var CW = 9;
-var RIGHT = /* @__PURE__ */ new Set([BC, BR, HC, HR, DELTA]);
-var GAP = ["", "   ", " \xB1 ", " ", "   ", " \xB1 ", " ", "  ", " ", " "];
-var Footnotes = class {
-  list = [];
-  index = /* @__PURE__ */ new Map();
-  /** The superscript marks for these messages, numbering new ones. */
-  mark(messages) {
-    return messages.map((m) => {
-      let i = this.index.get(m);
-      if (i === void 0) {
-        i = this.list.length;
-        this.index.set(m, i);
-        this.list.push(m);
-      }
-      return superscript(i + 1);
-    }).join(" ");
-  }
-};
-function formatText(report) {
-  const out2 = [];
-  let lastPkg;
-  for (const table of tables(report.rows)) {
-    if (out2.length) out2.push("");
-    if (table.pkg !== lastPkg && table.pkg !== "") out2.push(`pkg: ${table.pkg}`);
-    lastPkg = table.pkg;
-    out2.push(...formatTable(table.rows, report));
-  }
-  return out2.join("\n") + (out2.length ? "\n" : "");
-}
-function tables(rows) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const r of rows) {
-    const key = r.package + "\0" + r.unit;
-    let t = byKey.get(key);
-    if (!t) byKey.set(key, t = { pkg: r.package, unit: r.unit, rows: [] });
-    t.rows.push(r);
-  }
-  const list = [...byKey.values()];
-  const pkgOrder = /* @__PURE__ */ new Map();
-  for (const t of list) if (!pkgOrder.has(t.pkg)) pkgOrder.set(t.pkg, pkgOrder.size);
-  return list.sort((a, b) => pkgOrder.get(a.pkg) - pkgOrder.get(b.pkg));
-}
-function formatTable(rows, report) {
-  const { alpha, threshold } = report.settings;
-  const unit = rows[0].unit;
-  const cls = unitClass(unit);
-  const notes = new Footnotes();
-  const lines = [];
-  for (const row of rows) {
-    const line = Array(10).fill("");
-    line[NAME] = row.name;
-    const centers = [row.base?.center, row.head?.center].filter((x) => x !== void 0);
-    const scaler = commonScale(centers, cls);
-    if (row.base) {
-      line[BC] = formatScaled(row.base.center, scaler);
-      line[BR] = pctRange(row.base.center, row.base.lo, row.base.hi);
-      line[BW] = notes.mark(row.base.warnings);
-    }
-    if (row.head) {
-      line[HC] = formatScaled(row.head.center, scaler);
-      line[HR] = pctRange(row.head.center, row.head.lo, row.head.hi);
-      line[HW] = notes.mark(row.head.warnings);
-    }
-    const rowNotes = [];
-    if (row.base && row.head) {
-      const exactUnit = row.stats ? row.stats.assume === "exact" : row.exact === true && row.p === null;
-      const p = row.stats?.p ?? row.p ?? 0;
-      const a = row.stats?.alpha ?? (exactUnit ? 0 : alpha);
-      const delta = formatDelta(p, a, row.base.center, row.head.center);
-      line[DELTA] = delta;
-      line[PN] = "(" + formatComparison(p, row.stats?.n1 ?? row.base.n, row.stats?.n2 ?? row.head.n) + ")";
-      rowNotes.push(...row.stats?.warnings ?? []);
-      if (delta === "~" && rowNotes.length === 0) rowNotes.push(`no significant difference (p > \u03B1=${alpha})`);
-      if (delta === "?") rowNotes.push("the base is 0: no percentage change");
-      rowNotes.push(...verdictNotes(row, delta, threshold, alpha));
-    } else {
-      rowNotes.push(row.base ? "only in the base: benchmark removed" : "only in the head: new benchmark");
-    }
-    line[CW] = notes.mark(rowNotes);
-    lines.push(line);
-  }
-  if (rows.length > 1) {
-    const g = tableGeomean(rows, report);
-    const line = Array(10).fill("");
-    line[NAME] = "geomean";
-    if (!Number.isNaN(g.base)) line[BC] = scale(g.base, cls);
-    line[BW] = notes.mark(g.baseWarnings);
-    if (!Number.isNaN(g.head)) line[HC] = scale(g.head, cls);
-    line[DELTA] = Number.isNaN(g.deltaPercent) ? "?" : formatSignedFixed(g.deltaPercent, 2) + "%";
-    line[CW] = notes.mark(g.headWarnings);
-    lines.push(line);
-  }
-  return [...render(lines, unit), ...notes.list.map((m, i) => `${superscript(i + 1)} ${m}`)];
-}
-function verdictNotes(row, delta, threshold, alpha) {
-  const changed = row.verdict === "regression" || row.verdict === "improvement";
-  const shownAsChange = delta !== "~" && delta !== "0.00%";
-  if (row.exact && row.p !== null && changed !== shownAsChange) return ["compared by value: deterministic on both sides"];
-  if (changed || !shownAsChange) return [];
-  if (row.reason.includes("threshold")) return [`below the ${threshold}% threshold: not counted as a change`];
-  if (row.q != null && row.q > alpha) return [`not significant after false-discovery-rate control (q > \u03B1=${alpha})`];
-  return [];
-}
-function tableGeomean(rows, report) {
-  const g = geomeanSummary(rows.map((r) => ({ base: r.base?.center ?? null, head: r.head?.center ?? null })));
-  const single = new Set(report.rows.map((r) => r.package)).size === 1;
-  const reported = single ? report.geomean.find((x) => x.unit === rows[0].unit) : void 0;
-  return reported && reported.baseWarnings ? reported : { unit: rows[0].unit, ...g };
-}
-function width(s) {
-  return Array.from(s).length;
-}
-function pad(s, w, right) {
-  const fill = " ".repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}
-function render(lines, unit) {
-  const widths = Array(10).fill(0);
-  for (const l of lines) l.forEach((c, i) => widths[i] = Math.max(widths[i], width(c)));
-  const groupWidth = (from, to) => {
-    let w = 0;
-    for (let i = from; i <= to; i++) w += (i === from ? 0 : GAP[i].length) + widths[i];
-    return w;
-  };
-  const baseHeader = unit;
-  const headHeader = `${unit} vs base`;
-  if (groupWidth(BC, BW) < width(baseHeader)) widths[BW] += width(baseHeader) - groupWidth(BC, BW);
-  if (groupWidth(HC, CW) < width(headHeader)) widths[CW] += width(headHeader) - groupWidth(HC, CW);
-  const center = (s, w) => {
-    const l = Math.floor((w - width(s)) / 2);
-    return pad(" ".repeat(Math.max(0, l)) + s, w, false);
-  };
-  const bw = groupWidth(BC, BW);
-  const hw = groupWidth(HC, CW);
-  const name = " ".repeat(widths[NAME]);
-  const header = [
-    `${name} \u2502 ${center("base", bw)} \u2502 ${center("head", hw)} \u2502`,
-    `${name} \u2502 ${center(baseHeader, bw)} \u2502 ${pad(center(unit, groupWidth(HC, HW)) + "  vs base", hw, false)} \u2502`
-  ];
-  const body = lines.map((l) => {
-    let s = "";
-    l.forEach((c, i) => {
-      const gap = (i === BR || i === HR) && c === "" ? "   " : GAP[i];
-      s += gap + pad(c, widths[i], RIGHT.has(i));
-    });
-    return s.trimEnd();
+  const paths = learnPaths(groups);
+  const functions = shown.map((g) => {
+    const c = g.changed;
+    return {
+      function: c ? c.function : g.frame.function,
+      file: c ? c.file : paths(g.frame.file) ?? g.frame.file,
+      startLine: c ? c.startLine : g.frame.startLine,
+      // 0: the range of a function the PR did not touch is not known here.
+      endLine: c ? c.endLine : 0,
+      changed: c !== void 0,
+      commits: c ? safeCommits(commitsOf, c) : [],
+      delta: g.cum,
+      share: g.cum / rowDelta,
+      flatDelta: g.flat
+    };
   });
-  return [...header.map((h) => h.trimEnd()), ...body];
+  return { functions, note: notes.length ? [...new Set(notes)].join("; ") : null };
 }
-
-// src/commands/common.ts
-var EXIT_OK = 0;
-var EXIT_REGRESSION = 1;
-var EXIT_USAGE = 2;
-var EXIT_FAILED = 3;
-var FORMATS = ["text", "markdown", "json", "csv"];
-var VERDICT_OPTIONS = {
-  alpha: { type: "string" },
-  confidence: { type: "string" },
-  threshold: { type: "string" },
-  "no-fdr": { type: "boolean" },
-  "gate-metrics": { type: "string" },
-  "fail-on": { type: "string" },
-  format: { type: "string" }
-};
-function parseFlags(argv, options, allowPositionals = true) {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
-    return { values, positionals };
-  } catch (e) {
-    const err = e;
-    const flag = /'([^']+)'/.exec(err.message)?.[1];
-    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) throw usageError(`unknown flag "${flag}"`);
-    throw usageError(err.message.split("\n")[0]);
+function groupFrames(base, head, changed) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const f of base.functions) byName2.set(f.function, { ...byName2.get(f.function), base: f });
+  for (const f of head.functions) byName2.set(f.function, { ...byName2.get(f.function), head: f });
+  const headSide = changed.filter((c) => c.side === "head");
+  const baseSide = changed.filter((c) => c.side === "base");
+  const folded = /* @__PURE__ */ new Map();
+  const groups = [];
+  for (const [name, pair] of byName2) {
+    const c = pair.head ? matchProfileFunction(pair.head, headSide) ?? matchProfileFunction(pair.head, baseSide, { byName: true }) : matchProfileFunction(pair.base, baseSide) ?? matchProfileFunction(pair.base, headSide, { byName: true });
+    if (c) {
+      const list = folded.get(c) ?? [];
+      list.push({ name, ...pair });
+      folded.set(c, list);
+      continue;
+    }
+    const flat = (pair.head?.flat ?? 0) - (pair.base?.flat ?? 0);
+    const cumBase = pair.base?.cum ?? 0;
+    const cumHead = pair.head?.cum ?? 0;
+    groups.push({ frame: pair.head ?? pair.base, flat, cum: cumHead - cumBase, cumBase, cumHead });
   }
+  for (const [c, frames] of folded) {
+    const isClosure = (name) => enclosingFunctionName(name) !== normalizeFunctionName(name);
+    const hasDeclared = frames.some((f) => !isClosure(f.name));
+    let flat = 0;
+    let cumBase = 0;
+    let cumHead = 0;
+    for (const f of frames) {
+      flat += (f.head?.flat ?? 0) - (f.base?.flat ?? 0);
+      if (hasDeclared && isClosure(f.name)) continue;
+      cumBase += f.base?.cum ?? 0;
+      cumHead += f.head?.cum ?? 0;
+    }
+    const frame = frames[0].head ?? frames[0].base;
+    groups.push({ changed: c, frame, flat, cum: cumHead - cumBase, cumBase, cumHead });
+  }
+  return groups;
 }
-function str(values, name) {
-  const v = values[name];
-  return typeof v === "string" ? v : void 0;
+function creditChanged(groups, direction) {
+  const credit = /* @__PURE__ */ new Map();
+  const order = [...groups].sort((a, b) => a.cumHead - b.cumHead || a.cumBase - b.cumBase);
+  for (const g of order) {
+    const own = direction * g.cum;
+    if (own <= 0) {
+      credit.set(g, own);
+      continue;
+    }
+    let beneath = 0;
+    for (const [h, c] of credit) {
+      if (c > 0 && h.cumHead <= g.cumHead && h.cumBase <= g.cumBase) beneath += c;
+    }
+    credit.set(g, Math.min(own, Math.max(own - beneath, direction * g.flat, 0)));
+  }
+  return credit;
 }
-function verdictFrom(values) {
-  const alpha = str(values, "alpha");
-  const confidence = str(values, "confidence");
-  const threshold = str(values, "threshold");
-  const gate = str(values, "gate-metrics");
-  return {
-    alpha: alpha !== void 0 ? parseNumber("--alpha", alpha, 1e-9, 0.5) : DEFAULT_VERDICT.alpha,
-    confidence: confidence !== void 0 ? parseNumber("--confidence", confidence, 0.5, 0.999999) : DEFAULT_VERDICT.confidence,
-    threshold: threshold !== void 0 ? parseNumber("--threshold", threshold, 0, 1e4) : DEFAULT_VERDICT.threshold,
-    fdr: values["no-fdr"] !== true,
-    gateUnits: gate !== void 0 ? parseList(gate) : DEFAULT_VERDICT.gateUnits
+function learnPaths(groups) {
+  const prefixes = /* @__PURE__ */ new Map();
+  for (const g of groups) {
+    const c = g.changed;
+    if (!c || !sameFile(g.frame.file, c.file, c.pkgPath)) continue;
+    const p = g.frame.file.replace(/\\/g, "/");
+    if (p === c.file || p.endsWith("/" + c.file)) {
+      prefixes.set(p.slice(0, p.length - c.file.length), "");
+      continue;
+    }
+    const from = p.split("/");
+    const to = c.file.split("/");
+    while (from.length > 0 && to.length > 0 && from[from.length - 1] === to[to.length - 1]) from.pop(), to.pop();
+    if (from.length > 0) prefixes.set(from.join("/") + "/", to.length > 0 ? to.join("/") + "/" : "");
+  }
+  return (file) => {
+    const p = file.replace(/\\/g, "/");
+    for (const [from, to] of prefixes) if (p.startsWith(from)) return to + p.slice(from.length);
+    return void 0;
   };
 }
-function failOnFrom(values) {
-  return parseChoice("--fail-on", str(values, "fail-on") ?? "none", ["regression", "none"]);
-}
-function formatFrom(values, fallback = "text") {
-  return parseChoice("--format", str(values, "format") ?? fallback, FORMATS);
-}
-function render2(report, format, ctx, extra) {
-  switch (format) {
-    case "json":
-      return toJsonReport(report, extra);
-    case "csv":
-      return toCsvReport(report);
-    case "markdown":
-      return renderMarkdown(report, { ...ctx, maxLength: Number.MAX_SAFE_INTEGER });
-    default:
-      return formatText(report) + formatAttributionText(report) + warningsText(report);
-  }
-}
-function warningsText(report) {
-  return report.warnings.length ? "\n" + report.warnings.map((w) => `warning: ${w}`).join("\n") + "\n" : "";
-}
-function reportError(e, command, usage, out2) {
-  if (e instanceof BenchgateError && e.code === "usage") {
-    out2.stderr(`benchgate ${command}: ${e.message}
-${usage}
-`);
-    return EXIT_USAGE;
-  }
-  if (e instanceof BenchgateError) {
-    out2.stderr(`benchgate ${command}: ${e.message}
-`);
-    return EXIT_FAILED;
-  }
-  throw e;
-}
-
-// src/commands/compare.ts
-var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 5] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|none]";
-async function compareCommand(argv, out2) {
+function safeCommits(commitsOf, c) {
   try {
-    const { values, positionals } = parseFlags(argv, VERDICT_OPTIONS);
-    if (positionals.length !== 2) throw usageError(`expected two files, got ${positionals.length}`);
-    const verdict = verdictFrom(values);
-    const format = formatFrom(values);
-    const failOn = failOnFrom(values);
-    const [base, head] = await Promise.all(positionals.map((f) => parseBenchFile(f)));
-    const report = compareResults(base.results, head.results, {
-      alpha: verdict.alpha,
-      confidence: verdict.confidence,
-      threshold: verdict.threshold,
-      fdr: verdict.fdr,
-      gatedUnits: verdict.gateUnits,
-      units: { ...base.units, ...head.units }
-    });
-    report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
-    const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
-    out2.stdout(render2(report, format, { gate, baseline: { source: "files", ref: positionals[0] } }));
-    return gate.failed ? EXIT_REGRESSION : EXIT_OK;
-  } catch (e) {
-    return reportError(e, "compare", COMPARE_USAGE, out2);
+    return commitsOf(c);
+  } catch {
+    return [];
   }
 }
 
-// src/commands/profile.ts
-import { basename as basename2 } from "node:path";
+// src/exec.ts
+import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+var DEFAULT_MAX_OUTPUT = 8 * 1024 * 1024;
+var KILL_GRACE_MS = 2e3;
+var PIPE_WAIT_MS = 5e3;
+var TailBuffer = class {
+  constructor(cap) {
+    this.cap = cap;
+  }
+  cap;
+  chunks = [];
+  size = 0;
+  truncated = false;
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size > 2 * this.cap) this.compact();
+  }
+  compact() {
+    const all = Buffer.concat(this.chunks);
+    const tail = all.subarray(all.length - this.cap);
+    this.chunks = [Buffer.from(tail)];
+    this.size = tail.length;
+    this.truncated = true;
+  }
+  text() {
+    if (this.size > this.cap) this.compact();
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+function lineSplitter(onLine) {
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  const emit = (text) => {
+    pending += text;
+    let nl;
+    while ((nl = pending.indexOf("\n")) >= 0) {
+      onLine(pending.slice(0, nl).replace(/\r$/, ""));
+      pending = pending.slice(nl + 1);
+    }
+  };
+  return {
+    push: (chunk) => emit(decoder.write(chunk)),
+    end: () => {
+      emit(decoder.end());
+      if (pending !== "") onLine(pending);
+      pending = "";
+    }
+  };
+}
+function run(cmd, args, opts = {}) {
+  const cap = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+  const started = Date.now();
+  return new Promise((resolve3, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Own process group, so that a timeout also kills what the child started
+      // (`go test` runs the test binary as its own child).
+      detached: true
+    });
+    const out2 = new TailBuffer(cap);
+    const err = new TailBuffer(cap);
+    const lines = opts.onStdoutLine ? lineSplitter(opts.onStdoutLine) : null;
+    let timedOut = false;
+    let settled = false;
+    const timers = [];
+    const stopReading = () => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    };
+    const killGroup = (signal) => {
+      if (child.pid === void 0) return;
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+      }
+    };
+    if (opts.timeoutMs !== void 0 && opts.timeoutMs > 0) {
+      timers.push(
+        setTimeout(() => {
+          timedOut = true;
+          killGroup("SIGTERM");
+          timers.push(
+            setTimeout(() => {
+              killGroup("SIGKILL");
+              timers.push(setTimeout(stopReading, PIPE_WAIT_MS));
+            }, KILL_GRACE_MS)
+          );
+        }, opts.timeoutMs)
+      );
+    }
+    child.stdout.on("data", (chunk) => {
+      out2.push(chunk);
+      lines?.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.on("error", (e) => {
+      if (settled) return;
+      settled = true;
+      timers.forEach(clearTimeout);
+      const hint = e.code === "ENOENT" ? " (is it installed and on PATH?)" : "";
+      reject(new BenchgateError(`cannot run ${cmd}: ${e.message}${hint}`, "exec"));
+    });
+    child.on("exit", () => {
+      timers.push(setTimeout(stopReading, PIPE_WAIT_MS));
+    });
+    child.on("close", (code, signal) => {
+      if (settled) return;
+      settled = true;
+      timers.forEach(clearTimeout);
+      if (timedOut) killGroup("SIGKILL");
+      lines?.end();
+      resolve3({
+        code,
+        signal,
+        stdout: out2.text(),
+        stderr: err.text(),
+        truncated: out2.truncated || err.truncated,
+        timedOut,
+        durationMs: Date.now() - started
+      });
+    });
+  });
+}
+
+// src/git/git.ts
+var QUIET_GIT_ENV = { LC_ALL: "C", GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
+var LOCAL_TIMEOUT_MS = 6e4;
+var FETCH_TIMEOUT_MS = 10 * 6e4;
+async function git(args, cwd, opts = {}) {
+  const r = await run("git", args, {
+    cwd,
+    env: { ...opts.env ?? process.env, ...QUIET_GIT_ENV },
+    timeoutMs: opts.timeoutMs ?? LOCAL_TIMEOUT_MS,
+    maxOutputBytes: opts.maxOutputBytes
+  });
+  if (r.timedOut) {
+    throw new BenchgateError(`git ${args.join(" ")} timed out after ${r.durationMs} ms`, "git");
+  }
+  if (r.code !== 0) {
+    const why = (r.stderr.trim() || r.stdout.trim() || `exit status ${r.code ?? r.signal}`).split("\n").slice(-10).join("\n");
+    throw new BenchgateError(`git ${args.join(" ")} failed in ${cwd} (exit code ${r.code}): ${why}`, "git");
+  }
+  if (r.truncated) {
+    throw new BenchgateError(`git ${args.join(" ")} printed more than ${opts.maxOutputBytes ?? "the output limit"} bytes`, "git");
+  }
+  return r.stdout;
+}
+async function revParse(ref, cwd, opts) {
+  return (await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], cwd, opts).catch(
+    () => {
+      throw new BenchgateError(`unknown revision ${JSON.stringify(ref)} in ${cwd}`, "git");
+    }
+  )).trim();
+}
+async function headSha(cwd, opts) {
+  return revParse("HEAD", cwd, opts);
+}
+
+// src/git/history.ts
+var TIMEOUT_MS = 12e4;
+var MAX_BUFFER = 256 * 1024 * 1024;
+async function diffBetween(repoDir, baseRef, headRef) {
+  checkRef(baseRef);
+  if (headRef !== void 0) checkRef(headRef);
+  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef ?? "HEAD");
+  return git2(repoDir, [
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-relative",
+    "-U0",
+    "-M",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    mergeBase,
+    ...headRef !== void 0 ? [headRef] : [],
+    "--"
+  ]);
+}
+async function mergeBaseOf(repoDir, baseRef, headRef) {
+  checkRef(baseRef);
+  checkRef(headRef);
+  const out2 = await git2(repoDir, ["merge-base", baseRef, headRef]).catch((e) => {
+    if (e instanceof BenchgateError && /exit code 1\b/.test(e.message)) {
+      throw new BenchgateError(`${baseRef} and ${headRef} share no history (no merge base)`, "git");
+    }
+    throw e;
+  });
+  return out2.trim();
+}
+async function commitsTouching(repoDir, baseRef, headRef, file, startLine, endLine) {
+  if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || startLine < 1 || endLine < startLine) {
+    throw new BenchgateError(`bad line range ${startLine},${endLine} for ${file}`, "usage");
+  }
+  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
+  const out2 = await git2(repoDir, [
+    "log",
+    "--no-color",
+    "-s",
+    "--format=%h%x09%s",
+    `-L${startLine},${endLine}:${file}`,
+    `${mergeBase}..${headRef}`
+  ]);
+  return parseCommitLines(out2);
+}
+async function commitsTouchingFile(repoDir, baseRef, headRef, file) {
+  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
+  const out2 = await git2(repoDir, ["log", "--no-color", "--format=%h%x09%s", `${mergeBase}..${headRef}`, "--", file]);
+  return parseCommitLines(out2);
+}
+function parseCommitLines(out2) {
+  return out2.split("\n").filter((l) => l.includes("	")).map((l) => {
+    const tab = l.indexOf("	");
+    return { sha: l.slice(0, tab), subject: l.slice(tab + 1) };
+  });
+}
+function checkRef(ref) {
+  if (ref === "" || ref.startsWith("-")) throw new BenchgateError(`not a git ref: "${ref}"`, "usage");
+}
+function git2(cwd, args) {
+  return git(args, cwd, { timeoutMs: TIMEOUT_MS, maxOutputBytes: MAX_BUFFER });
+}
+
+// src/pprof/perop.ts
+function candidates(name) {
+  const noProcs = name.replace(/-\d+$/, "");
+  const slash = name.indexOf("/");
+  const top = (slash >= 0 ? name.slice(0, slash) : name).replace(/-\d+$/, "");
+  return { label: [.../* @__PURE__ */ new Set([name, noProcs])], top, sub: slash >= 0 };
+}
+function perOpCosts(split, name, unit, perOpValue) {
+  const c = candidates(name);
+  const result = (slice, note) => {
+    const out2 = { package: split.package, name, unit, functions: slice ? scaled2(slice, perOpValue) : [] };
+    if (note) out2.note = note;
+    return out2;
+  };
+  for (const l of c.label) {
+    const b2 = split.benchmarks.get(l);
+    if (b2?.byLabel) return result(b2.all);
+  }
+  const b = split.benchmarks.get(c.top);
+  if (!b || b.all.total === 0) return result(null, `the ${split.sampleType.type || "profile"} profile has no samples for Benchmark${c.top}`);
+  if (!c.sub) return result(b.all);
+  if (!b.closures || b.closures.total === 0) {
+    return result(b.all, `no samples ran inside Benchmark${c.top}'s sub-benchmark closures; costs are shares of the whole benchmark`);
+  }
+  const closures = b.closureNames.map((n) => `Benchmark${c.top}.${n}`).join(", ");
+  return result(
+    b.closures,
+    `sub-benchmarks of Benchmark${c.top} cannot be told apart by stack (they run in ${closures}) and carry no pprof label: costs are shares of all of them, scaled by this row's value per op`
+  );
+}
+function scaled2(slice, perOp) {
+  if (slice.total === 0) return [];
+  const k = perOp / slice.total;
+  return slice.functions.map((f) => ({ function: f.function, file: f.file, startLine: f.startLine, flat: f.flat * k, cum: f.cum * k }));
+}
 
 // src/pprof/read.ts
 import { readFile as readFile2 } from "node:fs/promises";
@@ -3770,7 +3888,7 @@ var TIME2 = 16182;
 var OS = 16183;
 var EXLEN = 16184;
 var EXTRA = 16185;
-var NAME2 = 16186;
+var NAME = 16186;
 var COMMENT = 16187;
 var HCRC = 16188;
 var DICTID = 16189;
@@ -4162,8 +4280,8 @@ var inflate$1 = (strm, flush) => {
         if (state.length) break inf_leave;
       }
       state.length = 0;
-      state.mode = NAME2;
-    case NAME2:
+      state.mode = NAME;
+    case NAME:
       if (state.flags & 2048) {
         if (have === 0) break inf_leave;
         copy = 0;
@@ -5896,6 +6014,1149 @@ function sampleIndexByName(p, name, file) {
   throw new BenchgateError(`sample type "${name}" is not in the profile; it has: ${types.join(", ") || "none"}`, "pprof", { file });
 }
 
+// src/pprof/split.ts
+function symbolPackage(pkg) {
+  const slash = pkg.lastIndexOf("/");
+  return pkg.slice(0, slash + 1) + pkg.slice(slash + 1).replace(/\./g, "%2e");
+}
+var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function splitByBenchmark(p, pkg, sampleIndex, options = {}) {
+  const index = sampleIndexByName(p, sampleIndex);
+  const labelKeys = options.labelKeys ?? ["benchmark"];
+  const prefixes = [.../* @__PURE__ */ new Set([pkg, symbolPackage(pkg)])].map(escapeRe).join("|");
+  const benchRe = new RegExp(`^(?:${prefixes})(?:_test)?\\.Benchmark([^./]*)(?:\\.(.+))?$`);
+  const benchOfLoc = p.location.map((l) => {
+    for (let i = l.line.length - 1; i >= 0; i--) {
+      const m = benchRe.exec(l.line[i].function.name);
+      if (m) return { name: m[1], closure: m[2] ?? "" };
+    }
+    return null;
+  });
+  const accs = /* @__PURE__ */ new Map();
+  const accFor = (name, byLabel) => {
+    let a = accs.get(name);
+    if (!a) {
+      a = { all: new FunctionAggregator(byNameAndFile), allTotal: 0, closures: null, closuresTotal: 0, closureNames: /* @__PURE__ */ new Set(), byLabel };
+      accs.set(name, a);
+    }
+    return a;
+  };
+  const unattributed = new FunctionAggregator(byNameAndFile);
+  let unattributedTotal = 0;
+  let total = 0;
+  const labelled = (s) => {
+    for (const k of labelKeys) {
+      const v = s.label[k]?.[0];
+      if (v) return v.replace(/^Benchmark/, "");
+    }
+    return null;
+  };
+  for (const s of p.sample) {
+    const w = s.value[index];
+    total += w;
+    let root = null;
+    for (let i = s.location.length - 1; i >= 0 && !root; i--) root = benchOfLoc[s.location[i].index];
+    if (!root) {
+      unattributed.add(s, w);
+      unattributedTotal += w;
+      continue;
+    }
+    const a = accFor(root.name, false);
+    a.all.add(s, w);
+    a.allTotal += w;
+    if (root.closure !== "") {
+      a.closures ??= new FunctionAggregator(byNameAndFile);
+      a.closures.add(s, w);
+      a.closuresTotal += w;
+      a.closureNames.add(root.closure);
+    }
+    const label = labelled(s);
+    if (label !== null && label !== root.name) {
+      const l = accFor(label, true);
+      l.all.add(s, w);
+      l.allTotal += w;
+    }
+  }
+  const slice = (agg, sliceTotal) => ({
+    total: sliceTotal,
+    functions: agg.nonZero().map((n) => ({ ...agg.rows[n] })).sort(compareTop)
+  });
+  const benchmarks = /* @__PURE__ */ new Map();
+  for (const [name, a] of accs) {
+    benchmarks.set(name, {
+      name,
+      all: slice(a.all, a.allTotal),
+      closures: a.closures ? slice(a.closures, a.closuresTotal) : null,
+      closureNames: [...a.closureNames].sort(),
+      byLabel: a.byLabel
+    });
+  }
+  return {
+    package: pkg,
+    sampleType: p.sampleType[index] ?? { type: "", unit: "" },
+    total,
+    benchmarks,
+    unattributed: slice(unattributed, unattributedTotal)
+  };
+}
+
+// src/engine.ts
+var silentLog = { info: () => {
+}, warning: () => {
+} };
+function environmentNote(base, head) {
+  const diffs = [];
+  const field = (name, a, b) => {
+    if (a !== b) diffs.push(`${name} ${String(a) || "?"} vs ${String(b) || "?"}`);
+  };
+  field("Go", base.goVersion, head.goVersion);
+  field("GOOS/GOARCH", `${base.goos}/${base.goarch}`, `${head.goos}/${head.goarch}`);
+  field("CPU", base.cpu, head.cpu);
+  field("GOMAXPROCS", base.gomaxprocs, head.gomaxprocs);
+  field("runner OS", base.runnerOs, head.runnerOs);
+  return diffs.length ? `the baseline ran in a different environment (${diffs.join("; ")})` : null;
+}
+function failedPackages(run2, side) {
+  return run2.packages.filter((p) => p.status !== "ok" && p.status !== "no-benchmarks").map((p) => `${side}: ${p.pkg} ${p.status}${p.message ? ": " + firstLine(p.message) : ""}`);
+}
+function firstLine(text) {
+  const line = text.split("\n").find((l) => l.trim() !== "") ?? "";
+  return line.length > 200 ? line.slice(0, 200) + "\u2026" : line;
+}
+function compareOptions(v, units) {
+  return { alpha: v.alpha, confidence: v.confidence, threshold: v.threshold, fdr: v.fdr, gatedUnits: v.gateUnits, units };
+}
+function compareRuns(base, head, v) {
+  const report = compareResults(base.results, head.results, compareOptions(v, { ...base.units, ...head.units }));
+  const note = environmentNote(base.env, head.env);
+  if (note) report.warnings.push(note);
+  report.warnings.push(...failedPackages(base, "base"), ...failedPackages(head, "head"));
+  return report;
+}
+async function modulePath(moduleDir) {
+  const file = join(moduleDir, "go.mod");
+  let text;
+  try {
+    text = await readFile3(file, "utf8");
+  } catch {
+    throw new BenchgateError("no go.mod here: point benchgate at a Go module", "usage", { file });
+  }
+  const m = /^\s*module\s+("?)([^\s"]+)\1\s*$/m.exec(text);
+  if (!m) throw new BenchgateError("no module line", "go-source", { file });
+  return m[2];
+}
+async function localChanges(opts) {
+  const warnings = [];
+  const diffs = opts.diffs ?? parseUnifiedDiff(await diffBetween(opts.repoDir, opts.baseRef, opts.headRef), "git diff");
+  const mod = await modulePath(opts.moduleDir);
+  const moduleRoot = relative(opts.repoDir, opts.moduleDir).split("\\").join("/");
+  const headSources = /* @__PURE__ */ new Map();
+  const baseSources = /* @__PURE__ */ new Map();
+  const mergeBase = (await git(["merge-base", opts.baseRef, opts.headRef ?? "HEAD"], opts.repoDir)).trim();
+  await Promise.all(
+    diffs.map(async (d) => {
+      if (d.newPath?.endsWith(".go")) {
+        const text = opts.headRef ? await git(["show", `${opts.headRef}:${d.newPath}`], opts.repoDir).catch(() => void 0) : await readFile3(join(opts.repoDir, d.newPath), "utf8").catch(() => void 0);
+        if (text !== void 0) headSources.set(d.newPath, text);
+      }
+      if (d.oldPath?.endsWith(".go")) {
+        const text = await git(["show", `${mergeBase}:${d.oldPath}`], opts.repoDir).catch(() => void 0);
+        if (text !== void 0) baseSources.set(d.oldPath, text);
+      }
+    })
+  );
+  const found = changedFunctions(
+    diffs,
+    (p) => headSources.get(p),
+    mod,
+    pkgDirIn(moduleRoot),
+    (p) => baseSources.get(p)
+  );
+  warnings.push(...found.warnings.map(warningText));
+  const commits = /* @__PURE__ */ new Map();
+  const key = (fn) => `${fn.file}:${fn.startLine}:${fn.side}`;
+  const head = opts.headRef ?? "HEAD";
+  for (const fn of found.functions.slice(0, 100)) {
+    try {
+      const list = fn.side === "head" ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine) : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file);
+      commits.set(key(fn), list);
+    } catch (e) {
+      commits.set(key(fn), []);
+      if (!(e instanceof BenchgateError)) throw e;
+    }
+  }
+  return { functions: found.functions, commitsOf: (fn) => commits.get(key(fn)) ?? [], warnings };
+}
+function profileKind(unit) {
+  if (unit === "sec/op") return { kind: "cpu", sampleType: "cpu" };
+  if (unit === "B/op") return { kind: "mem", sampleType: "alloc_space" };
+  if (unit === "allocs/op") return { kind: "mem", sampleType: "alloc_objects" };
+  return null;
+}
+var ProfileCache = class {
+  constructor(stored) {
+    this.stored = stored;
+  }
+  stored;
+  splits = /* @__PURE__ */ new Map();
+  split(pkg, kind, sampleType) {
+    const key = `${pkg}\0${sampleType}`;
+    let p = this.splits.get(key);
+    if (!p) {
+      p = this.load(pkg, kind, sampleType);
+      this.splits.set(key, p);
+    }
+    return p;
+  }
+  async load(pkg, kind, sampleType) {
+    const entry = this.stored.run.packages.find((p) => p.pkg === pkg);
+    const files = entry ? kind === "cpu" ? entry.cpuProfiles : entry.memProfiles : [];
+    if (files.length === 0) return `no ${kind === "cpu" ? "CPU" : "memory"} profile for ${pkg}`;
+    try {
+      const profile = await readProfiles(files.map((f) => resolve(this.stored.dir, f)));
+      return splitByBenchmark(profile, pkg, sampleType);
+    } catch (e) {
+      if (e instanceof BenchgateError) return e.message;
+      throw e;
+    }
+  }
+};
+async function benchmarkProfile(cache2, row, center) {
+  const kind = profileKind(row.unit);
+  if (!kind) return `no profile measures ${row.unit}`;
+  const split = await cache2.split(row.package, kind.kind, kind.sampleType);
+  if (typeof split === "string") return split;
+  return perOpCosts(split, row.name, row.unit, center);
+}
+async function attributeReport(report, base, head, changes, log = silentLog) {
+  await attributeRows(report.rows, base, head, changes);
+  for (const w of changes?.warnings ?? []) log.warning(w);
+}
+async function attributeConfirmed(report, confirm, changes) {
+  const rows = report.rows.filter((r) => r.confirmed === true && r.confirmation);
+  const proxies = rows.map((r) => ({ ...r, base: r.confirmation.base, head: r.confirmation.head, deltaPercent: r.confirmation.deltaPercent }));
+  await attributeRows(proxies, confirm.base, confirm.head, changes);
+  rows.forEach((r, i) => {
+    if (proxies[i].attribution) r.attribution = proxies[i].attribution;
+  });
+}
+async function attributeRows(rows, base, head, changes) {
+  const baseCache = new ProfileCache(base);
+  const headCache = new ProfileCache(head);
+  for (const row of rows) {
+    if (row.verdict !== "regression" && row.verdict !== "improvement") continue;
+    if (!row.base || !row.head || !profileKind(row.unit)) continue;
+    const [b, h] = await Promise.all([
+      benchmarkProfile(baseCache, row, row.base.center),
+      benchmarkProfile(headCache, row, row.head.center)
+    ]);
+    const notes = [b, h].filter((x) => typeof x === "string");
+    if (notes.length) {
+      row.attribution = { functions: [], note: [...new Set(notes)].join("; ") };
+      continue;
+    }
+    const a = attribute(row, b, h, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
+    if (!changes && a.functions.length) {
+      a.note = (a.note ? a.note + ". " : "") + "The PR diff was not available: changed functions are not marked";
+    }
+    row.attribution = a;
+  }
+}
+
+// src/gate.ts
+function isGated(row, gateUnits) {
+  return gateUnits.includes(row.unit);
+}
+function evaluateGate(report, opts) {
+  const regressions = [];
+  const unconfirmed = [];
+  const cleared = [];
+  const improvements = report.rows.filter((r) => r.verdict === "improvement");
+  for (const row of report.rows) {
+    if (row.verdict !== "regression" || !isGated(row, opts.gateUnits)) continue;
+    if (row.confirmed === false) cleared.push(row);
+    else if (row.confirmed === null) unconfirmed.push(row);
+    else regressions.push(row);
+  }
+  const counted = opts.failOnUnconfirmed ? [...regressions, ...unconfirmed] : regressions;
+  const reasons = counted.map((r) => `${r.package} ${r.name} ${r.unit}: ${r.reason}`);
+  const wouldFail = opts.failOn === "regression" && counted.length > 0;
+  const waivedBy = wouldFail && opts.acceptLabel && opts.labels?.includes(opts.acceptLabel) ? opts.acceptLabel : null;
+  return { failed: wouldFail && !waivedBy, regressions, unconfirmed, cleared, improvements, waivedBy, reasons };
+}
+
+// src/settings.ts
+var DEFAULT_VERDICT = {
+  alpha: 0.05,
+  confidence: 0.95,
+  threshold: 5,
+  fdr: true,
+  gateUnits: ["sec/op", "B/op", "allocs/op"]
+};
+var DEFAULT_RUN = {
+  packages: ["./..."],
+  bench: ".",
+  count: 10,
+  extraFlags: [],
+  profiles: true
+};
+function usageError(message) {
+  return new BenchgateError(message, "usage");
+}
+function parseNumber(name, text, min, max) {
+  const value = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
+    throw usageError(`${name} must be a number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+function parseInteger(name, text, min, max) {
+  const value = parseNumber(name, text, min, max);
+  if (!Number.isInteger(value)) throw usageError(`${name} must be a whole number, got "${text}"`);
+  return value;
+}
+function parseChoice(name, text, choices) {
+  const value = text.trim();
+  if (!choices.includes(value)) {
+    throw usageError(`${name} must be one of ${choices.join(", ")}, got "${text}"`);
+  }
+  return value;
+}
+function parseDuration(name, text) {
+  const units = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+  const s = text.trim();
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let matched = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    total += Number(m[1]) * units[m[2]];
+    matched = re.lastIndex;
+  }
+  if (s === "" || matched !== s.length) {
+    throw usageError(`${name} must be a duration such as 90s, 10m or 1h30m, got "${text}"`);
+  }
+  return total;
+}
+function parseList(text) {
+  return text.split(/[\s,]+/).filter((s) => s !== "");
+}
+function splitWords(name, text) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else if (c === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1])) word += text[++i];
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === "\\" && i + 1 < text.length) {
+      word += text[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote) throw usageError(`${name} has an unterminated ${quote} quote: ${text}`);
+  if (inWord) words.push(word);
+  return words;
+}
+
+// src/commands/common.ts
+import { parseArgs } from "node:util";
+
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table, options) {
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length;
+    }
+    while (++columnIndex2 < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code === 99) {
+      before = ":";
+      after = ":";
+    } else if (code === 108) {
+      before = ":";
+    } else if (code === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code = alignments[columnIndex];
+        if (code === 114) {
+          before = " ".repeat(size);
+        } else if (code === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+
+// src/report/escape.ts
+var MARKDOWN_SPECIALS = /[\\`*_{}[\]<>|~&!#]/g;
+function escapeMarkdown(text) {
+  return noMentions(oneLine(text).replace(MARKDOWN_SPECIALS, (c) => "\\" + c));
+}
+function noMentions(text) {
+  return noAutolinks(text.replace(/@/g, "@\u200B"));
+}
+function noAutolinks(text) {
+  return text.replace(/:\/\//g, ":\u200B//").replace(/\b(www)\./gi, "$1\u200B.");
+}
+function inlineCode(text) {
+  const safe = oneLine(text).replace(/`/g, "\u02CB").replace(/\|/g, "\\|");
+  return "`" + safe + "`";
+}
+function escapeHtml(text) {
+  return noMentions(oneLine(text).replace(/[&<>"'`|[\]]/g, (c) => `&#${c.charCodeAt(0)};`));
+}
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+}
+
+// src/report/markdown.ts
+var MAX_COMMENT_LENGTH = 65536;
+var UNIT_SUFFIX = { "sec/op": "s", "B/op": "B", "B/s": "B/s", "allocs/op": "" };
+function formatValue(value, unit, others = []) {
+  const scaler = commonScale([value, ...others], unitClass(unit));
+  return formatScaled(value, scaler) + (UNIT_SUFFIX[unit] ?? "");
+}
+function summaryCell(s, other, unit, exact) {
+  if (!s) return "\u2014";
+  const value = formatValue(s.center, unit, other ? [other.center] : []);
+  if (exact || s.lo === s.hi) return value;
+  return `${value} \xB1 ${pctRange(s.center, s.lo, s.hi)}`;
+}
+function deltaCell(row, bold) {
+  if (row.verdict === "new") return "new";
+  if (row.verdict === "removed") return "removed";
+  if ((row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) && row.base && row.head && row.base.center !== row.head.center) {
+    const text2 = formatDelta2(row.head.center - row.base.center, row.unit);
+    return bold ? `**${text2}**` : text2;
+  }
+  if (row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) return "?";
+  if (row.verdict !== "regression" && row.verdict !== "improvement" && !row.significant) return "~";
+  const text = (row.deltaPercent >= 0 ? "+" : "\u2212") + formatFixed(Math.abs(row.deltaPercent), 1) + "%";
+  return bold ? `**${text}**` : text;
+}
+function pCell(row) {
+  if (row.exact) return "exact";
+  if (row.p === null) return "\u2014";
+  const p = formatFixed(row.p, 3);
+  return row.q !== void 0 && row.q !== null ? `${p} (q=${formatFixed(row.q, 3)})` : p;
+}
+function benchmarkCell(row) {
+  const pkg = row.package.split("/").pop() || row.package;
+  return `${inlineCode(pkg)} ${escapeMarkdown(row.name)}`;
+}
+function shortSha(sha) {
+  return sha ? sha.slice(0, 7) : "";
+}
+function fileLink(fn, ctx) {
+  const base = fn.file.split("/").pop() ?? fn.file;
+  const label = `${base} L${fn.startLine}\u2013${fn.endLine}`;
+  if (!ctx.blobUrl || !/^[\w./-]+$/.test(fn.file)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${ctx.blobUrl}${fn.file}#L${fn.startLine}-L${fn.endLine})`;
+}
+function shortFunction(name) {
+  const slash = name.lastIndexOf("/");
+  return slash >= 0 ? name.slice(slash + 1) : name;
+}
+function likelyCause(row, ctx) {
+  const a = row.attribution;
+  if (!a) return "";
+  const top = a.functions[0];
+  if (!top) return a.note ? escapeMarkdown(a.note) : "";
+  const parts = [inlineCode(shortFunction(top.function))];
+  if (top.changed) parts.push(`\u270F\uFE0F ${fileLink(top, ctx)}`);
+  else parts.push("(not changed in this PR)");
+  if (row.base && row.head) {
+    parts.push(`\u2014 ${formatDelta2(top.delta, row.unit)} of ${formatDelta2(row.head.center - row.base.center, row.unit)}/op`);
+  }
+  return parts.join(" ");
+}
+var MARK = { regression: "\u{1F534}", improvement: "\u{1F7E2}" };
+function marker(row) {
+  if (row.confirmed === false) return "\u26AA";
+  if (row.confirmed === null) return "\u{1F7E1}";
+  return MARK[row.verdict] ?? "";
+}
+function changedTable(rows, ctx) {
+  const header = ["", "benchmark", "metric", "base", "this PR", "\u0394", "p", "likely cause"];
+  const body = rows.map((r) => [
+    marker(r),
+    benchmarkCell(r),
+    r.unit,
+    summaryCell(r.base, r.head, r.unit, !!r.exact),
+    summaryCell(r.head, r.base, r.unit, !!r.exact),
+    deltaCell(r, r.verdict === "regression" && r.confirmed !== false),
+    pCell(r),
+    likelyCause(r, ctx)
+  ]);
+  return markdownTable([header, ...body], { align: ["l", "l", "l", "r", "r", "r", "r", "l"] });
+}
+function confirmationLine(r) {
+  const c = r.confirmation;
+  if (!c) return "";
+  const n = `n=${c.base.n}+${c.head.n}`;
+  const d = c.deltaPercent === null ? "?" : `${c.deltaPercent >= 0 ? "+" : "\u2212"}${formatFixed(Math.abs(c.deltaPercent), 1)}%`;
+  const p = c.p === null ? "" : `, p=${formatFixed(c.p, 3)}`;
+  const what = r.confirmed ? "confirmed" : "cleared";
+  return `${benchmarkCell(r)} ${r.unit}: ${what} by alternating rounds on this runner (${d}${p}, ${n}) \u2014 ${escapeMarkdown(c.reason)}`;
+}
+function attributionDetails(row, ctx) {
+  const a = row.attribution;
+  if (!a || a.functions.length === 0 && !a.note) return "";
+  const lines = [];
+  const why = row.verdict === "regression" ? "why it is slower" : "why it is faster";
+  const what = row.unit === "sec/op" ? "CPU profile" : "memory profile";
+  lines.push(`<details><summary>${marker(row)} ${escapeHtml(row.name)} (${escapeHtml(row.unit)}) \u2014 ${why} (${what}, per op)</summary>`, "");
+  if (a.functions.length > 0) {
+    const header = ["function", "\u0394 per op", "share", "changed in this PR"];
+    const body = a.functions.slice(0, 8).map((f) => [
+      inlineCode(shortFunction(f.function)),
+      formatDelta2(f.delta, row.unit),
+      Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : "?",
+      f.changed ? `\u270F\uFE0F ${fileLink(f, ctx)}${f.commits.length ? " in " + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(", ") : ""}` : ""
+    ]);
+    lines.push(markdownTable([header, ...body], { align: ["l", "r", "r", "l"] }), "");
+  }
+  if (a.note) lines.push(escapeMarkdown(a.note), "");
+  lines.push("</details>");
+  return lines.join("\n");
+}
+function unchangedSection(rows) {
+  if (rows.length === 0) return "";
+  const header = ["benchmark", "metric", "base", "this PR", "\u0394", "p", "why unchanged"];
+  const body = rows.map((r) => [
+    benchmarkCell(r),
+    r.unit,
+    summaryCell(r.base, r.head, r.unit, !!r.exact),
+    summaryCell(r.head, r.base, r.unit, !!r.exact),
+    deltaCell(r, false),
+    pCell(r),
+    escapeMarkdown(r.reason)
+  ]);
+  const names = new Set(rows.map((r) => `${r.package}\0${r.name}`));
+  return [
+    `<details><summary>${names.size} unchanged${rows.some((r) => r.verdict === "noisy") ? " or too noisy" : ""} benchmarks (${rows.length} rows)</summary>`,
+    "",
+    markdownTable([header, ...body], { align: ["l", "l", "r", "r", "r", "r", "l"] }),
+    "",
+    "</details>"
+  ].join("\n");
+}
+function headline(report, ctx) {
+  const g = ctx.gate;
+  const benchmarks = new Set(report.rows.map((r) => `${r.package}\0${r.name}`)).size;
+  const count = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (g.regressions.length > 0 || g.failed && g.unconfirmed.length > 0) {
+    const n = g.regressions.length + (g.failed ? g.unconfirmed.length : 0);
+    const tail = g.waivedBy ? `waived by label ${inlineCode(g.waivedBy)}` : g.failed ? "merge blocked" : "not gating";
+    const icon = g.waivedBy || !g.failed ? "\u26A0\uFE0F" : "\u274C";
+    return `### ${icon} benchgate: ${count(n, "regression")} in ${count(benchmarks, "benchmark")} \u2014 ${tail}`;
+  }
+  if (ctx.incomplete && ctx.incomplete.length > 0) {
+    return `### \u26A0\uFE0F benchgate: incomplete \u2014 ${count(ctx.incomplete.length, "package")} failed; no regressions in the ${count(benchmarks, "benchmark")} that ran`;
+  }
+  const better = g.improvements.length > 0 ? `, ${count(g.improvements.length, "improvement")}` : "";
+  const suspects = g.unconfirmed.length > 0 ? `, ${g.unconfirmed.length} unconfirmed` : "";
+  const noisy = new Set(report.rows.filter((r) => r.verdict === "noisy").map((r) => `${r.package}\0${r.name}`)).size;
+  const tooNoisy = noisy > 0 ? `, ${noisy} too noisy to judge` : "";
+  const gated = /* @__PURE__ */ new Set([...g.regressions, ...g.unconfirmed, ...g.cleared]);
+  const ungated = report.rows.filter((r) => r.verdict === "regression" && !gated.has(r)).length;
+  const other = ungated > 0 ? `, ${count(ungated, "regression")} in ungated metrics` : "";
+  const cleared = g.cleared.length > 0 ? `, ${count(g.cleared.length, "suspect")} cleared` : "";
+  return `### \u2705 benchgate: no regressions in ${count(benchmarks, "benchmark")}${better}${suspects}${cleared}${tooNoisy}${other}`;
+}
+function footer(report, ctx) {
+  const b = ctx.baseline;
+  const s = report.settings;
+  const parts = [];
+  const where = b.source === "artifact" ? `the baseline artifact of ${b.ref ? inlineCode(b.ref) : "the base branch"}${b.commit ? " @ " + shortSha(b.commit) : ""}${b.runNumber ? ` (run #${b.runNumber})` : ""}` : b.source === "rerun" ? `${b.ref ? inlineCode(b.ref) : "the merge base"}${b.commit ? " @ " + shortSha(b.commit) : ""}, run here in alternating rounds` : `${b.ref ? inlineCode(b.ref) : "the stored baseline"}${b.commit ? " @ " + shortSha(b.commit) : ""}`;
+  parts.push(`Compared against ${where}${ctx.rounds ? `, ${ctx.rounds} samples a side` : ""}.`);
+  if (b.environmentNote) parts.push(`\u26A0\uFE0F ${escapeMarkdown(b.environmentNote)}.`);
+  if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
+  const fdr = report.rows.some((r) => r.q !== void 0 && r.q !== null);
+  parts.push(
+    `Test: two-sided Mann\u2013Whitney U on the medians, \u03B1 = ${s.alpha}${fdr ? " after Benjamini\u2013Hochberg false-discovery-rate control (q)" : ""}, minimum effect ${s.threshold}%; allocation counts and other deterministic metrics compared by value.`
+  );
+  if (ctx.gate.waivedBy) parts.push(`The gate was waived by the label ${inlineCode(ctx.gate.waivedBy)}.`);
+  return parts.join(" ");
+}
+function renderMarkdown(report, ctx) {
+  const max = ctx.maxLength ?? MAX_COMMENT_LENGTH;
+  const changed = report.rows.filter((r) => r.verdict === "regression" || r.verdict === "improvement");
+  changed.sort((a, b) => rank(a) - rank(b) || Math.abs(b.deltaPercent ?? 0) - Math.abs(a.deltaPercent ?? 0));
+  const others = report.rows.filter((r) => !changed.includes(r));
+  const top = [headline(report, ctx), ""];
+  for (const pkg of ctx.incomplete ?? []) top.push(`> \u26A0\uFE0F ${escapeMarkdown(pkg)}`);
+  for (const n2 of ctx.notices ?? []) top.push(`> ${escapeMarkdown(n2)}`);
+  if ((ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push("");
+  const end = ["", footer(report, ctx), ...ctx.marker ? ["", ctx.marker] : []];
+  const build = (nChanged, withDetails, withUnchanged) => {
+    const out2 = [...top];
+    const shown = changed.slice(0, nChanged);
+    if (shown.length > 0) out2.push(changedTable(shown, ctx), "");
+    if (changed.length > nChanged) {
+      out2.push(`\u2026 ${changed.length - nChanged} more changed rows: ${ctx.fullReportHint ?? "see the full report"}.`, "");
+    }
+    const confirmations = shown.filter((r) => r.confirmation).map(confirmationLine);
+    if (confirmations.length) out2.push(confirmations.map((l) => `- ${l}`).join("\n"), "");
+    if (withDetails) {
+      for (const r of shown) {
+        const d = attributionDetails(r, ctx);
+        if (d) out2.push(d, "");
+      }
+    }
+    if (withUnchanged) out2.push(unchangedSection(others));
+    else if (others.length) out2.push(`${others.length} unchanged rows: ${ctx.fullReportHint ?? "see the full report"}.`);
+    return out2.join("\n").trimEnd() + "\n" + end.join("\n") + "\n";
+  };
+  let text = build(changed.length, true, true);
+  if (text.length <= max) return text;
+  text = build(changed.length, true, false);
+  if (text.length <= max) return text;
+  text = build(changed.length, false, false);
+  let n = changed.length;
+  while (text.length > max && n > 0) {
+    n = Math.floor(n / 2);
+    text = build(n, false, false);
+  }
+  return text.length <= max ? text : text.slice(0, max - 200) + "\n\n\u2026 cut to fit.\n" + (ctx.marker ?? "");
+}
+function rank(r) {
+  if (r.verdict === "regression") return r.confirmed === false ? 2 : 0;
+  return 1;
+}
+
+// src/report/csv.ts
+var CSV_COLUMNS = [
+  "package",
+  "name",
+  "unit",
+  "base_n",
+  "base_center",
+  "base_lo",
+  "base_hi",
+  "head_n",
+  "head_center",
+  "head_lo",
+  "head_hi",
+  "delta_percent",
+  "p",
+  "q",
+  "significant",
+  "verdict",
+  "reason",
+  "exact",
+  "confirmed"
+];
+function toCsvReport(report) {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const row of report.rows) lines.push(rowCells(row).map(csvField).join(","));
+  return lines.join("\r\n") + "\r\n";
+}
+function rowCells(row) {
+  return [
+    row.package,
+    row.name,
+    row.unit,
+    ...summaryCells(row.base),
+    ...summaryCells(row.head),
+    numberCell(row.deltaPercent),
+    numberCell(row.p),
+    numberCell(row.q),
+    String(row.significant),
+    row.verdict,
+    row.reason,
+    String(row.exact ?? false),
+    row.confirmed === void 0 || row.confirmed === null ? "" : String(row.confirmed)
+  ];
+}
+function summaryCells(s) {
+  if (!s) return ["", "", "", ""];
+  return [String(s.n), numberCell(s.center), numberCell(s.lo), numberCell(s.hi)];
+}
+function numberCell(v) {
+  return typeof v === "number" && Number.isFinite(v) ? String(v) : "";
+}
+function csvField(text) {
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+// src/report/json.ts
+var JSON_REPORT_SCHEMA = 1;
+function toJsonReport(report, extra) {
+  const body = {
+    ...extra ?? {},
+    schema: JSON_REPORT_SCHEMA,
+    rows: report.rows.map(rowToJson),
+    geomean: report.geomean.map((g) => ({ unit: g.unit, base: num(g.base), head: num(g.head), deltaPercent: num(g.deltaPercent) })),
+    warnings: [...report.warnings],
+    settings: { ...report.settings }
+  };
+  return JSON.stringify(body, (_key, value) => typeof value === "number" && !Number.isFinite(value) ? null : value, 2) + "\n";
+}
+function rowToJson(row) {
+  return {
+    package: row.package,
+    name: row.name,
+    unit: row.unit,
+    base: summaryToJson(row.base),
+    head: summaryToJson(row.head),
+    deltaPercent: num(row.deltaPercent),
+    p: num(row.p),
+    q: num(row.q),
+    significant: row.significant,
+    verdict: row.verdict,
+    reason: row.reason,
+    exact: row.exact ?? false,
+    noisePercent: num(row.noisePercent),
+    suspect: row.suspect ?? false,
+    confirmed: row.confirmed ?? null,
+    confirmation: row.confirmation ? {
+      base: summaryToJson(row.confirmation.base),
+      head: summaryToJson(row.confirmation.head),
+      deltaPercent: num(row.confirmation.deltaPercent),
+      p: num(row.confirmation.p),
+      verdict: row.confirmation.verdict,
+      reason: row.confirmation.reason
+    } : null,
+    attribution: row.attribution ? {
+      functions: row.attribution.functions.map((f) => ({
+        function: f.function,
+        file: f.file,
+        startLine: f.startLine,
+        endLine: f.endLine,
+        changed: f.changed,
+        commits: f.commits.map((c) => ({ sha: c.sha, subject: c.subject })),
+        delta: num(f.delta),
+        share: num(f.share)
+      })),
+      note: row.attribution.note
+    } : null
+  };
+}
+function summaryToJson(s) {
+  if (!s) return null;
+  return { n: s.n, center: num(s.center), lo: num(s.lo), hi: num(s.hi), warnings: [...s.warnings] };
+}
+function num(v) {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+// src/report/attribution-text.ts
+function formatAttributionText(report, maxFunctions = 5) {
+  const out2 = [];
+  for (const row of report.rows) {
+    if (row.verdict !== "regression" && row.verdict !== "improvement" || !row.attribution) continue;
+    const a = row.attribution;
+    const delta = row.deltaPercent === null ? "" : ` ${row.deltaPercent >= 0 ? "+" : ""}${formatFixed(row.deltaPercent, 1)}%`;
+    const confirmed = row.confirmed === false ? " (cleared by confirmation)" : row.confirmed === null ? " (unconfirmed)" : "";
+    out2.push(`${row.package} ${row.name} ${row.unit}${delta} ${row.verdict}${confirmed}:`);
+    const width2 = Math.max(0, ...a.functions.slice(0, maxFunctions).map((f) => f.function.length));
+    for (const f of a.functions.slice(0, maxFunctions)) {
+      const share = Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : "?";
+      const where = f.changed ? `  changed in this PR: ${f.file} L${f.startLine}\u2013${f.endLine}` + (f.commits.length ? ` (${f.commits.slice(0, 3).map((c) => `${c.sha.slice(0, 7)} ${c.subject}`).join("; ")})` : "") : "";
+      out2.push(`    ${f.function.padEnd(width2)}  ${(formatDelta2(f.delta, row.unit) + "/op").padStart(12)}  ${share.padStart(4)}${where}`);
+    }
+    if (a.note) out2.push(`    note: ${a.note}`);
+  }
+  return out2.length ? "\nlikely causes (from CPU and memory profiles, per op):\n" + out2.join("\n") + "\n" : "";
+}
+
+// src/report/text.ts
+var NAME2 = 0;
+var BC = 1;
+var BR = 2;
+var BW = 3;
+var HC = 4;
+var HR = 5;
+var HW = 6;
+var DELTA = 7;
+var PN = 8;
+var CW = 9;
+var RIGHT = /* @__PURE__ */ new Set([BC, BR, HC, HR, DELTA]);
+var GAP = ["", "   ", " \xB1 ", " ", "   ", " \xB1 ", " ", "  ", " ", " "];
+var Footnotes = class {
+  list = [];
+  index = /* @__PURE__ */ new Map();
+  /** The superscript marks for these messages, numbering new ones. */
+  mark(messages) {
+    return messages.map((m) => {
+      let i = this.index.get(m);
+      if (i === void 0) {
+        i = this.list.length;
+        this.index.set(m, i);
+        this.list.push(m);
+      }
+      return superscript(i + 1);
+    }).join(" ");
+  }
+};
+function formatText(report) {
+  const out2 = [];
+  let lastPkg;
+  for (const table of tables(report.rows)) {
+    if (out2.length) out2.push("");
+    if (table.pkg !== lastPkg && table.pkg !== "") out2.push(`pkg: ${table.pkg}`);
+    lastPkg = table.pkg;
+    out2.push(...formatTable(table.rows, report));
+  }
+  return out2.join("\n") + (out2.length ? "\n" : "");
+}
+function tables(rows) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const key = r.package + "\0" + r.unit;
+    let t = byKey.get(key);
+    if (!t) byKey.set(key, t = { pkg: r.package, unit: r.unit, rows: [] });
+    t.rows.push(r);
+  }
+  const list = [...byKey.values()];
+  const pkgOrder = /* @__PURE__ */ new Map();
+  for (const t of list) if (!pkgOrder.has(t.pkg)) pkgOrder.set(t.pkg, pkgOrder.size);
+  return list.sort((a, b) => pkgOrder.get(a.pkg) - pkgOrder.get(b.pkg));
+}
+function formatTable(rows, report) {
+  const { alpha, threshold } = report.settings;
+  const unit = rows[0].unit;
+  const cls = unitClass(unit);
+  const notes = new Footnotes();
+  const lines = [];
+  for (const row of rows) {
+    const line = Array(10).fill("");
+    line[NAME2] = row.name;
+    const centers = [row.base?.center, row.head?.center].filter((x) => x !== void 0);
+    const scaler = commonScale(centers, cls);
+    if (row.base) {
+      line[BC] = formatScaled(row.base.center, scaler);
+      line[BR] = pctRange(row.base.center, row.base.lo, row.base.hi);
+      line[BW] = notes.mark(row.base.warnings);
+    }
+    if (row.head) {
+      line[HC] = formatScaled(row.head.center, scaler);
+      line[HR] = pctRange(row.head.center, row.head.lo, row.head.hi);
+      line[HW] = notes.mark(row.head.warnings);
+    }
+    const rowNotes = [];
+    if (row.base && row.head) {
+      const exactUnit = row.stats ? row.stats.assume === "exact" : row.exact === true && row.p === null;
+      const p = row.stats?.p ?? row.p ?? 0;
+      const a = row.stats?.alpha ?? (exactUnit ? 0 : alpha);
+      const delta = formatDelta(p, a, row.base.center, row.head.center);
+      line[DELTA] = delta;
+      line[PN] = "(" + formatComparison(p, row.stats?.n1 ?? row.base.n, row.stats?.n2 ?? row.head.n) + ")";
+      rowNotes.push(...row.stats?.warnings ?? []);
+      if (delta === "~" && rowNotes.length === 0) rowNotes.push(`no significant difference (p > \u03B1=${alpha})`);
+      if (delta === "?") rowNotes.push("the base is 0: no percentage change");
+      rowNotes.push(...verdictNotes(row, delta, threshold, alpha));
+    } else {
+      rowNotes.push(row.base ? "only in the base: benchmark removed" : "only in the head: new benchmark");
+    }
+    line[CW] = notes.mark(rowNotes);
+    lines.push(line);
+  }
+  if (rows.length > 1) {
+    const g = tableGeomean(rows, report);
+    const line = Array(10).fill("");
+    line[NAME2] = "geomean";
+    if (!Number.isNaN(g.base)) line[BC] = scale(g.base, cls);
+    line[BW] = notes.mark(g.baseWarnings);
+    if (!Number.isNaN(g.head)) line[HC] = scale(g.head, cls);
+    line[DELTA] = Number.isNaN(g.deltaPercent) ? "?" : formatSignedFixed(g.deltaPercent, 2) + "%";
+    line[CW] = notes.mark(g.headWarnings);
+    lines.push(line);
+  }
+  return [...render(lines, unit), ...notes.list.map((m, i) => `${superscript(i + 1)} ${m}`)];
+}
+function verdictNotes(row, delta, threshold, alpha) {
+  const changed = row.verdict === "regression" || row.verdict === "improvement";
+  const shownAsChange = delta !== "~" && delta !== "0.00%";
+  if (row.exact && row.p !== null && changed !== shownAsChange) return ["compared by value: deterministic on both sides"];
+  if (changed || !shownAsChange) return [];
+  if (row.reason.includes("threshold")) return [`below the ${threshold}% threshold: not counted as a change`];
+  if (row.q != null && row.q > alpha) return [`not significant after false-discovery-rate control (q > \u03B1=${alpha})`];
+  return [];
+}
+function tableGeomean(rows, report) {
+  const g = geomeanSummary(rows.map((r) => ({ base: r.base?.center ?? null, head: r.head?.center ?? null })));
+  const single = new Set(report.rows.map((r) => r.package)).size === 1;
+  const reported = single ? report.geomean.find((x) => x.unit === rows[0].unit) : void 0;
+  return reported && reported.baseWarnings ? reported : { unit: rows[0].unit, ...g };
+}
+function width(s) {
+  return Array.from(s).length;
+}
+function pad(s, w, right) {
+  const fill = " ".repeat(Math.max(0, w - width(s)));
+  return right ? fill + s : s + fill;
+}
+function render(lines, unit) {
+  const widths = Array(10).fill(0);
+  for (const l of lines) l.forEach((c, i) => widths[i] = Math.max(widths[i], width(c)));
+  const groupWidth = (from, to) => {
+    let w = 0;
+    for (let i = from; i <= to; i++) w += (i === from ? 0 : GAP[i].length) + widths[i];
+    return w;
+  };
+  const baseHeader = unit;
+  const headHeader = `${unit} vs base`;
+  if (groupWidth(BC, BW) < width(baseHeader)) widths[BW] += width(baseHeader) - groupWidth(BC, BW);
+  if (groupWidth(HC, CW) < width(headHeader)) widths[CW] += width(headHeader) - groupWidth(HC, CW);
+  const center = (s, w) => {
+    const l = Math.floor((w - width(s)) / 2);
+    return pad(" ".repeat(Math.max(0, l)) + s, w, false);
+  };
+  const bw = groupWidth(BC, BW);
+  const hw = groupWidth(HC, CW);
+  const name = " ".repeat(widths[NAME2]);
+  const header = [
+    `${name} \u2502 ${center("base", bw)} \u2502 ${center("head", hw)} \u2502`,
+    `${name} \u2502 ${center(baseHeader, bw)} \u2502 ${pad(center(unit, groupWidth(HC, HW)) + "  vs base", hw, false)} \u2502`
+  ];
+  const body = lines.map((l) => {
+    let s = "";
+    l.forEach((c, i) => {
+      const gap = (i === BR || i === HR) && c === "" ? "   " : GAP[i];
+      s += gap + pad(c, widths[i], RIGHT.has(i));
+    });
+    return s.trimEnd();
+  });
+  return [...header.map((h) => h.trimEnd()), ...body];
+}
+
+// src/commands/common.ts
+var EXIT_OK = 0;
+var EXIT_REGRESSION = 1;
+var EXIT_USAGE = 2;
+var EXIT_FAILED = 3;
+var FORMATS = ["text", "markdown", "json", "csv"];
+var VERDICT_OPTIONS = {
+  alpha: { type: "string" },
+  confidence: { type: "string" },
+  threshold: { type: "string" },
+  "no-fdr": { type: "boolean" },
+  "gate-metrics": { type: "string" },
+  "fail-on": { type: "string" },
+  format: { type: "string" }
+};
+function parseFlags(argv, options, allowPositionals = true) {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return { values, positionals };
+  } catch (e) {
+    const err = e;
+    const flag = /'([^']+)'/.exec(err.message)?.[1];
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) throw usageError(`unknown flag "${flag}"`);
+    throw usageError(err.message.split("\n")[0]);
+  }
+}
+function str(values, name) {
+  const v = values[name];
+  return typeof v === "string" ? v : void 0;
+}
+function verdictFrom(values) {
+  const alpha = str(values, "alpha");
+  const confidence = str(values, "confidence");
+  const threshold = str(values, "threshold");
+  const gate = str(values, "gate-metrics");
+  return {
+    alpha: alpha !== void 0 ? parseNumber("--alpha", alpha, 1e-9, 0.5) : DEFAULT_VERDICT.alpha,
+    confidence: confidence !== void 0 ? parseNumber("--confidence", confidence, 0.5, 0.999999) : DEFAULT_VERDICT.confidence,
+    threshold: threshold !== void 0 ? parseNumber("--threshold", threshold, 0, 1e4) : DEFAULT_VERDICT.threshold,
+    fdr: values["no-fdr"] !== true,
+    gateUnits: gate !== void 0 ? parseList(gate) : DEFAULT_VERDICT.gateUnits
+  };
+}
+function failOnFrom(values) {
+  return parseChoice("--fail-on", str(values, "fail-on") ?? "none", ["regression", "none"]);
+}
+function formatFrom(values, fallback = "text") {
+  return parseChoice("--format", str(values, "format") ?? fallback, FORMATS);
+}
+function render2(report, format, ctx, extra) {
+  switch (format) {
+    case "json":
+      return toJsonReport(report, extra);
+    case "csv":
+      return toCsvReport(report);
+    case "markdown":
+      return renderMarkdown(report, { ...ctx, maxLength: Number.MAX_SAFE_INTEGER });
+    default:
+      return formatText(report) + formatAttributionText(report) + warningsText(report);
+  }
+}
+function warningsText(report) {
+  return report.warnings.length ? "\n" + report.warnings.map((w) => `warning: ${w}`).join("\n") + "\n" : "";
+}
+function reportError(e, command, usage, out2) {
+  if (e instanceof BenchgateError && e.code === "usage") {
+    out2.stderr(`benchgate ${command}: ${e.message}
+${usage}
+`);
+    return EXIT_USAGE;
+  }
+  if (e instanceof BenchgateError) {
+    out2.stderr(`benchgate ${command}: ${e.message}
+`);
+    return EXIT_FAILED;
+  }
+  throw e;
+}
+
+// src/commands/compare.ts
+var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 5] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|none]";
+async function compareCommand(argv, out2) {
+  try {
+    const { values, positionals } = parseFlags(argv, VERDICT_OPTIONS);
+    if (positionals.length !== 2) throw usageError(`expected two files, got ${positionals.length}`);
+    const verdict = verdictFrom(values);
+    const format = formatFrom(values);
+    const failOn = failOnFrom(values);
+    const [base, head] = await Promise.all(positionals.map((f) => parseBenchFile(f)));
+    const report = compareResults(base.results, head.results, compareOptions(verdict, { ...base.units, ...head.units }));
+    report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
+    const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
+    out2.stdout(render2(report, format, { gate, baseline: { source: "files", ref: positionals[0] } }));
+    return gate.failed ? EXIT_REGRESSION : EXIT_OK;
+  } catch (e) {
+    return reportError(e, "compare", COMPARE_USAGE, out2);
+  }
+}
+
+// src/commands/profile.ts
+import { basename as basename2 } from "node:path";
+
 // src/pprof/top.ts
 function topFunctions(p, sampleIndex, options = {}) {
   const index = sampleIndexByName(p, sampleIndex);
@@ -6138,1278 +7399,6 @@ function topText(r, meta = {}) {
 import { mkdtemp as mkdtemp2, rm as rm4, writeFile as writeFile4, mkdir as mkdir4, readdir, rename as rename2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { dirname, join as join9, relative as relative4, resolve as resolve2 } from "node:path";
-
-// src/engine.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
-
-// src/diff/gofuncs.ts
-var KEYWORDS_WITHOUT_SEMICOLON = /* @__PURE__ */ new Set([
-  "chan",
-  "const",
-  "default",
-  "defer",
-  "else",
-  "for",
-  "func",
-  "go",
-  "goto",
-  "if",
-  "import",
-  "interface",
-  "map",
-  "package",
-  "range",
-  "select",
-  "struct",
-  "switch",
-  "type",
-  "var",
-  "case"
-]);
-var IDENT = /[\p{L}_][\p{L}\p{N}_]*/uy;
-var NUMBER = /[0-9.][0-9a-zA-Z_.]*(?:[eEpP][+-][0-9a-zA-Z_.]*)*/y;
-var OPEN = { "(": ")", "[": "]", "{": "}" };
-var CLOSERS = /* @__PURE__ */ new Set([")", "]", "}"]);
-function scanGoSource(source, file, importPath) {
-  const toks = tokenize(source, file);
-  const fail = (message, tok) => {
-    const at = tok ?? toks[toks.length - 1];
-    throw new BenchgateError(message, "go-source", at ? { file, line: at.line, offset: at.offset } : { file, line: 1 });
-  };
-  if (toks[0]?.text !== "package" || toks[1]?.kind !== "ident") fail("not a Go file: no package clause", toks[0]);
-  const packageName = toks[1].text;
-  const prefix = symbolPrefix(importPath, packageName);
-  const functions = [];
-  let prev;
-  let i = 0;
-  while (i < toks.length) {
-    const t = toks[i];
-    if (t.kind === "ident" && t.text === "func" && startsDeclaration(prev, t)) {
-      const decl = readFuncDecl(toks, i, prefix);
-      if (decl) {
-        functions.push(decl.func);
-        prev = toks[decl.next - 1];
-        i = decl.next;
-        continue;
-      }
-    }
-    prev = t.close !== void 0 ? toks[t.close] : t;
-    i = t.close !== void 0 ? t.close + 1 : i + 1;
-  }
-  return { packageName, functions };
-}
-function symbolPrefix(importPath, packageName) {
-  if (packageName === "main") return "main";
-  const path = packageName.endsWith("_test") && !importPath.endsWith("_test") ? importPath + "_test" : importPath;
-  const slash = path.lastIndexOf("/");
-  let out2 = "";
-  for (let i = 0; i < path.length; i++) {
-    const c = path.charCodeAt(i);
-    const escape = c <= 32 || c === 37 || c === 34 || c >= 127 || c === 46 && i > slash;
-    out2 += escape ? "%" + c.toString(16).padStart(2, "0") : path[i];
-  }
-  return out2;
-}
-function normalizeFunctionName(name) {
-  let out2 = "";
-  let depth = 0;
-  for (const c of name) {
-    if (c === "[") {
-      if (depth === 0) out2 += "[...]";
-      depth++;
-    } else if (c === "]" && depth > 0) depth--;
-    else if (depth === 0) out2 += c;
-  }
-  return out2;
-}
-function enclosingFunctionName(name) {
-  let n = normalizeFunctionName(name);
-  for (; ; ) {
-    const m = /(?:\.func\d+|\.gowrap\d+|\.deferwrap\d+|-range\d+|\.\d+)$/.exec(n);
-    if (!m || !n.slice(n.lastIndexOf("/") + 1, m.index).includes(".")) break;
-    n = n.slice(0, m.index);
-  }
-  return n;
-}
-function startsDeclaration(prev, t) {
-  if (!prev || prev.text === ";") return true;
-  return t.nl && insertsSemicolon(prev);
-}
-function insertsSemicolon(t) {
-  if (t.kind === "lit") return true;
-  if (t.kind === "ident") return !KEYWORDS_WITHOUT_SEMICOLON.has(t.text);
-  return CLOSERS.has(t.text);
-}
-function readFuncDecl(toks, at, prefix) {
-  const funcTok = toks[at];
-  let i = at + 1;
-  let receiver;
-  let genericReceiver = false;
-  if (toks[i]?.text === "(") {
-    const r = readReceiver(toks, i + 1, toks[i].close);
-    if (!r) return void 0;
-    receiver = { type: r.type, pointer: r.pointer };
-    genericReceiver = r.generic;
-    i = toks[i].close + 1;
-  }
-  const nameTok = toks[i];
-  if (nameTok?.kind !== "ident") return void 0;
-  i++;
-  let typeParams = false;
-  if (toks[i]?.text === "[") {
-    typeParams = true;
-    i = toks[i].close + 1;
-  }
-  if (toks[i]?.text !== "(") return void 0;
-  let lastSignatureTok = toks[toks[i].close];
-  i = toks[i].close + 1;
-  for (; ; ) {
-    const t = toks[i];
-    if (!t || t.text === ";" || t.nl && insertsSemicolon(lastSignatureTok)) {
-      return { func: named(void 0), next: i };
-    }
-    if (t.text === "{" && !(lastSignatureTok.kind === "ident" && (lastSignatureTok.text === "struct" || lastSignatureTok.text === "interface"))) {
-      const close = toks[t.close];
-      return { func: named(close.line), next: t.close + 1 };
-    }
-    lastSignatureTok = t.close !== void 0 ? toks[t.close] : t;
-    i = t.close !== void 0 ? t.close + 1 : i + 1;
-  }
-  function named(bodyEndLine) {
-    let name;
-    if (!receiver) name = `${prefix}.${nameTok.text}${typeParams ? "[...]" : ""}`;
-    else {
-      const type = receiver.type + (genericReceiver ? "[...]" : "");
-      name = receiver.pointer ? `${prefix}.(*${type}).${nameTok.text}` : `${prefix}.${type}.${nameTok.text}`;
-    }
-    const f = { name, startLine: funcTok.line, endLine: bodyEndLine ?? lastSignatureTok.line };
-    if (bodyEndLine === void 0) f.bodyless = true;
-    if (receiver) f.receiver = receiver;
-    return f;
-  }
-}
-function readReceiver(toks, from, to) {
-  let pointer = false;
-  let generic = false;
-  let type;
-  for (let i = from; i < to; i++) {
-    const t = toks[i];
-    if (t.text === "[") {
-      generic = true;
-      i = t.close;
-    } else if (t.text === "*") pointer = true;
-    else if (t.kind === "ident") type = t.text;
-  }
-  return type === void 0 ? void 0 : { type, pointer, generic };
-}
-function tokenize(src, file) {
-  const toks = [];
-  const open = [];
-  let line = 1;
-  let nl = false;
-  let i = src.charCodeAt(0) === 65279 ? 1 : 0;
-  const fail = (message, atLine, offset) => {
-    throw new BenchgateError(message, "go-source", { file, line: atLine, offset });
-  };
-  const push = (kind, text, tokLine, offset) => {
-    const t = { kind, text, line: tokLine, offset, nl };
-    toks.push(t);
-    nl = false;
-    return t;
-  };
-  while (i < src.length) {
-    const c = src[i];
-    if (c === "\n") {
-      line++, i++;
-      nl = true;
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r") {
-      i++;
-      continue;
-    }
-    const start = i;
-    const startLine = line;
-    if (c === "/" && src[i + 1] === "/") {
-      const end = src.indexOf("\n", i);
-      i = end < 0 ? src.length : end;
-      continue;
-    }
-    if (c === "/" && src[i + 1] === "*") {
-      const end = src.indexOf("*/", i + 2);
-      if (end < 0) fail("unterminated /* comment", startLine, start);
-      line += countNewlines(src, i, end);
-      if (line !== startLine) nl = true;
-      i = end + 2;
-      continue;
-    }
-    if (c === "`") {
-      const end = src.indexOf("`", i + 1);
-      if (end < 0) fail("unterminated raw string (missing closing backquote)", startLine, start);
-      line += countNewlines(src, i, end);
-      i = end + 1;
-      push("lit", "`", startLine, start);
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      i++;
-      for (; ; ) {
-        if (i >= src.length || src[i] === "\n") {
-          fail(c === '"' ? "unterminated string literal" : "unterminated rune literal", startLine, start);
-        }
-        if (src[i] === "\\" && src[i + 1] !== "\n") i += 2;
-        else if (src[i] === c) break;
-        else i++;
-      }
-      i++;
-      push("lit", c, startLine, start);
-      continue;
-    }
-    IDENT.lastIndex = i;
-    const id = IDENT.exec(src);
-    if (id) {
-      i += id[0].length;
-      push("ident", id[0], startLine, start);
-      continue;
-    }
-    if (c >= "0" && c <= "9") {
-      NUMBER.lastIndex = i;
-      i += NUMBER.exec(src)[0].length;
-      push("lit", "0", startLine, start);
-      continue;
-    }
-    const t = push("op", c, startLine, start);
-    if (c in OPEN) open.push(toks.length - 1);
-    else if (CLOSERS.has(c)) {
-      const o = open.pop();
-      if (o === void 0) fail(`unbalanced "${c}": nothing to close`, startLine, start);
-      const opener = toks[o];
-      if (OPEN[opener.text] !== c) {
-        fail(`"${c}" closes "${opener.text}" opened at line ${opener.line}`, startLine, start);
-      }
-      opener.close = toks.length - 1;
-      void t;
-    }
-    i += c.charCodeAt(0) >= 55296 && c.charCodeAt(0) <= 56319 ? 2 : 1;
-  }
-  if (open.length > 0) {
-    const o = toks[open[open.length - 1]];
-    fail(`unbalanced "${o.text}": not closed before the end of the file`, o.line, o.offset);
-  }
-  return toks;
-}
-function countNewlines(s, from, to) {
-  let n = 0;
-  for (let i = s.indexOf("\n", from); i >= 0 && i < to; i = s.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/diff/unified.ts
-var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-var EXTENDED_HEADERS = [
-  "old mode ",
-  "new mode ",
-  "deleted file mode ",
-  "new file mode ",
-  "copy from ",
-  "copy to ",
-  "rename from ",
-  "rename to ",
-  "similarity index ",
-  "dissimilarity index ",
-  "index "
-];
-function parseUnifiedDiff(text, source = "<diff>") {
-  const lines = splitLines(text);
-  const files = [];
-  let i = 0;
-  const fail = (message, index) => {
-    throw new BenchgateError(message, "diff", { file: source, line: index + 1 });
-  };
-  while (i < lines.length) {
-    const line = lines[i];
-    if (line === "") {
-      i++;
-      continue;
-    }
-    if (line.startsWith("diff --git ")) {
-      i = parseGitFile(lines, i, files, fail);
-    } else if (line.startsWith("--- ") && lines[i + 1]?.startsWith("+++ ")) {
-      const file = emptyFile(
-        headerPath(lines[i].slice(4), "a/", fail, i),
-        headerPath(lines[i + 1].slice(4), "b/", fail, i + 1),
-        "modified"
-      );
-      file.status = file.oldPath === null ? "added" : file.newPath === null ? "deleted" : "modified";
-      i = parseHunks(lines, i + 2, file, fail);
-      files.push(finish(file));
-    } else if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
-      fail("combined (merge) diffs are not supported: diff against the merge base instead", i);
-    } else {
-      fail(`not a unified diff: expected "diff --git" or "---" but found ${quoteSnippet(line)}`, i);
-    }
-  }
-  return files;
-}
-function parseGitFile(lines, start, files, fail) {
-  const header = lines[start].slice("diff --git ".length);
-  let oldPath;
-  let newPath;
-  let status = "modified";
-  let binary = false;
-  let i = start + 1;
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    const ext = EXTENDED_HEADERS.find((h) => line.startsWith(h));
-    if (ext !== void 0) {
-      const value = line.slice(ext.length);
-      if (ext === "new file mode ") status = "added";
-      else if (ext === "deleted file mode ") status = "deleted";
-      else if (ext === "rename from " || ext === "copy from ") {
-        status = ext === "rename from " ? "renamed" : "copied";
-        oldPath = unquote(value, fail, i);
-      } else if (ext === "rename to " || ext === "copy to ") newPath = unquote(value, fail, i);
-      continue;
-    }
-    if (line.startsWith("Binary files ") && line.endsWith(" differ")) {
-      binary = true;
-      i++;
-      break;
-    }
-    if (line === "GIT binary patch") {
-      binary = true;
-      i++;
-      while (i < lines.length && !lines[i].startsWith("diff --git ")) i++;
-      break;
-    }
-    break;
-  }
-  if (i < lines.length && lines[i].startsWith("--- ")) {
-    if (!lines[i + 1]?.startsWith("+++ ")) {
-      fail(i + 1 >= lines.length ? 'truncated diff: "---" without "+++"' : `expected "+++" after "---", found ${quoteSnippet(lines[i + 1])}`, i + 1);
-    }
-    oldPath = headerPath(lines[i].slice(4), "a/", fail, i);
-    newPath = headerPath(lines[i + 1].slice(4), "b/", fail, i + 1);
-    i += 2;
-  }
-  if (oldPath === void 0 || newPath === void 0) {
-    const both = splitGitHeader(header, fail, start);
-    if (oldPath === void 0) oldPath = status === "added" ? null : both[0];
-    if (newPath === void 0) newPath = status === "deleted" ? null : both[1];
-  }
-  if (status === "modified" && oldPath === null) status = "added";
-  if (status === "modified" && newPath === null) status = "deleted";
-  const file = emptyFile(oldPath, newPath, status);
-  file.binary = binary;
-  i = parseHunks(lines, i, file, fail);
-  files.push(finish(file));
-  return i;
-}
-function parseHunks(lines, start, file, fail) {
-  let i = start;
-  while (i < lines.length && lines[i].startsWith("@@")) {
-    const m = HUNK_HEADER.exec(lines[i]);
-    if (!m) fail(`malformed hunk header ${quoteSnippet(lines[i])}: expected "@@ -a,b +c,d @@"`, i);
-    const headerIndex = i;
-    const oldCount = m[2] === void 0 ? 1 : Number(m[2]);
-    const newCount = m[4] === void 0 ? 1 : Number(m[4]);
-    let oldLine = oldCount === 0 ? Number(m[1]) + 1 : Number(m[1]);
-    let newLine = newCount === 0 ? Number(m[3]) + 1 : Number(m[3]);
-    let oldLeft = oldCount;
-    let newLeft = newCount;
-    let removedRun = false;
-    i++;
-    while (oldLeft > 0 || newLeft > 0) {
-      if (i >= lines.length) {
-        fail(
-          `truncated hunk: header at line ${headerIndex + 1} promises ${oldCount} old and ${newCount} new lines, ${oldLeft} old and ${newLeft} new are missing`,
-          i - 1
-        );
-      }
-      const line = lines[i];
-      const kind = line === "" ? " " : line[0];
-      if (kind === "\\") {
-        i++;
-        continue;
-      }
-      if (kind === " ") {
-        if (oldLeft === 0 || newLeft === 0) break;
-        oldLeft--, newLeft--, oldLine++, newLine++;
-        removedRun = false;
-      } else if (kind === "-") {
-        if (oldLeft === 0) break;
-        file.removed.push({ start: oldLine, end: oldLine });
-        if (!removedRun) file.deletedAfter.push(newLine - 1);
-        removedRun = true;
-        oldLeft--, oldLine++;
-      } else if (kind === "+") {
-        if (newLeft === 0) break;
-        file.added.push({ start: newLine, end: newLine });
-        newLeft--, newLine++;
-        removedRun = false;
-      } else {
-        break;
-      }
-      i++;
-    }
-    if (oldLeft > 0 || newLeft > 0) {
-      fail(
-        `hunk header at line ${headerIndex + 1} promises ${oldCount} old and ${newCount} new lines, but ${oldLeft} old and ${newLeft} new are missing before ${quoteSnippet(lines[i])}`,
-        i
-      );
-    }
-    while (i < lines.length && lines[i].startsWith("\\")) i++;
-    const next = lines[i];
-    if (next !== void 0 && (next.startsWith("+") || next.startsWith(" ")) && !next.startsWith("+++ ")) {
-      fail(`hunk at line ${headerIndex + 1} has more lines than its header counts (-${oldCount} +${newCount})`, i);
-    }
-    if (next !== void 0 && next.startsWith("-") && !(next.startsWith("--- ") && lines[i + 1]?.startsWith("+++ "))) {
-      fail(`hunk at line ${headerIndex + 1} has more lines than its header counts (-${oldCount} +${newCount})`, i);
-    }
-  }
-  return i;
-}
-function emptyFile(oldPath, newPath, status) {
-  return { oldPath, newPath, status, binary: false, added: [], removed: [], deletedAfter: [] };
-}
-function finish(file) {
-  file.added = mergeRanges(file.added);
-  file.removed = mergeRanges(file.removed);
-  file.deletedAfter = [...new Set(file.deletedAfter)].sort((a, b) => a - b);
-  return file;
-}
-function mergeRanges(ranges) {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const out2 = [];
-  for (const r of sorted) {
-    const last = out2[out2.length - 1];
-    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
-    else out2.push({ ...r });
-  }
-  return out2;
-}
-function intersects(ranges, start, end) {
-  return ranges.some((r) => r.start <= end && start <= r.end);
-}
-function headerPath(raw, prefix, fail, index) {
-  let name = raw;
-  if (name.startsWith('"')) {
-    name = unquote(name, fail, index);
-  } else {
-    const tab = name.indexOf("	");
-    if (tab >= 0) name = name.slice(0, tab);
-  }
-  if (name === "/dev/null") return null;
-  if (name === "") fail("empty file name in header", index);
-  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
-}
-function splitGitHeader(header, fail, index) {
-  if (header.startsWith('"')) {
-    const end = quotedEnd(header);
-    if (end < 0) fail(`unterminated quoted name in ${quoteSnippet(header)}`, index);
-    const a = unquote(header.slice(0, end + 1), fail, index);
-    const rest = header.slice(end + 2);
-    const b2 = rest.startsWith('"') ? unquote(rest, fail, index) : rest;
-    return [stripPrefix(a, "a/"), stripPrefix(b2, "b/")];
-  }
-  const half = (header.length - 1) / 2;
-  if (Number.isInteger(half) && header[half] === " ") {
-    const a = header.slice(0, half);
-    const b2 = header.slice(half + 1);
-    if (stripPrefix(a, "a/") === stripPrefix(b2, "b/")) return [stripPrefix(a, "a/"), stripPrefix(b2, "b/")];
-  }
-  const sep2 = header.indexOf(" b/");
-  if (sep2 < 0) fail(`cannot read the file names in "diff --git ${header}"`, index);
-  const b = header.slice(sep2 + 1);
-  return [stripPrefix(header.slice(0, sep2), "a/"), stripPrefix(b.startsWith('"') ? unquote(b, fail, index) : b, "b/")];
-}
-function stripPrefix(name, prefix) {
-  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
-}
-function quotedEnd(s) {
-  for (let i = 1; i < s.length; i++) {
-    if (s[i] === "\\") i++;
-    else if (s[i] === '"') return i;
-  }
-  return -1;
-}
-var C_ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-function unquote(s, fail, index) {
-  if (!s.startsWith('"')) return s;
-  const end = quotedEnd(s);
-  if (end < 0) fail(`unterminated quoted name ${quoteSnippet(s)}`, index);
-  const bytes = [];
-  for (let i = 1; i < end; i++) {
-    const c = s[i];
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const e = s[++i];
-    if (e in C_ESCAPES) bytes.push(C_ESCAPES[e]);
-    else if (/[0-7]/.test(e) && /^[0-7]{3}$/.test(s.slice(i, i + 3))) {
-      bytes.push(parseInt(s.slice(i, i + 3), 8) & 255);
-      i += 2;
-    } else fail(`bad escape "\\${e}" in quoted name ${quoteSnippet(s)}`, index);
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function splitLines(text) {
-  const lines = text.split("\n").map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-function quoteSnippet(line) {
-  if (line === void 0) return "the end of the input";
-  return JSON.stringify(line.length > 60 ? line.slice(0, 60) + "\u2026" : line);
-}
-
-// src/diff/match.ts
-function pkgDirIn(moduleRoot = "") {
-  const root = moduleRoot.replace(/^\.\/?/, "").replace(/\/+$/, "");
-  return (repoPath) => {
-    if (root !== "" && !repoPath.startsWith(root + "/")) return void 0;
-    const rel = root === "" ? repoPath : repoPath.slice(root.length + 1);
-    const parts = rel.split("/");
-    parts.pop();
-    if (parts.some((p) => p === "vendor" || p === "testdata" || p.startsWith(".") || p.startsWith("_"))) return void 0;
-    return parts.join("/");
-  };
-}
-function importPathOf(modulePath2, pkgDir) {
-  return pkgDir === "" ? modulePath2 : `${modulePath2}/${pkgDir}`;
-}
-function changedFunctions(diffs, readSource, modulePath2, pkgDirOf, readBaseSource) {
-  const functions = [];
-  const warnings = [];
-  const scan = (path, read) => {
-    const dir = pkgDirOf(path);
-    if (dir === void 0) return void 0;
-    const text = read(path);
-    if (text === void 0) {
-      warnings.push({ message: "source not available: its changed functions are not attributed", where: { file: path } });
-      return void 0;
-    }
-    const pkgPath = importPathOf(modulePath2, dir);
-    try {
-      return { funcs: scanGoSource(text, path, pkgPath).functions, pkgPath };
-    } catch (e) {
-      if (!(e instanceof BenchgateError)) throw e;
-      warnings.push({ message: `${e.message}: its changed functions are not attributed` });
-      return void 0;
-    }
-  };
-  for (const d of diffs) {
-    if (d.binary) continue;
-    const headFuncs = d.newPath !== null && d.newPath.endsWith(".go") ? scan(d.newPath, readSource) : void 0;
-    const headChanged = /* @__PURE__ */ new Set();
-    if (headFuncs && d.newPath !== null) {
-      for (const f of headFuncs.funcs) {
-        const lostLines = d.deletedAfter.some((n) => f.startLine <= n && n + 1 <= f.endLine);
-        if (lostLines || intersects(d.added, f.startLine, f.endLine)) {
-          headChanged.add(f.name);
-          functions.push(located(f, d.newPath, headFuncs.pkgPath, "head"));
-        }
-      }
-    }
-    if (!readBaseSource || d.oldPath === null || !d.oldPath.endsWith(".go") || d.removed.length === 0) continue;
-    const baseFuncs = scan(d.oldPath, readBaseSource);
-    if (!baseFuncs) continue;
-    const headNames = new Set(headFuncs?.funcs.map((f) => f.name));
-    for (const f of baseFuncs.funcs) {
-      if (!intersects(d.removed, f.startLine, f.endLine) || headChanged.has(f.name)) continue;
-      const onHead = headFuncs?.funcs.find((h) => h.name === f.name);
-      if (onHead && d.newPath !== null) {
-        headChanged.add(f.name);
-        functions.push(located(onHead, d.newPath, headFuncs.pkgPath, "head"));
-      } else if (!headNames.has(f.name)) {
-        functions.push(located(f, d.oldPath, baseFuncs.pkgPath, "base"));
-      }
-    }
-  }
-  return { functions, warnings };
-}
-function located(f, file, pkgPath, side) {
-  return { function: f.name, file, pkgPath, startLine: f.startLine, endLine: f.endLine, side };
-}
-function sameFile(profileFile, repoPath, pkgPath) {
-  const p = profileFile.replace(/\\/g, "/");
-  if (p === repoPath || p.endsWith("/" + repoPath)) return true;
-  if (pkgPath === void 0) return false;
-  const base = repoPath.slice(repoPath.lastIndexOf("/") + 1);
-  return p === `${pkgPath}/${base}`;
-}
-function matchProfileFunction(fn, candidates2, opts = {}) {
-  if (!opts.byName && fn.startLine > 0 && fn.file) {
-    const inFile = candidates2.filter((c) => sameFile(fn.file, c.file, c.pkgPath));
-    if (inFile.length > 0) {
-      const holding = inFile.filter((c) => c.startLine <= fn.startLine && fn.startLine <= c.endLine);
-      return holding.find((c) => c.startLine === fn.startLine) ?? holding[0];
-    }
-  }
-  const wanted = enclosingFunctionName(fn.function);
-  const byName2 = candidates2.filter((c) => normalizeFunctionName(c.function) === wanted);
-  return byName2.length === 1 ? byName2[0] : void 0;
-}
-
-// src/attribute/attribute.ts
-function attribute(row, base, head, changed, commitsOf, options = {}) {
-  const explainShare = options.explainShare ?? 0.2;
-  const moverShare = options.moverShare ?? 0.05;
-  const maxFunctions = options.maxFunctions ?? 8;
-  const none = (note) => ({ functions: [], note });
-  if (row.verdict !== "regression" && row.verdict !== "improvement") {
-    return none(`not a significant change (${row.verdict}): nothing to attribute`);
-  }
-  if (!row.base || !row.head) return none("the benchmark is missing on one side: nothing to compare");
-  const rowDelta = row.head.center - row.base.center;
-  if (!Number.isFinite(rowDelta) || rowDelta === 0) return none("the centers are equal: nothing to attribute");
-  if (!base && !head) return none("no CPU or memory profile on either side: cannot tell which functions moved");
-  if (!base) return none("no base profile for this benchmark: cannot tell which functions moved");
-  if (!head) return none("no head profile for this benchmark: cannot tell which functions moved");
-  if (base.unit !== row.unit || head.unit !== row.unit) {
-    return none(`the profiles measure ${base.unit}/${head.unit}, not ${row.unit}: not attributed`);
-  }
-  if (base.functions.length === 0 || head.functions.length === 0) {
-    const side = base.functions.length === 0 ? "base" : "head";
-    return none(`no frames of this benchmark in the ${side} profile (too short to be sampled, or not profiled)`);
-  }
-  const groups = groupFrames(base, head, changed);
-  const direction = Math.sign(rowDelta);
-  const magnitude = Math.abs(rowDelta);
-  const credited = creditChanged(groups.filter((g) => g.changed), direction);
-  const explaining = [...credited].filter(([, c]) => c / magnitude >= explainShare).sort((a, b) => b[1] - a[1]).map(([g]) => g);
-  const listed = new Set(explaining);
-  const movers = groups.filter((g) => !listed.has(g) && direction * g.flat / magnitude >= moverShare).sort((a, b) => direction * (b.flat - a.flat));
-  const shown = [...explaining, ...movers].slice(0, maxFunctions);
-  const notes = [base.note, head.note].filter((n) => !!n && n !== "");
-  if (explaining.length === 0) {
-    const top = movers.slice(0, 3).map((g) => `${g.frame.function} (${formatDelta2(g.flat, row.unit)} self)`);
-    notes.unshift(
-      changed.length === 0 ? `the PR changed no profiled Go function; ${top.length ? "the largest movers are " + top.join(", ") : "no function moved by 5% or more of the change"}` : `no changed function explains this change; ${top.length ? "the largest movers are " + top.join(", ") : "no function moved by 5% or more of the change"}`
-    );
-  }
-  const paths = learnPaths(groups);
-  const functions = shown.map((g) => {
-    const c = g.changed;
-    return {
-      function: c ? c.function : g.frame.function,
-      file: c ? c.file : paths(g.frame.file) ?? g.frame.file,
-      startLine: c ? c.startLine : g.frame.startLine,
-      // 0: the range of a function the PR did not touch is not known here.
-      endLine: c ? c.endLine : 0,
-      changed: c !== void 0,
-      commits: c ? safeCommits(commitsOf, c) : [],
-      delta: g.cum,
-      share: g.cum / rowDelta,
-      flatDelta: g.flat
-    };
-  });
-  return { functions, note: notes.length ? [...new Set(notes)].join("; ") : null };
-}
-function groupFrames(base, head, changed) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const f of base.functions) byName2.set(f.function, { ...byName2.get(f.function), base: f });
-  for (const f of head.functions) byName2.set(f.function, { ...byName2.get(f.function), head: f });
-  const headSide = changed.filter((c) => c.side === "head");
-  const baseSide = changed.filter((c) => c.side === "base");
-  const folded = /* @__PURE__ */ new Map();
-  const groups = [];
-  for (const [name, pair] of byName2) {
-    const c = pair.head ? matchProfileFunction(pair.head, headSide) ?? matchProfileFunction(pair.head, baseSide, { byName: true }) : matchProfileFunction(pair.base, baseSide) ?? matchProfileFunction(pair.base, headSide, { byName: true });
-    if (c) {
-      const list = folded.get(c) ?? [];
-      list.push({ name, ...pair });
-      folded.set(c, list);
-      continue;
-    }
-    const flat = (pair.head?.flat ?? 0) - (pair.base?.flat ?? 0);
-    const cumBase = pair.base?.cum ?? 0;
-    const cumHead = pair.head?.cum ?? 0;
-    groups.push({ frame: pair.head ?? pair.base, flat, cum: cumHead - cumBase, cumBase, cumHead });
-  }
-  for (const [c, frames] of folded) {
-    const isClosure = (name) => enclosingFunctionName(name) !== normalizeFunctionName(name);
-    const hasDeclared = frames.some((f) => !isClosure(f.name));
-    let flat = 0;
-    let cumBase = 0;
-    let cumHead = 0;
-    for (const f of frames) {
-      flat += (f.head?.flat ?? 0) - (f.base?.flat ?? 0);
-      if (hasDeclared && isClosure(f.name)) continue;
-      cumBase += f.base?.cum ?? 0;
-      cumHead += f.head?.cum ?? 0;
-    }
-    const frame = frames[0].head ?? frames[0].base;
-    groups.push({ changed: c, frame, flat, cum: cumHead - cumBase, cumBase, cumHead });
-  }
-  return groups;
-}
-function creditChanged(groups, direction) {
-  const credit = /* @__PURE__ */ new Map();
-  const order = [...groups].sort((a, b) => a.cumHead - b.cumHead || a.cumBase - b.cumBase);
-  for (const g of order) {
-    const own = direction * g.cum;
-    if (own <= 0) {
-      credit.set(g, own);
-      continue;
-    }
-    let beneath = 0;
-    for (const [h, c] of credit) {
-      if (c > 0 && h.cumHead <= g.cumHead && h.cumBase <= g.cumBase) beneath += c;
-    }
-    credit.set(g, Math.min(own, Math.max(own - beneath, direction * g.flat, 0)));
-  }
-  return credit;
-}
-function learnPaths(groups) {
-  const prefixes = /* @__PURE__ */ new Map();
-  for (const g of groups) {
-    const c = g.changed;
-    if (!c || !sameFile(g.frame.file, c.file, c.pkgPath)) continue;
-    const p = g.frame.file.replace(/\\/g, "/");
-    if (p === c.file || p.endsWith("/" + c.file)) {
-      prefixes.set(p.slice(0, p.length - c.file.length), "");
-      continue;
-    }
-    const from = p.split("/");
-    const to = c.file.split("/");
-    while (from.length > 0 && to.length > 0 && from[from.length - 1] === to[to.length - 1]) from.pop(), to.pop();
-    if (from.length > 0) prefixes.set(from.join("/") + "/", to.length > 0 ? to.join("/") + "/" : "");
-  }
-  return (file) => {
-    const p = file.replace(/\\/g, "/");
-    for (const [from, to] of prefixes) if (p.startsWith(from)) return to + p.slice(from.length);
-    return void 0;
-  };
-}
-function safeCommits(commitsOf, c) {
-  try {
-    return commitsOf(c);
-  } catch {
-    return [];
-  }
-}
-
-// src/exec.ts
-import { spawn } from "node:child_process";
-import { StringDecoder } from "node:string_decoder";
-var DEFAULT_MAX_OUTPUT = 8 * 1024 * 1024;
-var KILL_GRACE_MS = 2e3;
-var PIPE_WAIT_MS = 5e3;
-var TailBuffer = class {
-  constructor(cap) {
-    this.cap = cap;
-  }
-  cap;
-  chunks = [];
-  size = 0;
-  truncated = false;
-  push(chunk) {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    if (this.size > 2 * this.cap) this.compact();
-  }
-  compact() {
-    const all = Buffer.concat(this.chunks);
-    const tail = all.subarray(all.length - this.cap);
-    this.chunks = [Buffer.from(tail)];
-    this.size = tail.length;
-    this.truncated = true;
-  }
-  text() {
-    if (this.size > this.cap) this.compact();
-    return Buffer.concat(this.chunks).toString("utf8");
-  }
-};
-function lineSplitter(onLine) {
-  const decoder = new StringDecoder("utf8");
-  let pending = "";
-  const emit = (text) => {
-    pending += text;
-    let nl;
-    while ((nl = pending.indexOf("\n")) >= 0) {
-      onLine(pending.slice(0, nl).replace(/\r$/, ""));
-      pending = pending.slice(nl + 1);
-    }
-  };
-  return {
-    push: (chunk) => emit(decoder.write(chunk)),
-    end: () => {
-      emit(decoder.end());
-      if (pending !== "") onLine(pending);
-      pending = "";
-    }
-  };
-}
-function run(cmd, args, opts = {}) {
-  const cap = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-  const started = Date.now();
-  return new Promise((resolve3, reject) => {
-    const child = spawn(cmd, args, {
-      cwd: opts.cwd,
-      env: opts.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      // Own process group, so that a timeout also kills what the child started
-      // (`go test` runs the test binary as its own child).
-      detached: true
-    });
-    const out2 = new TailBuffer(cap);
-    const err = new TailBuffer(cap);
-    const lines = opts.onStdoutLine ? lineSplitter(opts.onStdoutLine) : null;
-    let timedOut = false;
-    let settled = false;
-    const timers = [];
-    const stopReading = () => {
-      child.stdout.destroy();
-      child.stderr.destroy();
-    };
-    const killGroup = (signal) => {
-      if (child.pid === void 0) return;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-      }
-    };
-    if (opts.timeoutMs !== void 0 && opts.timeoutMs > 0) {
-      timers.push(
-        setTimeout(() => {
-          timedOut = true;
-          killGroup("SIGTERM");
-          timers.push(
-            setTimeout(() => {
-              killGroup("SIGKILL");
-              timers.push(setTimeout(stopReading, PIPE_WAIT_MS));
-            }, KILL_GRACE_MS)
-          );
-        }, opts.timeoutMs)
-      );
-    }
-    child.stdout.on("data", (chunk) => {
-      out2.push(chunk);
-      lines?.push(chunk);
-    });
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (e) => {
-      if (settled) return;
-      settled = true;
-      timers.forEach(clearTimeout);
-      const hint = e.code === "ENOENT" ? " (is it installed and on PATH?)" : "";
-      reject(new BenchgateError(`cannot run ${cmd}: ${e.message}${hint}`, "exec"));
-    });
-    child.on("exit", () => {
-      timers.push(setTimeout(stopReading, PIPE_WAIT_MS));
-    });
-    child.on("close", (code, signal) => {
-      if (settled) return;
-      settled = true;
-      timers.forEach(clearTimeout);
-      if (timedOut) killGroup("SIGKILL");
-      lines?.end();
-      resolve3({
-        code,
-        signal,
-        stdout: out2.text(),
-        stderr: err.text(),
-        truncated: out2.truncated || err.truncated,
-        timedOut,
-        durationMs: Date.now() - started
-      });
-    });
-  });
-}
-
-// src/git/git.ts
-var QUIET_GIT_ENV = { LC_ALL: "C", GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
-var LOCAL_TIMEOUT_MS = 6e4;
-var FETCH_TIMEOUT_MS = 10 * 6e4;
-async function git(args, cwd, opts = {}) {
-  const r = await run("git", args, {
-    cwd,
-    env: { ...opts.env ?? process.env, ...QUIET_GIT_ENV },
-    timeoutMs: opts.timeoutMs ?? LOCAL_TIMEOUT_MS,
-    maxOutputBytes: opts.maxOutputBytes
-  });
-  if (r.timedOut) {
-    throw new BenchgateError(`git ${args.join(" ")} timed out after ${r.durationMs} ms`, "git");
-  }
-  if (r.code !== 0) {
-    const why = (r.stderr.trim() || r.stdout.trim() || `exit status ${r.code ?? r.signal}`).split("\n").slice(-10).join("\n");
-    throw new BenchgateError(`git ${args.join(" ")} failed in ${cwd} (exit code ${r.code}): ${why}`, "git");
-  }
-  if (r.truncated) {
-    throw new BenchgateError(`git ${args.join(" ")} printed more than ${opts.maxOutputBytes ?? "the output limit"} bytes`, "git");
-  }
-  return r.stdout;
-}
-async function revParse(ref, cwd, opts) {
-  return (await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], cwd, opts).catch(
-    () => {
-      throw new BenchgateError(`unknown revision ${JSON.stringify(ref)} in ${cwd}`, "git");
-    }
-  )).trim();
-}
-async function headSha(cwd, opts) {
-  return revParse("HEAD", cwd, opts);
-}
-
-// src/git/history.ts
-var TIMEOUT_MS = 12e4;
-var MAX_BUFFER = 256 * 1024 * 1024;
-async function diffBetween(repoDir, baseRef, headRef) {
-  checkRef(baseRef);
-  if (headRef !== void 0) checkRef(headRef);
-  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef ?? "HEAD");
-  return git2(repoDir, [
-    "-c",
-    "core.quotePath=false",
-    "diff",
-    "--no-color",
-    "--no-ext-diff",
-    "--no-textconv",
-    "--no-relative",
-    "-U0",
-    "-M",
-    "--src-prefix=a/",
-    "--dst-prefix=b/",
-    mergeBase,
-    ...headRef !== void 0 ? [headRef] : [],
-    "--"
-  ]);
-}
-async function mergeBaseOf(repoDir, baseRef, headRef) {
-  checkRef(baseRef);
-  checkRef(headRef);
-  const out2 = await git2(repoDir, ["merge-base", baseRef, headRef]).catch((e) => {
-    if (e instanceof BenchgateError && /exit code 1\b/.test(e.message)) {
-      throw new BenchgateError(`${baseRef} and ${headRef} share no history (no merge base)`, "git");
-    }
-    throw e;
-  });
-  return out2.trim();
-}
-async function commitsTouching(repoDir, baseRef, headRef, file, startLine, endLine) {
-  if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || startLine < 1 || endLine < startLine) {
-    throw new BenchgateError(`bad line range ${startLine},${endLine} for ${file}`, "usage");
-  }
-  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
-  const out2 = await git2(repoDir, [
-    "log",
-    "--no-color",
-    "-s",
-    "--format=%h%x09%s",
-    `-L${startLine},${endLine}:${file}`,
-    `${mergeBase}..${headRef}`
-  ]);
-  return parseCommitLines(out2);
-}
-async function commitsTouchingFile(repoDir, baseRef, headRef, file) {
-  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
-  const out2 = await git2(repoDir, ["log", "--no-color", "--format=%h%x09%s", `${mergeBase}..${headRef}`, "--", file]);
-  return parseCommitLines(out2);
-}
-function parseCommitLines(out2) {
-  return out2.split("\n").filter((l) => l.includes("	")).map((l) => {
-    const tab = l.indexOf("	");
-    return { sha: l.slice(0, tab), subject: l.slice(tab + 1) };
-  });
-}
-function checkRef(ref) {
-  if (ref === "" || ref.startsWith("-")) throw new BenchgateError(`not a git ref: "${ref}"`, "usage");
-}
-function git2(cwd, args) {
-  return git(args, cwd, { timeoutMs: TIMEOUT_MS, maxOutputBytes: MAX_BUFFER });
-}
-
-// src/pprof/perop.ts
-function candidates(name) {
-  const noProcs = name.replace(/-\d+$/, "");
-  const slash = name.indexOf("/");
-  const top = (slash >= 0 ? name.slice(0, slash) : name).replace(/-\d+$/, "");
-  return { label: [.../* @__PURE__ */ new Set([name, noProcs])], top, sub: slash >= 0 };
-}
-function perOpCosts(split, name, unit, perOpValue) {
-  const c = candidates(name);
-  const result = (slice, note) => {
-    const out2 = { package: split.package, name, unit, functions: slice ? scaled2(slice, perOpValue) : [] };
-    if (note) out2.note = note;
-    return out2;
-  };
-  for (const l of c.label) {
-    const b2 = split.benchmarks.get(l);
-    if (b2?.byLabel) return result(b2.all);
-  }
-  const b = split.benchmarks.get(c.top);
-  if (!b || b.all.total === 0) return result(null, `the ${split.sampleType.type || "profile"} profile has no samples for Benchmark${c.top}`);
-  if (!c.sub) return result(b.all);
-  if (!b.closures || b.closures.total === 0) {
-    return result(b.all, `no samples ran inside Benchmark${c.top}'s sub-benchmark closures; costs are shares of the whole benchmark`);
-  }
-  const closures = b.closureNames.map((n) => `Benchmark${c.top}.${n}`).join(", ");
-  return result(
-    b.closures,
-    `sub-benchmarks of Benchmark${c.top} cannot be told apart by stack (they run in ${closures}) and carry no pprof label: costs are shares of all of them, scaled by this row's value per op`
-  );
-}
-function scaled2(slice, perOp) {
-  if (slice.total === 0) return [];
-  const k = perOp / slice.total;
-  return slice.functions.map((f) => ({ function: f.function, file: f.file, startLine: f.startLine, flat: f.flat * k, cum: f.cum * k }));
-}
-
-// src/pprof/split.ts
-function symbolPackage(pkg) {
-  const slash = pkg.lastIndexOf("/");
-  return pkg.slice(0, slash + 1) + pkg.slice(slash + 1).replace(/\./g, "%2e");
-}
-var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function splitByBenchmark(p, pkg, sampleIndex, options = {}) {
-  const index = sampleIndexByName(p, sampleIndex);
-  const labelKeys = options.labelKeys ?? ["benchmark"];
-  const prefixes = [.../* @__PURE__ */ new Set([pkg, symbolPackage(pkg)])].map(escapeRe).join("|");
-  const benchRe = new RegExp(`^(?:${prefixes})(?:_test)?\\.Benchmark([^./]*)(?:\\.(.+))?$`);
-  const benchOfLoc = p.location.map((l) => {
-    for (let i = l.line.length - 1; i >= 0; i--) {
-      const m = benchRe.exec(l.line[i].function.name);
-      if (m) return { name: m[1], closure: m[2] ?? "" };
-    }
-    return null;
-  });
-  const accs = /* @__PURE__ */ new Map();
-  const accFor = (name, byLabel) => {
-    let a = accs.get(name);
-    if (!a) {
-      a = { all: new FunctionAggregator(byNameAndFile), allTotal: 0, closures: null, closuresTotal: 0, closureNames: /* @__PURE__ */ new Set(), byLabel };
-      accs.set(name, a);
-    }
-    return a;
-  };
-  const unattributed = new FunctionAggregator(byNameAndFile);
-  let unattributedTotal = 0;
-  let total = 0;
-  const labelled = (s) => {
-    for (const k of labelKeys) {
-      const v = s.label[k]?.[0];
-      if (v) return v.replace(/^Benchmark/, "");
-    }
-    return null;
-  };
-  for (const s of p.sample) {
-    const w = s.value[index];
-    total += w;
-    let root = null;
-    for (let i = s.location.length - 1; i >= 0 && !root; i--) root = benchOfLoc[s.location[i].index];
-    if (!root) {
-      unattributed.add(s, w);
-      unattributedTotal += w;
-      continue;
-    }
-    const a = accFor(root.name, false);
-    a.all.add(s, w);
-    a.allTotal += w;
-    if (root.closure !== "") {
-      a.closures ??= new FunctionAggregator(byNameAndFile);
-      a.closures.add(s, w);
-      a.closuresTotal += w;
-      a.closureNames.add(root.closure);
-    }
-    const label = labelled(s);
-    if (label !== null && label !== root.name) {
-      const l = accFor(label, true);
-      l.all.add(s, w);
-      l.allTotal += w;
-    }
-  }
-  const slice = (agg, sliceTotal) => ({
-    total: sliceTotal,
-    functions: agg.nonZero().map((n) => ({ ...agg.rows[n] })).sort(compareTop)
-  });
-  const benchmarks = /* @__PURE__ */ new Map();
-  for (const [name, a] of accs) {
-    benchmarks.set(name, {
-      name,
-      all: slice(a.all, a.allTotal),
-      closures: a.closures ? slice(a.closures, a.closuresTotal) : null,
-      closureNames: [...a.closureNames].sort(),
-      byLabel: a.byLabel
-    });
-  }
-  return {
-    package: pkg,
-    sampleType: p.sampleType[index] ?? { type: "", unit: "" },
-    total,
-    benchmarks,
-    unattributed: slice(unattributed, unattributedTotal)
-  };
-}
-
-// src/engine.ts
-var silentLog = { info: () => {
-}, warning: () => {
-} };
-function environmentNote(base, head) {
-  const diffs = [];
-  const field = (name, a, b) => {
-    if (a !== b) diffs.push(`${name} ${String(a) || "?"} vs ${String(b) || "?"}`);
-  };
-  field("Go", base.goVersion, head.goVersion);
-  field("GOOS/GOARCH", `${base.goos}/${base.goarch}`, `${head.goos}/${head.goarch}`);
-  field("CPU", base.cpu, head.cpu);
-  field("GOMAXPROCS", base.gomaxprocs, head.gomaxprocs);
-  field("runner OS", base.runnerOs, head.runnerOs);
-  return diffs.length ? `the baseline ran in a different environment (${diffs.join("; ")})` : null;
-}
-function failedPackages(run2, side) {
-  return run2.packages.filter((p) => p.status !== "ok" && p.status !== "no-benchmarks").map((p) => `${side}: ${p.pkg} ${p.status}${p.message ? ": " + firstLine(p.message) : ""}`);
-}
-function firstLine(text) {
-  const line = text.split("\n").find((l) => l.trim() !== "") ?? "";
-  return line.length > 200 ? line.slice(0, 200) + "\u2026" : line;
-}
-function compareRuns(base, head, v) {
-  const report = compareResults(base.results, head.results, {
-    alpha: v.alpha,
-    confidence: v.confidence,
-    threshold: v.threshold,
-    fdr: v.fdr,
-    gatedUnits: v.gateUnits,
-    units: { ...base.units, ...head.units }
-  });
-  const note = environmentNote(base.env, head.env);
-  if (note) report.warnings.push(note);
-  report.warnings.push(...failedPackages(base, "base"), ...failedPackages(head, "head"));
-  return report;
-}
-async function modulePath(moduleDir) {
-  const file = join(moduleDir, "go.mod");
-  let text;
-  try {
-    text = await readFile3(file, "utf8");
-  } catch {
-    throw new BenchgateError("no go.mod here: point benchgate at a Go module", "usage", { file });
-  }
-  const m = /^\s*module\s+("?)([^\s"]+)\1\s*$/m.exec(text);
-  if (!m) throw new BenchgateError("no module line", "go-source", { file });
-  return m[2];
-}
-async function localChanges(opts) {
-  const warnings = [];
-  const diffs = opts.diffs ?? parseUnifiedDiff(await diffBetween(opts.repoDir, opts.baseRef, opts.headRef), "git diff");
-  const mod = await modulePath(opts.moduleDir);
-  const moduleRoot = relative(opts.repoDir, opts.moduleDir).split("\\").join("/");
-  const headSources = /* @__PURE__ */ new Map();
-  const baseSources = /* @__PURE__ */ new Map();
-  const mergeBase = (await git(["merge-base", opts.baseRef, opts.headRef ?? "HEAD"], opts.repoDir)).trim();
-  await Promise.all(
-    diffs.map(async (d) => {
-      if (d.newPath?.endsWith(".go")) {
-        const text = opts.headRef ? await git(["show", `${opts.headRef}:${d.newPath}`], opts.repoDir).catch(() => void 0) : await readFile3(join(opts.repoDir, d.newPath), "utf8").catch(() => void 0);
-        if (text !== void 0) headSources.set(d.newPath, text);
-      }
-      if (d.oldPath?.endsWith(".go")) {
-        const text = await git(["show", `${mergeBase}:${d.oldPath}`], opts.repoDir).catch(() => void 0);
-        if (text !== void 0) baseSources.set(d.oldPath, text);
-      }
-    })
-  );
-  const found = changedFunctions(
-    diffs,
-    (p) => headSources.get(p),
-    mod,
-    pkgDirIn(moduleRoot),
-    (p) => baseSources.get(p)
-  );
-  warnings.push(...found.warnings.map(warningText));
-  const commits = /* @__PURE__ */ new Map();
-  const key = (fn) => `${fn.file}:${fn.startLine}:${fn.side}`;
-  const head = opts.headRef ?? "HEAD";
-  for (const fn of found.functions.slice(0, 100)) {
-    try {
-      const list = fn.side === "head" ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine) : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file);
-      commits.set(key(fn), list);
-    } catch (e) {
-      commits.set(key(fn), []);
-      if (!(e instanceof BenchgateError)) throw e;
-    }
-  }
-  return { functions: found.functions, commitsOf: (fn) => commits.get(key(fn)) ?? [], warnings };
-}
-function profileKind(unit) {
-  if (unit === "sec/op") return { kind: "cpu", sampleType: "cpu" };
-  if (unit === "B/op") return { kind: "mem", sampleType: "alloc_space" };
-  if (unit === "allocs/op") return { kind: "mem", sampleType: "alloc_objects" };
-  return null;
-}
-var ProfileCache = class {
-  constructor(stored) {
-    this.stored = stored;
-  }
-  stored;
-  splits = /* @__PURE__ */ new Map();
-  split(pkg, kind, sampleType) {
-    const key = `${pkg}\0${sampleType}`;
-    let p = this.splits.get(key);
-    if (!p) {
-      p = this.load(pkg, kind, sampleType);
-      this.splits.set(key, p);
-    }
-    return p;
-  }
-  async load(pkg, kind, sampleType) {
-    const entry = this.stored.run.packages.find((p) => p.pkg === pkg);
-    const files = entry ? kind === "cpu" ? entry.cpuProfiles : entry.memProfiles : [];
-    if (files.length === 0) return `no ${kind === "cpu" ? "CPU" : "memory"} profile for ${pkg}`;
-    try {
-      const profile = await readProfiles(files.map((f) => resolve(this.stored.dir, f)));
-      return splitByBenchmark(profile, pkg, sampleType);
-    } catch (e) {
-      if (e instanceof BenchgateError) return e.message;
-      throw e;
-    }
-  }
-};
-async function benchmarkProfile(cache2, row, center) {
-  const kind = profileKind(row.unit);
-  if (!kind) return `no profile measures ${row.unit}`;
-  const split = await cache2.split(row.package, kind.kind, kind.sampleType);
-  if (typeof split === "string") return split;
-  return perOpCosts(split, row.name, row.unit, center);
-}
-async function attributeReport(report, base, head, changes, log = silentLog) {
-  await attributeRows(report.rows, base, head, changes);
-  for (const w of changes?.warnings ?? []) log.warning(w);
-}
-async function attributeConfirmed(report, confirm, changes) {
-  const rows = report.rows.filter((r) => r.confirmed === true && r.confirmation);
-  const proxies = rows.map((r) => ({ ...r, base: r.confirmation.base, head: r.confirmation.head, deltaPercent: r.confirmation.deltaPercent }));
-  await attributeRows(proxies, confirm.base, confirm.head, changes);
-  rows.forEach((r, i) => {
-    if (proxies[i].attribution) r.attribution = proxies[i].attribution;
-  });
-}
-async function attributeRows(rows, base, head, changes) {
-  const baseCache = new ProfileCache(base);
-  const headCache = new ProfileCache(head);
-  for (const row of rows) {
-    if (row.verdict !== "regression" && row.verdict !== "improvement") continue;
-    if (!row.base || !row.head || !profileKind(row.unit)) continue;
-    const [b, h] = await Promise.all([
-      benchmarkProfile(baseCache, row, row.base.center),
-      benchmarkProfile(headCache, row, row.head.center)
-    ]);
-    const notes = [b, h].filter((x) => typeof x === "string");
-    if (notes.length) {
-      row.attribution = { functions: [], note: [...new Set(notes)].join("; ") };
-      continue;
-    }
-    const a = attribute(row, b, h, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
-    if (!changes && a.functions.length) {
-      a.note = (a.note ? a.note + ". " : "") + "The PR diff was not available: changed functions are not marked";
-    }
-    row.attribution = a;
-  }
-}
 
 // src/gotool/progress.ts
 function formatDuration(ms) {

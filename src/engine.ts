@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { attribute } from './attribute/attribute.js';
-import { compareResults, type DetailedCompareReport } from './compare/compare.js';
+import { compareResults, type CompareOptions, type DetailedCompareReport } from './compare/compare.js';
 import { changedFunctions, pkgDirIn, type ChangedFunction } from './diff/match.js';
 import { parseUnifiedDiff, type FileDiff } from './diff/unified.js';
 import { BenchgateError, warningText } from './errors.js';
@@ -16,7 +16,7 @@ import { readProfiles } from './pprof/read.js';
 import { splitByBenchmark, type ProfileSplit } from './pprof/split.js';
 import type { VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
-import type { BenchmarkProfile, CommitRef, CompareReport, CompareRow, Fingerprint, Run } from './types.js';
+import type { BenchmarkProfile, CommitRef, CompareReport, CompareRow, Fingerprint, Run, UnitMetadata } from './types.js';
 
 export interface EngineLog {
   info(message: string): void;
@@ -52,15 +52,13 @@ function firstLine(text: string): string {
 }
 
 /** Compares two runs with the verdict settings; run-level problems become report warnings. */
+/** The verdict settings as the comparison takes them (the CLI's compare and compareRuns share it). */
+export function compareOptions(v: VerdictSettings, units: UnitMetadata): CompareOptions {
+  return { alpha: v.alpha, confidence: v.confidence, threshold: v.threshold, fdr: v.fdr, gatedUnits: v.gateUnits, units };
+}
+
 export function compareRuns(base: Run, head: Run, v: VerdictSettings): DetailedCompareReport {
-  const report = compareResults(base.results, head.results, {
-    alpha: v.alpha,
-    confidence: v.confidence,
-    threshold: v.threshold,
-    fdr: v.fdr,
-    gatedUnits: v.gateUnits,
-    units: { ...base.units, ...head.units },
-  });
+  const report = compareResults(base.results, head.results, compareOptions(v, { ...base.units, ...head.units }));
   const note = environmentNote(base.env, head.env);
   if (note) report.warnings.push(note);
   report.warnings.push(...failedPackages(base, 'base'), ...failedPackages(head, 'head'));

@@ -176,7 +176,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   let head: StoredRun;
   let rerun = false;
   if (!base && inputs.baseline === 'artifact') {
-    await noBaseline(inputs, ctx, client, pr.number, `no baseline artifact \`${inputs.artifactName}\` from a successful push to \`${baseBranch}\` was found`);
+    await noBaseline(inputs, client, pr.number, `no baseline artifact \`${inputs.artifactName}\` from a successful push to \`${baseBranch}\` was found`);
     return;
   }
   if (!base) {
@@ -273,7 +273,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     fullReportHint: 'see the job summary and the report artifact',
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pr.headSha}/`,
   };
-  await publish(inputs, ctx, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, changes, incomplete, moduleDir, repoDir });
+  await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, changes, incomplete, moduleDir, repoDir });
 }
 
 /** The PR diff: the REST API's per-file patches, or `git diff` when one is missing or the API fails. */
@@ -345,7 +345,7 @@ async function artifactBaseline(
   }
 }
 
-async function noBaseline(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient, prNumber: number, why: string): Promise<void> {
+async function noBaseline(inputs: ActionInputs, client: GitHubClient, prNumber: number, why: string): Promise<void> {
   const body =
     `### ⚪ benchgate: no baseline yet\n\n${why}. The check passes; a baseline is recorded by the next push to the base branch ` +
     '(or set `baseline: auto` to run the merge base here).\n\n' +
@@ -371,7 +371,7 @@ interface Published {
   repoDir: string;
 }
 
-async function publish(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient, p: Published): Promise<void> {
+async function publish(inputs: ActionInputs, client: GitHubClient, p: Published): Promise<void> {
   const { report, gate, mdCtx, outDir } = p;
   const jsonPath = join(outDir, 'report.json');
   const mdPath = join(outDir, 'report.md');

@@ -4,6 +4,7 @@
  */
 import { parseBenchFile } from '../benchfmt/index.js';
 import { compareResults } from '../compare/compare.js';
+import { compareOptions } from '../engine.js';
 import { warningText } from '../errors.js';
 import { evaluateGate } from '../gate.js';
 import { usageError } from '../settings.js';
@@ -32,14 +33,7 @@ export async function compareCommand(argv: string[], out: CommandOutput): Promis
     const format = formatFrom(values);
     const failOn = failOnFrom(values);
     const [base, head] = await Promise.all(positionals.map((f) => parseBenchFile(f)));
-    const report = compareResults(base.results, head.results, {
-      alpha: verdict.alpha,
-      confidence: verdict.confidence,
-      threshold: verdict.threshold,
-      fdr: verdict.fdr,
-      gatedUnits: verdict.gateUnits,
-      units: { ...base.units, ...head.units },
-    });
+    const report = compareResults(base.results, head.results, compareOptions(verdict, { ...base.units, ...head.units }));
     report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     out.stdout(render(report, format, { gate, baseline: { source: 'files', ref: positionals[0] } }));

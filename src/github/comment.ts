@@ -7,8 +7,9 @@ import type { GitHubApi } from './api.js';
 import { GitHubApiError } from './errors.js';
 import { BenchgateError } from '../errors.js';
 
-/** GitHub rejects issue comment bodies longer than this. */
-export const MAX_COMMENT_LENGTH = 65536;
+// GitHub's limit on a comment body: one constant, owned by the renderer that fits reports to it.
+import { MAX_COMMENT_LENGTH } from '../report/markdown.js';
+export { MAX_COMMENT_LENGTH };
 
 /** The login the Actions GITHUB_TOKEN comments as. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
