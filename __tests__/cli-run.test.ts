@@ -93,6 +93,22 @@ describe('benchgate run --base main', () => {
     expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
     expect(git(repo, 'status', '--porcelain')).toBe('');
   });
+
+  test('--min-rounds: benchmarks whose gated rows are settled stop early, and the report says so', () => {
+    // Gating only allocs/op (compared by value, so settled at once) makes the stop deterministic;
+    // when intervals settle sec/op rows is compare/settle.ts's rule, tested on its own.
+    const out = join(work, 'out-settle');
+    const args = ['run', '--base', 'main', '--rounds', '4', '--min-rounds', '2', '--gate-metrics', 'allocs/op', ...BUDGET, '--out', out, '--format', 'json'];
+    const r = runCli(cli, args, repo);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { rows: (Row & { base: { n: number }; head: { n: number } })[]; rounds: number; minRounds: number };
+    expect(report).toMatchObject({ rounds: 4, minRounds: 2 });
+    for (const x of report.rows) expect([x.base.n, x.head.n]).toEqual([2, 2]);
+    expect(files(out).filter((f) => /round-03\.txt$/.test(f))).toEqual([]);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(
+      'up to 4 samples a side (a benchmark stopped after 2 once its intervals ruled out a slowdown of 25%)',
+    );
+  });
 });
 
 describe('benchgate baseline, then run --baseline', () => {

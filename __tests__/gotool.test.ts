@@ -273,4 +273,42 @@ describe('alternating rounds', () => {
     }
     expect(r.order).toHaveLength(4);
   });
+
+  test('early stopping: from minRounds on, only the benchmarks still open run, on both sides', async () => {
+    const seen: number[] = [];
+    const small = { pkg: 'example.com/benchmod/alpha', name: `Parse/small-${fp.gomaxprocs}` };
+    const r = await runAlternating({
+      base: { dir: BENCHMOD },
+      head: { dir: BENCHMOD },
+      outDir: join(tmp, 'settle'),
+      rounds: 5,
+      benchtime: '20x',
+      fingerprint: fp,
+      // The rule itself is compare/settle.ts's (tested there); here: one benchmark stays open after
+      // round 2, none after round 3.
+      settle: {
+        minRounds: 2,
+        open: (base, head) => {
+          const n = base.results.filter((x) => x.pkg === small.pkg && x.name === small.name).length;
+          expect(head.results.filter((x) => x.pkg === small.pkg && x.name === small.name)).toHaveLength(n);
+          seen.push(n);
+          return n < 3 ? [small] : [];
+        },
+      },
+    });
+    expect(seen).toEqual([2, 3]);
+    expect(r.roundsRun).toBe(3);
+    const short = (pkg: string) => pkg.replace('example.com/benchmod/', '');
+    expect(r.order.map((s) => `${s.round}:${short(s.pkg)}:${s.side}`)).toEqual([
+      '1:alpha:base', '1:alpha:head', '1:beta:base', '1:beta:head',
+      '2:alpha:head', '2:alpha:base', '2:beta:head', '2:beta:base',
+      '3:alpha:base', '3:alpha:head',
+    ]);
+    for (const run of [r.base, r.head]) {
+      const count = (name: string) => run.results.filter((x) => x.name === name).length;
+      expect(count(small.name)).toBe(3);
+      expect(count(`Parse/large-${fp.gomaxprocs}`)).toBe(2);
+      expect(run.results.filter((x) => short(x.pkg) === 'beta').every((x) => x.name !== small.name)).toBe(true);
+    }
+  });
 });

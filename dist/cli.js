@@ -6297,6 +6297,7 @@ var DEFAULT_RUN = {
   packages: ["./..."],
   bench: ".",
   count: 10,
+  minRounds: 6,
   extraFlags: [],
   profiles: true
 };
@@ -6702,7 +6703,8 @@ function footer(report, ctx) {
   const s = report.settings;
   const parts = [];
   const where = b.source === "artifact" ? `the baseline artifact of ${b.ref ? inlineCode(b.ref) : "the base branch"}${b.commit ? " @ " + shortSha(b.commit) : ""}${b.runNumber ? ` (run #${b.runNumber})` : ""}` : b.source === "rerun" ? `${b.ref ? inlineCode(b.ref) : "the merge base"}${b.commit ? " @ " + shortSha(b.commit) : ""}, run here in alternating rounds` : `${b.ref ? inlineCode(b.ref) : "the stored baseline"}${b.commit ? " @ " + shortSha(b.commit) : ""}`;
-  parts.push(`Compared against ${where}${ctx.rounds ? `, ${ctx.rounds} samples a side` : ""}.`);
+  const samples = !ctx.rounds ? "" : ctx.minRounds !== void 0 && ctx.minRounds < ctx.rounds ? `, up to ${ctx.rounds} samples a side (a benchmark stopped after ${ctx.minRounds} once its intervals ruled out a slowdown of ${s.threshold}%)` : `, ${ctx.rounds} samples a side`;
+  parts.push(`Compared against ${where}${samples}.`);
   if (b.environmentNote) parts.push(`\u26A0\uFE0F ${escapeMarkdown(b.environmentNote)}.`);
   if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
   const fdr = report.rows.some((r) => r.q !== void 0 && r.q !== null);
@@ -7444,6 +7446,34 @@ var StepClock = class {
 // src/local.ts
 import { join as join8, relative as relative3 } from "node:path";
 
+// src/compare/settle.ts
+function worstCasePercent(row, higherBetter) {
+  const { base, head } = row;
+  if (!base || !head) return null;
+  const [num2, den] = higherBetter ? [head.lo, base.hi] : [head.hi, base.lo];
+  if (!Number.isFinite(num2) || !Number.isFinite(den) || den <= 0) return null;
+  const change = (num2 / den - 1) * 100;
+  return higherBetter ? -change : change;
+}
+function rowIsOpen(row, rule) {
+  if (!rule.gateUnits.includes(row.unit)) return false;
+  if (!row.base || !row.head || row.exact) return false;
+  if (row.verdict === "regression") return true;
+  const worst = worstCasePercent(row, higherIsBetter(row.unit, rule.units ?? {}));
+  return worst === null || worst >= rule.threshold;
+}
+function openBenchmarks(report, rule) {
+  const seen = /* @__PURE__ */ new Set();
+  const open = [];
+  for (const row of report.rows) {
+    const key = `${row.package}\0${row.name}`;
+    if (seen.has(key) || !rowIsOpen(row, rule)) continue;
+    seen.add(key);
+    open.push({ pkg: row.package, name: row.name });
+  }
+  return open;
+}
+
 // src/git/worktree.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8160,8 +8190,14 @@ ${r.stdout}`.trim()) || "go test -c wrote no test binary";
   const runClock = new StepClock(steps);
   const order = [];
   let firstOutput = "";
-  for (let round = 1; round <= opts.rounds; round++) {
+  const active = new Map(allPkgs.map((pkg) => [pkg, benchFor(pkg)]));
+  let roundsRun = 0;
+  const envOf = () => fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) };
+  for (let round = 1; round <= opts.rounds && active.size > 0; round++) {
+    roundsRun = round;
     for (const [i, pkg] of allPkgs.entries()) {
+      const bench = active.get(pkg);
+      if (bench === void 0) continue;
       for (const side of roundOrder(round)) {
         const s = stateOf(side);
         if (!runnable(s, pkg)) continue;
@@ -8185,7 +8221,7 @@ ${r.stdout}`.trim()) || "go test -c wrote no test binary";
         const r = await run(
           s.binaries.get(pkg),
           testBinaryArgs({
-            bench: benchFor(pkg),
+            bench,
             benchtime: opts.benchtime,
             cpu: opts.cpu,
             timeout: opts.timeout,
@@ -8210,17 +8246,31 @@ ${r.stdout}`.trim()) || "go test -c wrote no test binary";
         }
       }
     }
+    if (opts.settle && round >= opts.settle.minRounds && round < opts.rounds) {
+      const [b, h] = [await snapshot(base, started, envOf()), await snapshot(head, started, envOf())];
+      const open = /* @__PURE__ */ new Map();
+      for (const o of opts.settle.open(b.run, h.run)) open.set(o.pkg, [...open.get(o.pkg) ?? [], o.name]);
+      for (const pkg of [...active.keys()]) {
+        const names = open.get(pkg);
+        if (names) active.set(pkg, exactBenchPattern(names, procs));
+        else active.delete(pkg);
+      }
+    }
   }
   if (!opts.keepBinaries) await rm3(binDir, { recursive: true, force: true });
-  const env = fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) };
+  const env = envOf();
   const warnings = [];
   const finish2 = async (s) => {
-    const packages = [...s.runs.values()].sort((a, b) => a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : 0);
-    const collected = await collectResults(s.runDir, packages);
+    const { run: r, collected } = await snapshot(s, started, env);
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
-    return assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected);
+    return r;
   };
-  return { base: await finish2(base), head: await finish2(head), baseDir: base.runDir, headDir: head.runDir, order, warnings };
+  return { base: await finish2(base), head: await finish2(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, warnings };
+}
+async function snapshot(s, started, env) {
+  const packages = [...s.runs.values()].sort((a, b) => a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : 0);
+  const collected = await collectResults(s.runDir, packages);
+  return { run: assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected), collected };
 }
 
 // src/store/dir.ts
@@ -8326,6 +8376,7 @@ async function runBothSides(opts) {
       rounds: opts.rounds,
       ...runnerSettings(opts.run),
       suspects: opts.suspects,
+      settle: settleFor(opts),
       runTimeoutMs: opts.runTimeoutMs,
       onProgress: opts.onProgress
     })
@@ -8338,7 +8389,20 @@ async function runBothSides(opts) {
     head: { run: result.head, dir: result.headDir },
     mergeBase,
     repoDir,
+    roundsRun: result.roundsRun,
     warnings: result.warnings.map(warningText)
+  };
+}
+function settleFor(opts) {
+  const verdict = opts.verdict;
+  if (!verdict || opts.run.minRounds >= opts.rounds) return void 0;
+  return {
+    minRounds: opts.run.minRounds,
+    open: (base, head) => openBenchmarks(compareRuns(base, head, verdict), {
+      threshold: verdict.threshold,
+      gateUnits: verdict.gateUnits,
+      units: { ...base.units, ...head.units }
+    })
   };
 }
 function suspectsOf(report, gateUnits, scope = "all") {
@@ -8430,7 +8494,7 @@ var RUN_OPTIONS = {
   out: { type: "string" },
   quiet: { type: "boolean" }
 };
-var RUN_USAGE = 'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] [--rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] [--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] [--no-fdr] [--gate-metrics LIST] [--fail-on regression|none] [--no-profiles] [--quiet]';
+var RUN_USAGE = 'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] [--rounds N] [--min-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] [--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] [--no-fdr] [--gate-metrics LIST] [--fail-on regression|none] [--no-profiles] [--quiet]';
 var BASELINE_USAGE = 'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--no-profiles] [--quiet]';
 function runSettingsFrom(values, count) {
   const timeout = str(values, "timeout");
@@ -8464,6 +8528,7 @@ async function runCommand(argv, out2) {
       head: { type: "string" },
       baseline: { type: "string" },
       rounds: { type: "string" },
+      "min-rounds": { type: "string" },
       confirm: { type: "string" },
       "confirm-rounds": { type: "string" },
       "confirm-budget": { type: "string" }
@@ -8473,7 +8538,10 @@ async function runCommand(argv, out2) {
     const stored = str(values, "baseline");
     if (!baseRef && !stored) throw usageError("--base <git-ref> is required (or --baseline <dir>)");
     const rounds = parseInteger("--rounds", str(values, "rounds") ?? "10", 1, 1e3);
-    const settings = runSettingsFrom(values, rounds);
+    const settings = {
+      ...runSettingsFrom(values, rounds),
+      minRounds: parseInteger("--min-rounds", str(values, "min-rounds") ?? String(DEFAULT_RUN.minRounds), 2, 1e3)
+    };
     const verdict = verdictFrom(values);
     const format = formatFrom(values);
     const failOn = failOnFrom(values);
@@ -8501,7 +8569,7 @@ async function runCommand(argv, out2) {
       head = { run: result.run, dir: join9(outDir, "head") };
       baselineSource = "stored";
     } else {
-      const sides = await runBothSides({ moduleDir, baseRef, headRef, run: settings, rounds, outDir, onProgress });
+      const sides = await runBothSides({ moduleDir, baseRef, headRef, run: settings, rounds, outDir, verdict, onProgress });
       base = sides.base;
       head = sides.head;
       baselineSource = "rerun";
@@ -8550,11 +8618,12 @@ async function runCommand(argv, out2) {
       gate,
       baseline: { source: baselineSource, ref: baseRef ?? base.run.ref, commit: base.run.commit },
       rounds,
+      minRounds: baselineSource === "rerun" ? settings.minRounds : void 0,
       confirmRounds: confirmRoundsUsed,
       incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
       fullReportHint: `see ${join9(outDir, "report.json")}`
     };
-    const extra = { baseline: ctx.baseline, annotations: annotationsFor(report, 10) };
+    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, annotations: annotationsFor(report, 10) };
     await writeFile4(join9(outDir, "report.json"), toJsonReport(report, extra));
     await writeFile4(join9(outDir, "report.md"), renderMarkdown(report, ctx));
     out2.stdout(render2(report, format, ctx, extra));

@@ -5,6 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { compareRuns, type EngineLog } from './engine.js';
+import { openBenchmarks } from './compare/settle.js';
 import { warningText } from './errors.js';
 import { git, headSha } from './git/git.js';
 import { mergeBaseOf } from './git/history.js';
@@ -29,6 +30,8 @@ export interface BothSidesOptions {
   rounds: number;
   outDir: string;
   suspects?: Suspect[];
+  /** How rows are judged; with it, benchmarks stop early once settled (from `run.minRounds` on). */
+  verdict?: VerdictSettings;
   /** Wall-clock limit per test-binary run. */
   runTimeoutMs?: number;
   onProgress?: ProgressSink;
@@ -39,6 +42,8 @@ export interface BothSides {
   head: StoredRun;
   mergeBase: string;
   repoDir: string;
+  /** Rounds started; fewer than asked when every benchmark settled early. */
+  roundsRun: number;
   /** Problems that did not stop the run (e.g. unparsable output lines), one line each, side-prefixed where known. */
   warnings: string[];
 }
@@ -101,6 +106,7 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
         rounds: opts.rounds,
         ...runnerSettings(opts.run),
         suspects: opts.suspects,
+        settle: settleFor(opts),
         runTimeoutMs: opts.runTimeoutMs,
         onProgress: opts.onProgress,
       }),
@@ -115,7 +121,23 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
     head: { run: result.head, dir: result.headDir },
     mergeBase,
     repoDir,
+    roundsRun: result.roundsRun,
     warnings: result.warnings.map(warningText),
+  };
+}
+
+/** Early stopping for alternating rounds: judged as the final comparison will judge (same settings). */
+function settleFor(opts: BothSidesOptions) {
+  const verdict = opts.verdict;
+  if (!verdict || opts.run.minRounds >= opts.rounds) return undefined;
+  return {
+    minRounds: opts.run.minRounds,
+    open: (base: Run, head: Run) =>
+      openBenchmarks(compareRuns(base, head, verdict), {
+        threshold: verdict.threshold,
+        gateUnits: verdict.gateUnits,
+        units: { ...base.units, ...head.units },
+      }),
   };
 }
 

@@ -12,6 +12,11 @@ export interface RunSettings {
   bench: string;
   /** Repetitions per side (-count, or alternating rounds). */
   count: number;
+  /**
+   * In alternating rounds, a benchmark may stop after this many rounds once its intervals rule out
+   * a slowdown of the threshold (compare/settle.ts); `count` (or more) turns early stopping off.
+   */
+  minRounds: number;
   benchtime?: string;
   cpu?: string;
   /** go test -timeout per package invocation. */
@@ -46,6 +51,7 @@ export const DEFAULT_RUN: RunSettings = {
   packages: ['./...'],
   bench: '.',
   count: 10,
+  minRounds: 6,
   extraFlags: [],
   profiles: true,
 };

@@ -191,6 +191,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
       run: inputs.run,
       rounds: inputs.run.count,
       outDir: join(outDir, 'rerun'),
+      verdict: inputs.verdict,
       onProgress: progress(),
     });
     for (const w of sides.warnings) core.warning(w);
@@ -267,6 +268,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     gate,
     baseline: base.info,
     rounds: inputs.run.count,
+    minRounds: rerun ? inputs.run.minRounds : undefined,
     confirmRounds,
     incomplete,
     marker: stickyMarker(inputs.workingDirectory),
@@ -384,6 +386,7 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
     gate: { ...gate, regressions: undefined, unconfirmed: undefined, cleared: undefined, improvements: undefined },
     workingDirectory: inputs.workingDirectory,
     rounds: mdCtx.rounds,
+    minRounds: mdCtx.minRounds,
     confirmRounds: mdCtx.confirmRounds,
     incomplete: p.incomplete,
     // The JSON rows write `confirmed: null` both for suspects confirmation could not judge and for
@@ -491,7 +494,14 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
   const jsonPath = join(dest, 'report.json');
   const text = await readFile(jsonPath, 'utf8');
   const report = fromJsonReport(text, jsonPath);
-  const extra = JSON.parse(text) as { baseline?: BaselineInfo; rounds?: number; confirmRounds?: number; incomplete?: unknown; unconfirmed?: unknown };
+  const extra = JSON.parse(text) as {
+    baseline?: BaselineInfo;
+    rounds?: number;
+    minRounds?: number;
+    confirmRounds?: number;
+    incomplete?: unknown;
+    unconfirmed?: unknown;
+  };
   restoreUnconfirmed(report, extra.unconfirmed);
   const gate = evaluateGate(report, {
     failOn: inputs.failOn,
@@ -504,6 +514,7 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     gate,
     baseline: sanitizeBaseline(extra.baseline),
     rounds: typeof extra.rounds === 'number' ? extra.rounds : undefined,
+    minRounds: typeof extra.minRounds === 'number' ? extra.minRounds : undefined,
     confirmRounds: typeof extra.confirmRounds === 'number' ? extra.confirmRounds : undefined,
     incomplete: Array.isArray(extra.incomplete) ? extra.incomplete.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
     marker: stickyMarker(inputs.workingDirectory),

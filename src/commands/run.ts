@@ -49,7 +49,7 @@ const RUN_OPTIONS = {
 
 export const RUN_USAGE =
   'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] ' +
-  '[--rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
+  '[--rounds N] [--min-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
   '[--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] ' +
   '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|none] [--no-profiles] [--quiet]';
 
@@ -90,6 +90,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       head: { type: 'string' },
       baseline: { type: 'string' },
       rounds: { type: 'string' },
+      'min-rounds': { type: 'string' },
       confirm: { type: 'string' },
       'confirm-rounds': { type: 'string' },
       'confirm-budget': { type: 'string' },
@@ -99,7 +100,10 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const stored = str(values, 'baseline');
     if (!baseRef && !stored) throw usageError('--base <git-ref> is required (or --baseline <dir>)');
     const rounds = parseInteger('--rounds', str(values, 'rounds') ?? '10', 1, 1000);
-    const settings = runSettingsFrom(values, rounds);
+    const settings = {
+      ...runSettingsFrom(values, rounds),
+      minRounds: parseInteger('--min-rounds', str(values, 'min-rounds') ?? String(DEFAULT_RUN.minRounds), 2, 1000),
+    };
     const verdict = verdictFrom(values);
     const format = formatFrom(values);
     const failOn = failOnFrom(values);
@@ -133,7 +137,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       head = { run: result.run, dir: join(outDir, 'head') };
       baselineSource = 'stored';
     } else {
-      const sides = await runBothSides({ moduleDir, baseRef: baseRef!, headRef, run: settings, rounds, outDir, onProgress });
+      const sides = await runBothSides({ moduleDir, baseRef: baseRef!, headRef, run: settings, rounds, outDir, verdict, onProgress });
       base = sides.base;
       head = sides.head;
       baselineSource = 'rerun';
@@ -187,11 +191,12 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       gate,
       baseline: { source: baselineSource, ref: baseRef ?? base.run.ref, commit: base.run.commit },
       rounds,
+      minRounds: baselineSource === 'rerun' ? settings.minRounds : undefined,
       confirmRounds: confirmRoundsUsed,
       incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
     };
-    const extra = { baseline: ctx.baseline, annotations: annotationsFor(report, 10) };
+    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, annotations: annotationsFor(report, 10) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
     await writeFile(join(outDir, 'report.md'), renderMarkdown(report, ctx));
     out.stdout(render(report, format, ctx, extra));

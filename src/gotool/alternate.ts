@@ -14,7 +14,7 @@ import { exactBenchPattern } from './benchfuncs.js';
 import { cpuFromBenchOutput, fingerprint as takeFingerprint } from './env.js';
 import { defaultPackageTimeoutMs, listFailureRun } from './run.js';
 import { splitGoTestFlags, testBinaryArgs, type BenchSettings } from './flags.js';
-import { assembleRun, collectResults, nonEmptyFile, packageSlug } from './layout.js';
+import { assembleRun, collectResults, nonEmptyFile, packageSlug, type CollectedResults } from './layout.js';
 import { classify, trimOutput } from './outcome.js';
 import { discoverPackages, type BenchPackage, type Discovery } from './packages.js';
 import { StepClock, type ProgressSink, type Side } from './progress.js';
@@ -57,6 +57,12 @@ export interface AlternateOptions extends Partial<BenchSettings> {
   fingerprint?: Fingerprint;
   /** Keep the test binaries in `<outDir>/bin` (by default they are deleted at the end). */
   keepBinaries?: boolean;
+  /**
+   * Early stopping: after each round from `minRounds` on, `open` gets both sides' results so far
+   * and names the benchmarks that still need samples; the others run no more rounds (the rule and
+   * why it is safe: compare/settle.ts). Both sides always run the same benchmarks in a round.
+   */
+  settle?: { minRounds: number; open: (base: Run, head: Run) => Suspect[] };
 }
 
 /** One executed binary run, in the order they happened. */
@@ -72,6 +78,8 @@ export interface AlternateResult {
   baseDir: string;
   headDir: string;
   order: ExecutedStep[];
+  /** Rounds started (fewer than `rounds` when every benchmark settled early). */
+  roundsRun: number;
   warnings: Warning[];
 }
 
@@ -184,8 +192,15 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const runClock = new StepClock(steps);
   const order: ExecutedStep[] = [];
   let firstOutput = '';
-  for (let round = 1; round <= opts.rounds; round++) {
+  // The -bench pattern per package for the next round; a package leaves when nothing in it is open.
+  const active = new Map(allPkgs.map((pkg) => [pkg, benchFor(pkg)]));
+  let roundsRun = 0;
+  const envOf = (): Fingerprint => (fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) });
+  for (let round = 1; round <= opts.rounds && active.size > 0; round++) {
+    roundsRun = round;
     for (const [i, pkg] of allPkgs.entries()) {
+      const bench = active.get(pkg);
+      if (bench === undefined) continue;
       for (const side of roundOrder(round)) {
         const s = stateOf(side);
         if (!runnable(s, pkg)) continue;
@@ -209,7 +224,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
         const r = await run(
           s.binaries.get(pkg)!,
           testBinaryArgs({
-            bench: benchFor(pkg),
+            bench,
             benchtime: opts.benchtime,
             cpu: opts.cpu,
             timeout: opts.timeout,
@@ -236,16 +251,32 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
         }
       }
     }
+    if (opts.settle && round >= opts.settle.minRounds && round < opts.rounds) {
+      const [b, h] = [await snapshot(base, started, envOf()), await snapshot(head, started, envOf())];
+      const open = new Map<string, string[]>();
+      for (const o of opts.settle.open(b.run, h.run)) open.set(o.pkg, [...(open.get(o.pkg) ?? []), o.name]);
+      for (const pkg of [...active.keys()]) {
+        const names = open.get(pkg);
+        if (names) active.set(pkg, exactBenchPattern(names, procs));
+        else active.delete(pkg);
+      }
+    }
   }
   if (!opts.keepBinaries) await rm(binDir, { recursive: true, force: true });
 
-  const env = fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) };
+  const env = envOf();
   const warnings: Warning[] = [];
   const finish = async (s: SideState): Promise<Run> => {
-    const packages = [...s.runs.values()].sort((a, b) => (a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : 0));
-    const collected = await collectResults(s.runDir, packages);
+    const { run: r, collected } = await snapshot(s, started, env);
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
-    return assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected);
+    return r;
   };
-  return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, warnings };
+  return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, warnings };
+}
+
+/** A side's Run from the outputs written so far. */
+async function snapshot(s: SideState, started: Date, env: Fingerprint): Promise<{ run: Run; collected: CollectedResults }> {
+  const packages = [...s.runs.values()].sort((a, b) => (a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : 0));
+  const collected = await collectResults(s.runDir, packages);
+  return { run: assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected), collected };
 }

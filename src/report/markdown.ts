@@ -29,6 +29,8 @@ export interface MarkdownContext {
   baseline: BaselineInfo;
   /** Samples per side (count or rounds). */
   rounds?: number;
+  /** Alternating rounds after which a settled benchmark stopped (early stopping on); none = every round ran. */
+  minRounds?: number;
   /** Whether suspects were re-run in alternating rounds, and how many rounds. */
   confirmRounds?: number;
   /** Packages that failed, with reasons (the report is then partial). */
@@ -232,7 +234,12 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
       : b.source === 'rerun'
         ? `${b.ref ? inlineCode(b.ref) : 'the merge base'}${b.commit ? ' @ ' + shortSha(b.commit) : ''}, run here in alternating rounds`
         : `${b.ref ? inlineCode(b.ref) : 'the stored baseline'}${b.commit ? ' @ ' + shortSha(b.commit) : ''}`;
-  parts.push(`Compared against ${where}${ctx.rounds ? `, ${ctx.rounds} samples a side` : ''}.`);
+  const samples = !ctx.rounds
+    ? ''
+    : ctx.minRounds !== undefined && ctx.minRounds < ctx.rounds
+      ? `, up to ${ctx.rounds} samples a side (a benchmark stopped after ${ctx.minRounds} once its intervals ruled out a slowdown of ${s.threshold}%)`
+      : `, ${ctx.rounds} samples a side`;
+  parts.push(`Compared against ${where}${samples}.`);
   if (b.environmentNote) parts.push(`⚠️ ${escapeMarkdown(b.environmentNote)}.`);
   if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
   const fdr = report.rows.some((r) => r.q !== undefined && r.q !== null);

@@ -1,0 +1,59 @@
+/**
+ * When a benchmark needs no more samples. Alternating rounds measure both sides, so a fixed number
+ * of rounds costs twice a plain run; most benchmarks of a pull request do not change, and after a
+ * few rounds their intervals already rule out a slowdown as large as the threshold. Those stop, and
+ * the remaining rounds go to the benchmarks that could still be regressions.
+ *
+ * Why stopping early cannot add false regressions: a benchmark stops only when the worst case the
+ * intervals allow (head's upper bound over base's lower bound) is below the threshold, so its
+ * centers' delta is too and its verdict cannot be a regression. Every benchmark that could end as
+ * one runs all its rounds and is judged on exactly the samples a fixed design would have taken.
+ * (Stopped rows also have fewer samples, hence larger p, which only raises the others' q.)
+ */
+import type { CompareReport, CompareRow, UnitMetadata } from '../types.js';
+import { higherIsBetter } from './compare.js';
+
+export interface SettleRule {
+  /** Minimum effect in percent, as in the verdict. */
+  threshold: number;
+  /** Units that can fail the gate; other rows never keep a benchmark running. */
+  gateUnits: readonly string[];
+  units?: UnitMetadata;
+}
+
+/**
+ * The largest slowdown (in percent, positive = worse) that the two intervals allow, or null when
+ * there is no finite interval yet (too few samples) or the base's bound is not positive.
+ */
+export function worstCasePercent(row: CompareRow, higherBetter: boolean): number | null {
+  const { base, head } = row;
+  if (!base || !head) return null;
+  // On the verdict's own scale (head/base − 1), so that worst < threshold implies |delta| < threshold.
+  const [num, den] = higherBetter ? [head.lo, base.hi] : [head.hi, base.lo];
+  if (!Number.isFinite(num) || !Number.isFinite(den) || den <= 0) return null;
+  const change = (num / den - 1) * 100;
+  return higherBetter ? -change : change;
+}
+
+/** Whether more samples could still turn this row into a regression of at least the threshold. */
+export function rowIsOpen(row: CompareRow, rule: SettleRule): boolean {
+  if (!rule.gateUnits.includes(row.unit)) return false;
+  // One side only (new/removed), or compared by value: more samples change nothing.
+  if (!row.base || !row.head || row.exact) return false;
+  if (row.verdict === 'regression') return true;
+  const worst = worstCasePercent(row, higherIsBetter(row.unit, rule.units ?? {}));
+  return worst === null || worst >= rule.threshold;
+}
+
+/** The benchmarks (package, name as in the report) with at least one open row, in report order. */
+export function openBenchmarks(report: CompareReport, rule: SettleRule): Array<{ pkg: string; name: string }> {
+  const seen = new Set<string>();
+  const open: Array<{ pkg: string; name: string }> = [];
+  for (const row of report.rows) {
+    const key = `${row.package}\u0000${row.name}`;
+    if (seen.has(key) || !rowIsOpen(row, rule)) continue;
+    seen.add(key);
+    open.push({ pkg: row.package, name: row.name });
+  }
+  return open;
+}
