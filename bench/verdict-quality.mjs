@@ -23,7 +23,7 @@ import { makeRepo } from './lib/vq-repo.mjs';
 import { formatTable, summarize } from './lib/vq-summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = `usage: node bench/verdict-quality.mjs [--trials N] [--rounds N] [--benchtime T] [--plants 3,5,10]
+const USAGE = `usage: node bench/verdict-quality.mjs [--trials N] [--rounds N] [--min-rounds N] [--benchtime T] [--plants 3,5,10]
        [--tasks aa,seq,stored,plant,plain] [--threshold PCT] [--quick] [--keep] [--out DIR] [--cli PATH]
        node bench/verdict-quality.mjs --summarize DIR/results.json`;
 
@@ -31,6 +31,7 @@ const { values } = parseArgs({
   options: {
     trials: { type: 'string' },
     rounds: { type: 'string' },
+    'min-rounds': { type: 'string' },
     benchtime: { type: 'string' },
     plants: { type: 'string' },
     tasks: { type: 'string' },
@@ -63,10 +64,13 @@ const quick = values.quick === true;
 const settings = {
   trials: positiveInt('trials', values.trials, quick ? 1 : 3),
   rounds: positiveInt('rounds', values.rounds, quick ? 6 : 10),
-  benchtime: values.benchtime ?? (quick ? '20x' : '50x'),
+  // benchgate's own default when not given (early stopping from round 6).
+  minRounds: values['min-rounds'] === undefined ? undefined : positiveInt('min-rounds', values['min-rounds'], 6),
+  benchtime: values.benchtime ?? (quick ? '20x' : '100ms'),
   plants: (values.plants ?? '3,5,10').split(',').map(Number),
   tasks: (values.tasks ?? 'aa,seq,stored,plant,plain').split(','),
-  threshold: values.threshold === undefined ? 5 : Number(values.threshold),
+  // benchgate's default threshold.
+  threshold: values.threshold === undefined ? 4 : Number(values.threshold),
   alpha: 0.05,
 };
 for (const t of settings.tasks) {
@@ -85,6 +89,9 @@ function printSummary(records, s) {
   console.log(formatTable(['figure', 'value [95% Wilson interval]', 'target', 'met'], table));
   console.log(`\nThe threshold knob, re-judged from the same rows (q ≤ α=${s.alpha}, delta ≥ threshold; sec/op rows):`);
   console.log(formatTable(['threshold', 'A/A regression verdicts', ...s.plants.map((p) => `detects +${p}%`)], whatIf));
+  // A row stops early when its intervals rule out the run's threshold; re-judged at a lower one,
+  // it might have run on and been judged on more samples.
+  console.log(`(Early stopping used the run's ${s.threshold}% threshold: figures below it are approximate.)`);
 }
 
 if (values.summarize) {
@@ -118,7 +125,8 @@ log(`repository ${repo}; planted bound ${bound}; ${JSON.stringify(settings)}`);
 const goBench = (count) => ['test', '-run', '^$', '-bench', '.', '-benchmem', '-count', String(count), '-benchtime', settings.benchtime, './...'];
 const benchgateRun = (extra) => [
   cli, 'run', '--base', 'main', '--rounds', String(settings.rounds), '--benchtime', settings.benchtime,
-  '--threshold', String(settings.threshold), '--format', 'json', '--quiet', ...extra,
+  '--threshold', String(settings.threshold), '--format', 'json', '--quiet',
+  ...(settings.minRounds === undefined ? [] : ['--min-rounds', String(settings.minRounds)]), ...extra,
 ];
 /** The fields of a JSON report row that the figures need. */
 const slim = (r) => ({
@@ -132,6 +140,8 @@ const slim = (r) => ({
   significant: r.significant,
   noise: r.noisePercent ?? null,
   exact: r.exact,
+  // Samples a side: fewer than the rounds where the benchmark settled early.
+  n: r.head?.n ?? null,
   confirmed: r.confirmed,
   firstFunction: r.attribution?.functions?.[0]?.function ?? null,
 });
@@ -224,7 +234,7 @@ const minutes = ((Date.now() - started) / 60000).toFixed(1);
 const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : NaN;
 console.log(
   `verdict quality: ${settings.trials} trial(s), ${settings.rounds} rounds, benchtime ${settings.benchtime}, threshold ${settings.threshold}%, ` +
-    `${minutes} min; ${availableParallelism()} CPUs, 1-min load average mean ${meanLoad.toFixed(2)} (max ${Math.max(...loads).toFixed(2)})\n`,
+    `min-rounds ${settings.minRounds ?? 'default'}, ${minutes} min; ${availableParallelism()} CPUs, 1-min load average mean ${meanLoad.toFixed(2)} (max ${Math.max(...loads).toFixed(2)})\n`,
 );
 printSummary(records, settings);
 console.log(`\nrecords: ${join(outDir, 'results.json')}`);

@@ -105,6 +105,10 @@ export function summarize(records, settings) {
   const ratio = mean(gateRuns) / mean(plain);
   figures.wallRatio = ratio;
   add('Wall time: benchgate run (both sides) / plain go test -count=rounds (one side)', `${(mean(gateRuns) / 1000).toFixed(1)} s / ${(mean(plain) / 1000).toFixed(1)} s = ${ratio.toFixed(2)}×`, '≤ 2×', Number.isFinite(ratio) ? ratio <= 2 : undefined);
+  const alternating = [...aa, ...by('plant')].flatMap((t) => secop(t.rows)).map((r) => r.n).filter((n) => typeof n === 'number');
+  if (alternating.length) {
+    add('  … samples a side per sec/op row (early stopping), mean', `${mean(alternating).toFixed(1)} of up to ${settings.rounds}`, '');
+  }
   const seqMs = mean(seq.map((r) => r.ms));
   add('  … sequential blocks (base then head go test, one benchstat)', `${(seqMs / 1000).toFixed(1)} s = ${(seqMs / mean(plain)).toFixed(2)}×`, '(reference)');
 
