@@ -74,7 +74,7 @@ describe('verdicts', () => {
   test('a significant change below the threshold is unchanged, and says so', () => {
     const x = row(compare(base, samples('F-8', 10, (i) => `${1021 + i} ns/op`)), 'F-8', 'sec/op');
     expect(x).toMatchObject({ verdict: 'unchanged', significant: true });
-    expect(x.reason).toBe('+2.1% is below the 5% threshold (p=0.000 ≤ α=0.05)');
+    expect(x.reason).toBe('+2.1% is below the 4% threshold (p=0.000 ≤ α=0.05)');
   });
 
   test('not significant: the p-value against α', () => {
@@ -123,13 +123,13 @@ describe('deterministic and exact units', () => {
   });
 
   test('a change inside the noise is unchanged; no significance with wide scatter is "too noisy"', () => {
-    // Base scattered ±~7% (robust σ) around 100, head shifted +8%: beyond the 5% threshold, not significant.
+    // Base scattered ±~7% (robust σ) around 100, head shifted +8%: beyond the 4% threshold, not significant.
     const spread = [80, 90, 95, 100, 100, 105, 110, 120, 100, 100];
     const r = compare(samples('F-8', 10, (i) => `${spread[i]} ns/op`), samples('F-8', 10, (i) => `${spread[i] * 1.08} ns/op`));
     const x = row(r, 'F-8', 'sec/op');
     expect(x.noisePercent).toBeGreaterThan(5);
     expect(x.verdict).toBe('noisy');
-    expect(x.reason).toMatch(/^too noisy to judge: samples scatter ± \d+\.\d% around the median, more than the 5% threshold .*more rounds$/);
+    expect(x.reason).toMatch(/^too noisy to judge: samples scatter ± \d+\.\d% around the median, more than the 4% threshold .*more rounds$/);
 
     // Tight samples, a clear +8% shift: a regression, and the noise is reported.
     const tight = [100, 100.5, 99.5, 100.2, 99.8, 100.1, 99.9, 100.3, 99.7, 100];

@@ -1233,6 +1233,7 @@ function benjaminiHochberg(ps) {
 
 // src/compare/compare.ts
 var DEFAULT_GATED_UNITS = ["sec/op", "B/op", "allocs/op"];
+var DEFAULT_THRESHOLD = 4;
 var DEFAULT_VALUE_UNITS = ["B/op", "allocs/op"];
 var UNIT_RANK = { "sec/op": 0, "B/op": 1, "allocs/op": 2 };
 function higherIsBetter(unit, units = {}) {
@@ -1277,7 +1278,7 @@ function pct(x) {
 function compareResults(base, head, opts = {}) {
   const alpha = opts.alpha ?? 0.05;
   const confidence = opts.confidence ?? 0.95;
-  const threshold = opts.threshold ?? 5;
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const units = opts.units ?? {};
   const gated = new Set(opts.gatedUnits ?? DEFAULT_GATED_UNITS);
   const valueUnits = new Set(opts.valueUnits ?? DEFAULT_VALUE_UNITS);
@@ -6289,7 +6290,7 @@ function evaluateGate(report, opts) {
 var DEFAULT_VERDICT = {
   alpha: 0.05,
   confidence: 0.95,
-  threshold: 5,
+  threshold: DEFAULT_THRESHOLD,
   fdr: true,
   gateUnits: ["sec/op", "B/op", "allocs/op"]
 };
@@ -7137,7 +7138,7 @@ ${usage}
 }
 
 // src/commands/compare.ts
-var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 5] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|none]";
+var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|none]";
 async function compareCommand(argv, out2) {
   try {
     const { values, positionals } = parseFlags(argv, VERDICT_OPTIONS);

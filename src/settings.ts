@@ -2,6 +2,7 @@
  * Settings shared by the two front doors (the action's inputs and the CLI's flags), validated once
  * here so that both reject the same bad values with the same messages.
  */
+import { DEFAULT_THRESHOLD } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
 
 /** What to run. */
@@ -42,7 +43,7 @@ export interface VerdictSettings {
 export const DEFAULT_VERDICT: VerdictSettings = {
   alpha: 0.05,
   confidence: 0.95,
-  threshold: 5,
+  threshold: DEFAULT_THRESHOLD,
   fdr: true,
   gateUnits: ['sec/op', 'B/op', 'allocs/op'],
 };

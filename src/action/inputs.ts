@@ -65,7 +65,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     verdict: {
       ...DEFAULT_VERDICT,
       alpha: parseNumber('alpha', read('alpha') || '0.05', 1e-9, 0.5),
-      threshold: parseNumber('threshold', read('threshold') || '5', 0, 10000),
+      threshold: parseNumber('threshold', read('threshold') || String(DEFAULT_VERDICT.threshold), 0, 10000),
       gateUnits: parseList(read('gate-metrics') || DEFAULT_VERDICT.gateUnits.join(',')),
     },
     mode: parseChoice('mode', read('mode') || 'auto', ['auto', 'baseline', 'compare', 'report'] as const),

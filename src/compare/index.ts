@@ -2,6 +2,7 @@ export {
   compareResults,
   higherIsBetter,
   DEFAULT_GATED_UNITS,
+  DEFAULT_THRESHOLD,
   DEFAULT_VALUE_UNITS,
   type CompareOptions,
   type DetailedCompareReport,
