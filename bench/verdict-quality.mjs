@@ -177,12 +177,21 @@ const tasks = {
       [cli, 'baseline', '--out', join(out, 'baseline'), '--count', String(settings.rounds), '--benchtime', settings.benchtime, '--quiet'],
       { cwd: trees.main, timeoutMs: HOUR },
     );
-    const r = await runProcess(process.execPath, benchgateRun(['--baseline', join(out, 'baseline'), '--out', join(out, 'run')]), {
-      cwd: trees.aa,
-      okCodes: BENCHGATE_OK,
-      timeoutMs: HOUR,
-    });
-    return [{ kind: 'stored', trial, ms: baseline.ms + r.ms, rows: JSON.parse(r.stdout).rows.map(slim) }];
+    // What a PR pays in the action's default flow: its head run plus confirmation (the baseline was
+    // recorded once, on main). The plants are judged against the same stored baseline.
+    const pr = (tree, dir) =>
+      runProcess(process.execPath, benchgateRun(['--baseline', join(out, 'baseline'), '--out', join(out, dir)]), {
+        cwd: tree,
+        okCodes: BENCHGATE_OK,
+        timeoutMs: HOUR,
+      });
+    const r = await pr(trees.aa, 'run');
+    const records = [{ kind: 'stored', trial, ms: r.ms, baselineMs: baseline.ms, rows: JSON.parse(r.stdout).rows.map(slim) }];
+    for (const percent of settings.plants) {
+      const p = await pr(trees[`plant${percent}`], `plant${percent}`);
+      records.push({ kind: 'storedPlant', percent, trial, ms: p.ms, rows: JSON.parse(p.stdout).rows.map(slim) });
+    }
+    return records;
   },
   async plant(trial) {
     const records = [];

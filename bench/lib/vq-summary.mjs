@@ -79,6 +79,17 @@ export function summarize(records, settings) {
   add('  … suspects surviving confirmation, gated rows', share(survived, stRows.length), '≤ 1%', stRows.length ? survived / stRows.length <= 0.01 : undefined);
   add('  … of the suspects: confirmed / cleared / no verdict', `${survived} / ${count(suspects, (r) => r.confirmed === false)} / ${unconfirmed}`, '');
 
+  // Planted slowdowns against a stored baseline: detected = a regression the gate counts
+  // (confirmed, or never subject to confirmation), as in the action's default flow.
+  const counted = (r) => r.verdict === 'regression' && r.confirmed !== false && r.confirmed !== null;
+  for (const p of settings.plants) {
+    const affected = by('storedPlant').filter((r) => r.percent === p).flatMap((t) => t.rows.filter(isAffected));
+    if (!affected.length) continue;
+    const d = count(affected, counted) / affected.length;
+    figures[`storedDetect${p}`] = d;
+    add(`Planted +${p}% against a stored baseline, after confirmation: counted`, share(count(affected, counted), affected.length), p === 5 ? '≥ 90%' : '', p === 5 ? d >= 0.9 : undefined);
+  }
+
   // Planted slowdowns.
   for (const p of settings.plants) {
     const trials = by('plant').filter((r) => r.percent === p);
@@ -93,21 +104,30 @@ export function summarize(records, settings) {
     const others = trials.flatMap((t) => gated(t.rows).filter((r) => !isAffected(r)));
     add('  … other rows called a regression (collateral)', share(count(others, (r) => r.verdict === 'regression'), others.length), '≤ 1%');
   }
-  const detectedAll = by('plant').flatMap((t) => t.rows.filter((r) => isAffected(r) && r.verdict === 'regression'));
+  const detectedAll = [
+    ...by('plant').flatMap((t) => t.rows.filter((r) => isAffected(r) && r.verdict === 'regression')),
+    ...by('storedPlant').flatMap((t) => t.rows.filter((r) => isAffected(r) && counted(r))),
+  ];
   // pprof names it example.com/vq/cpu.planted; the diff side may use a shorter qualified name.
   const first = count(detectedAll, (r) => new RegExp(`(^|[./])${PLANTED_FUNCTION}$`).test(r.firstFunction ?? ''));
   figures.attributionFirst = detectedAll.length ? first / detectedAll.length : NaN;
-  add(`Attribution names ${PLANTED_FUNCTION} first, detected rows (all plants)`, share(first, detectedAll.length), '≥ 95%', detectedAll.length ? first / detectedAll.length >= 0.95 : undefined);
+  add(`Attribution names ${PLANTED_FUNCTION} first, detected rows (all plants, both flows)`, share(first, detectedAll.length), '≥ 95%', detectedAll.length ? first / detectedAll.length >= 0.95 : undefined);
 
   // Wall time.
   const gateRuns = [...aa, ...by('plant')].map((r) => r.ms);
   const plain = by('plain').map((r) => r.ms);
   const ratio = mean(gateRuns) / mean(plain);
   figures.wallRatio = ratio;
-  add('Wall time: benchgate run (both sides) / plain go test -count=rounds (one side)', `${(mean(gateRuns) / 1000).toFixed(1)} s / ${(mean(plain) / 1000).toFixed(1)} s = ${ratio.toFixed(2)}×`, '≤ 2×', Number.isFinite(ratio) ? ratio <= 2 : undefined);
+  add('Wall time, no baseline (rerun): benchgate run, both sides / plain go test -count=rounds', `${(mean(gateRuns) / 1000).toFixed(1)} s / ${(mean(plain) / 1000).toFixed(1)} s = ${ratio.toFixed(2)}×`, '≤ 2×', Number.isFinite(ratio) ? ratio <= 2 : undefined);
   const alternating = [...aa, ...by('plant')].flatMap((t) => secop(t.rows)).map((r) => r.n).filter((n) => typeof n === 'number');
   if (alternating.length) {
     add('  … samples a side per sec/op row (early stopping), mean', `${mean(alternating).toFixed(1)} of up to ${settings.rounds}`, '');
+  }
+  const prRuns = [...stored, ...by('storedPlant')].map((r) => r.ms);
+  if (prRuns.length) {
+    const prRatio = mean(prRuns) / mean(plain);
+    figures.wallRatioStored = prRatio;
+    add('Wall time, stored baseline (the action\'s default): head run + confirmation / plain', `${(mean(prRuns) / 1000).toFixed(1)} s = ${prRatio.toFixed(2)}×`, '≤ 2×', Number.isFinite(prRatio) ? prRatio <= 2 : undefined);
   }
   const seqMs = mean(seq.map((r) => r.ms));
   add('  … sequential blocks (base then head go test, one benchstat)', `${(seqMs / 1000).toFixed(1)} s = ${(seqMs / mean(plain)).toFixed(2)}×`, '(reference)');
