@@ -106,7 +106,7 @@ describe('benchgate run --base main', () => {
     for (const x of report.rows) expect([x.base.n, x.head.n]).toEqual([2, 2]);
     expect(files(out).filter((f) => /round-03\.txt$/.test(f))).toEqual([]);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(
-      'up to 4 samples a side (a benchmark stopped after 2 once its intervals ruled out a slowdown of 25%)',
+      'up to 4 samples a side (benchmarks whose intervals ruled out a 25% slowdown stopped after 2)',
     );
   });
 });

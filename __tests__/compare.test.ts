@@ -228,6 +228,26 @@ describe('false-discovery-rate control', () => {
     expect(r.rows.filter((y) => y.suspect)).toHaveLength(1);
   });
 
+  test('suspects: significant slowdowns that do not count but whose intervals allow a threshold-sized one', () => {
+    const spread = [100, 101, 99, 102, 98, 100.5, 99.5, 101.5, 98.5, 100];
+    const base = samples('F-8', 10, (i) => `${spread[i]} ns/op`);
+    const shifted = (k: number, squeeze = 1) => samples('F-8', 10, (i) => `${(100 + (spread[(i + 3) % 10] - 100) * squeeze) * k} ns/op`);
+    // +3%, significant, below the 4% threshold; the intervals (±1–2% a side) allow more than 4%.
+    const masked = row(compare(base, shifted(1.03)), 'F-8', 'sec/op');
+    expect(masked).toMatchObject({ verdict: 'unchanged', significant: true, suspect: true });
+    expect(masked.reason).toMatch(/below the 4% threshold/);
+    // The same +3% with tight samples: the intervals rule out 4%, so nothing to re-run.
+    const tightBase = samples('F-8', 10, (i) => `${100 + (spread[i] - 100) * 0.1} ns/op`);
+    expect(row(compare(tightBase, shifted(1.03, 0.1)), 'F-8', 'sec/op').suspect).toBeUndefined();
+    // Faster, or not significant: never a suspect.
+    expect(row(compare(base, shifted(0.97)), 'F-8', 'sec/op').suspect).toBeUndefined();
+    expect(row(compare(base, shifted(1.005)), 'F-8', 'sec/op').suspect).toBeUndefined();
+    // A counted regression is not a suspect either (confirmation scope 'all' takes those).
+    const counted = row(compare(base, shifted(1.1)), 'F-8', 'sec/op');
+    expect(counted.verdict).toBe('regression');
+    expect(counted.suspect).toBeUndefined();
+  });
+
   test('ungated units are left alone', () => {
     const r = compare(samples('F-8', 6, (i) => `1 ns/op ${i} widgets/op`), samples('F-8', 6, (i) => `1 ns/op ${i + 10} widgets/op`), { fdr: true });
     expect(row(r, 'F-8', 'widgets/op').q).toBeUndefined();

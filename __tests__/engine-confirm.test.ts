@@ -54,9 +54,10 @@ test('which rows are re-run: screened suspects always; regressions only against 
   expect(confirmScope('auto', false)).toBe('screened');
   expect(confirmScope('auto', true)).toBe('all');
   expect(confirmScope('never', true)).toBeNull();
-  expect(suspectsOf(report, ['sec/op'], 'screened').map((r) => r.name)).toEqual(['S-2']);
-  expect(suspectsOf(report, ['sec/op'], 'all').map((r) => r.name)).toEqual(['S-2', 'R-2']);
-  expect(suspectsOf(report, ['B/op'], 'all')).toEqual([]);
+  const gating = (...gateUnits: string[]) => ({ ...DEFAULT_VERDICT, gateUnits });
+  expect(suspectsOf(report, gating('sec/op'), 'screened').map((r) => r.name)).toEqual(['S-2']);
+  expect(suspectsOf(report, gating('sec/op'), 'all').map((r) => r.name)).toEqual(['S-2', 'R-2']);
+  expect(suspectsOf(report, gating('B/op'), 'all')).toEqual([]);
 });
 
 test('fresh alternating rounds turn a real screened slowdown into a confirmed regression, and clear a false one', async () => {

@@ -68,6 +68,15 @@ describe('headline', () => {
     expect(md).toContain('The gate was waived by the label `perf-ok`.');
   });
 
+  test('the footer gives the samples a side, and says when settled benchmarks stopped early', () => {
+    const r = report([row('A', 'unchanged')]);
+    expect(renderMarkdown(r, ctxFor(r))).toContain('run here in alternating rounds, 10 samples a side.');
+    expect(renderMarkdown(r, ctxFor(r, {}, { minRounds: 6 }))).toContain(
+      'run here in alternating rounds, up to 10 samples a side (benchmarks whose intervals ruled out a 5% slowdown stopped after 6).',
+    );
+    expect(renderMarkdown(r, ctxFor(r, {}, { minRounds: 10 }))).toContain('10 samples a side.');
+  });
+
   test('incomplete: failed packages are named above the table', () => {
     const r = report([row('A', 'unchanged')]);
     const md = renderMarkdown(r, ctxFor(r, {}, { incomplete: ['head: example.com/m/broken build-failed: undefined: x'] }));

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { parseBenchText } from '../src/benchfmt/index.js';
 import { compareResults } from '../src/compare/index.js';
-import { openBenchmarks, rowIsOpen, worstCasePercent, type SettleRule } from '../src/compare/settle.js';
+import { worstCasePercent } from '../src/compare/compare.js';
+import { openBenchmarks, rowIsOpen, type SettleRule } from '../src/compare/settle.js';
 import type { CompareRow, Summary } from '../src/types.js';
 
 const RULE: SettleRule = { threshold: 5, gateUnits: ['sec/op', 'B/op', 'allocs/op'] };

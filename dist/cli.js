@@ -1322,6 +1322,7 @@ function compareResults(base, head, opts = {}) {
     decide(row, { alpha, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units) });
   }
   ignoreAllocationFreeBytes(rows);
+  for (const row of rows) markSuspect(row, alpha, threshold, higherIsBetter(row.unit, units));
   const geomean2 = geomeanRows(rows);
   const removed = rows.filter((r) => r.verdict === "removed").length;
   const added = rows.filter((r) => r.verdict === "new").length;
@@ -1375,9 +1376,6 @@ function decide(row, o) {
     const p = row.p;
     const judged = o.fdr && row.q != null ? row.q : p;
     const shown = o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(p, 3)}`;
-    if (judged > o.alpha && p <= o.alpha && wouldCount(row, o)) {
-      row.suspect = true;
-    }
     if (judged > o.alpha && row.noisePercent != null && row.noisePercent > o.threshold) {
       row.verdict = "noisy";
       row.reason = `too noisy to judge: samples scatter \xB1 ${formatFixed(row.noisePercent, 1)}% around the median, more than the ${o.threshold}% threshold (${shown}); use a longer -benchtime or more rounds`;
@@ -1406,12 +1404,20 @@ function decide(row, o) {
   row.verdict = worse ? "regression" : "improvement";
   row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
 }
-function wouldCount(row, o) {
-  const delta = row.deltaPercent;
-  if (delta === null || !row.base || !row.head) return false;
-  if (Math.abs(delta) < o.threshold) return false;
-  if (row.noisePercent != null && Math.abs(delta) <= row.noisePercent) return false;
-  return o.higher ? row.head.center < row.base.center : row.head.center > row.base.center;
+function worstCasePercent(row, higherBetter) {
+  const { base, head } = row;
+  if (!base || !head) return null;
+  const [num2, den] = higherBetter ? [head.lo, base.hi] : [head.hi, base.lo];
+  if (!Number.isFinite(num2) || !Number.isFinite(den) || den <= 0) return null;
+  const change = (num2 / den - 1) * 100;
+  return higherBetter ? -change : change;
+}
+function markSuspect(row, alpha, threshold, higher) {
+  if (!row.base || !row.head || row.exact || row.verdict === "regression" || row.p === null || row.p > alpha) return;
+  const worse = higher ? row.head.center < row.base.center : row.head.center > row.base.center;
+  if (!worse) return;
+  const worst = worstCasePercent(row, higher);
+  if (worst === null || worst >= threshold) row.suspect = true;
 }
 function formatAlpha(alpha) {
   return String(alpha);
@@ -2412,11 +2418,12 @@ async function mergeBaseOf(repoDir, baseRef, headRef) {
   });
   return out2.trim();
 }
-async function commitsTouching(repoDir, baseRef, headRef, file, startLine, endLine) {
+async function commitsTouching(repoDir, baseRef, headRef, file, startLine, endLine, knownMergeBase) {
   if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || startLine < 1 || endLine < startLine) {
     throw new BenchgateError(`bad line range ${startLine},${endLine} for ${file}`, "usage");
   }
-  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
+  checkRef(headRef);
+  const mergeBase = knownMergeBase ?? await mergeBaseOf(repoDir, baseRef, headRef);
   const out2 = await git2(repoDir, [
     "log",
     "--no-color",
@@ -2427,8 +2434,9 @@ async function commitsTouching(repoDir, baseRef, headRef, file, startLine, endLi
   ]);
   return parseCommitLines(out2);
 }
-async function commitsTouchingFile(repoDir, baseRef, headRef, file) {
-  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
+async function commitsTouchingFile(repoDir, baseRef, headRef, file, knownMergeBase) {
+  checkRef(headRef);
+  const mergeBase = knownMergeBase ?? await mergeBaseOf(repoDir, baseRef, headRef);
   const out2 = await git2(repoDir, ["log", "--no-color", "--format=%h%x09%s", `${mergeBase}..${headRef}`, "--", file]);
   return parseCommitLines(out2);
 }
@@ -6179,7 +6187,7 @@ async function localChanges(opts) {
   const head = opts.headRef ?? "HEAD";
   for (const fn of found.functions.slice(0, 100)) {
     try {
-      const list = fn.side === "head" ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine) : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file);
+      const list = fn.side === "head" ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine, mergeBase) : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file, mergeBase);
       commits.set(key(fn), list);
     } catch (e) {
       commits.set(key(fn), []);
@@ -6704,7 +6712,7 @@ function footer(report, ctx) {
   const s = report.settings;
   const parts = [];
   const where = b.source === "artifact" ? `the baseline artifact of ${b.ref ? inlineCode(b.ref) : "the base branch"}${b.commit ? " @ " + shortSha(b.commit) : ""}${b.runNumber ? ` (run #${b.runNumber})` : ""}` : b.source === "rerun" ? `${b.ref ? inlineCode(b.ref) : "the merge base"}${b.commit ? " @ " + shortSha(b.commit) : ""}, run here in alternating rounds` : `${b.ref ? inlineCode(b.ref) : "the stored baseline"}${b.commit ? " @ " + shortSha(b.commit) : ""}`;
-  const samples = !ctx.rounds ? "" : ctx.minRounds !== void 0 && ctx.minRounds < ctx.rounds ? `, up to ${ctx.rounds} samples a side (a benchmark stopped after ${ctx.minRounds} once its intervals ruled out a slowdown of ${s.threshold}%)` : `, ${ctx.rounds} samples a side`;
+  const samples = !ctx.rounds ? "" : ctx.minRounds !== void 0 && ctx.minRounds < ctx.rounds ? `, up to ${ctx.rounds} samples a side (benchmarks whose intervals ruled out a ${s.threshold}% slowdown stopped after ${ctx.minRounds})` : `, ${ctx.rounds} samples a side`;
   parts.push(`Compared against ${where}${samples}.`);
   if (b.environmentNote) parts.push(`\u26A0\uFE0F ${escapeMarkdown(b.environmentNote)}.`);
   if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
@@ -7448,14 +7456,6 @@ var StepClock = class {
 import { join as join8, relative as relative3 } from "node:path";
 
 // src/compare/settle.ts
-function worstCasePercent(row, higherBetter) {
-  const { base, head } = row;
-  if (!base || !head) return null;
-  const [num2, den] = higherBetter ? [head.lo, base.hi] : [head.hi, base.lo];
-  if (!Number.isFinite(num2) || !Number.isFinite(den) || den <= 0) return null;
-  const change = (num2 / den - 1) * 100;
-  return higherBetter ? -change : change;
-}
 function rowIsOpen(row, rule) {
   if (!rule.gateUnits.includes(row.unit)) return false;
   if (!row.base || !row.head || row.exact) return false;
@@ -8406,17 +8406,15 @@ function settleFor(opts) {
     })
   };
 }
-function suspectsOf(report, gateUnits, scope = "all") {
-  return report.rows.filter(
-    (r) => isGated(r, gateUnits) && (scope === "all" && r.verdict === "regression" || r.suspect === true && r.verdict !== "regression")
-  );
+function suspectsOf(report, verdict, scope = "all") {
+  return report.rows.filter((r) => isGated(r, verdict.gateUnits) && (r.suspect === true || scope === "all" && r.verdict === "regression"));
 }
 function confirmScope(policy, baseIsStored) {
   if (policy === "never") return null;
   return policy === "always" || baseIsStored ? "all" : "screened";
 }
 async function confirmSuspects(report, opts) {
-  const rows = suspectsOf(report, opts.verdict.gateUnits, opts.scope);
+  const rows = suspectsOf(report, opts.verdict, opts.scope);
   if (rows.length === 0) return null;
   const seen = /* @__PURE__ */ new Set();
   const suspects = [];
@@ -8425,7 +8423,8 @@ async function confirmSuspects(report, opts) {
     if (!seen.has(key)) suspects.push({ pkg: r.package, name: r.name });
     seen.add(key);
   }
-  opts.log.info(`benchgate: confirming ${suspects.length} suspect benchmark(s) in ${opts.rounds} alternating rounds against ${opts.baseRef}`);
+  const upTo = opts.run.minRounds < opts.rounds ? "up to " : "";
+  opts.log.info(`benchgate: confirming ${suspects.length} suspect benchmark(s) in ${upTo}${opts.rounds} alternating rounds against ${opts.baseRef}`);
   let sides;
   try {
     const runTimeoutMs = Math.max(1e4, Math.floor(opts.budgetMs / (2 * opts.rounds)));
@@ -8446,7 +8445,7 @@ async function confirmSuspects(report, opts) {
     r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
     r.confirmed = c.verdict === "regression";
     if (r.verdict !== "regression") {
-      const how = `re-run in ${opts.rounds} alternating rounds: ${c.reason}`;
+      const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
       if (r.confirmed) r.verdict = "regression";
       r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
     }
@@ -8591,7 +8590,7 @@ async function runCommand(argv, out2) {
     }
     await attributeReport(report, base, head, changes, log);
     const scope = confirmScope(confirm, baselineSource === "stored");
-    const wantConfirm = scope !== null && suspectsOf(report, verdict.gateUnits, scope).length > 0;
+    const wantConfirm = scope !== null && suspectsOf(report, verdict, scope).length > 0;
     let confirmRoundsUsed;
     if (wantConfirm && baseRef) {
       const sides = await confirmSuspects(report, {

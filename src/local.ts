@@ -142,16 +142,19 @@ function settleFor(opts: BothSidesOptions) {
 }
 
 /**
- * What to re-run: `screened` rows are slowdowns significant by their own p but not after FDR
- * control (worth fresh evidence whatever the baseline); `all` adds the regressions themselves,
- * which a noisy baseline (an artifact from another run) makes only suspects.
+ * What to re-run: `screened` rows are the suspects (compare.ts: significant slowdowns by their own
+ * p that are not regressions on this evidence, but could be threshold-sized; worth fresh evidence
+ * whatever the baseline); `all`, for a baseline stored from another run, adds the regressions
+ * themselves, which such a baseline makes only suspects (drift between two runs shifts every delta).
  */
 export type SuspectScope = 'screened' | 'all';
 
-export function suspectsOf(report: CompareReport, gateUnits: readonly string[], scope: SuspectScope = 'all'): CompareRow[] {
-  return report.rows.filter(
-    (r) => isGated(r, gateUnits) && ((scope === 'all' && r.verdict === 'regression') || (r.suspect === true && r.verdict !== 'regression')),
-  );
+export function suspectsOf(
+  report: CompareReport,
+  verdict: Pick<VerdictSettings, 'gateUnits'>,
+  scope: SuspectScope = 'all',
+): CompareRow[] {
+  return report.rows.filter((r) => isGated(r, verdict.gateUnits) && (r.suspect === true || (scope === 'all' && r.verdict === 'regression')));
 }
 
 /** `confirm` policy × where the base side came from → which rows to re-run. */
@@ -176,7 +179,7 @@ export interface ConfirmOptions extends Omit<BothSidesOptions, 'suspects' | 'run
  * evidence for attribution), or null when there was nothing to confirm.
  */
 export async function confirmSuspects(report: CompareReport, opts: ConfirmOptions): Promise<BothSides | null> {
-  const rows = suspectsOf(report, opts.verdict.gateUnits, opts.scope);
+  const rows = suspectsOf(report, opts.verdict, opts.scope);
   if (rows.length === 0) return null;
   const seen = new Set<string>();
   const suspects: Suspect[] = [];
@@ -185,7 +188,8 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
     if (!seen.has(key)) suspects.push({ pkg: r.package, name: r.name });
     seen.add(key);
   }
-  opts.log.info(`benchgate: confirming ${suspects.length} suspect benchmark(s) in ${opts.rounds} alternating rounds against ${opts.baseRef}`);
+  const upTo = opts.run.minRounds < opts.rounds ? 'up to ' : '';
+  opts.log.info(`benchgate: confirming ${suspects.length} suspect benchmark(s) in ${upTo}${opts.rounds} alternating rounds against ${opts.baseRef}`);
   let sides: BothSides;
   try {
     // Each binary run executes only the suspects once; spread the budget over the runs it needs.
@@ -208,7 +212,7 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
     r.confirmed = c.verdict === 'regression';
     if (r.verdict !== 'regression') {
       // A screened row: the fresh rounds decide. Confirmed, it becomes a regression on their evidence.
-      const how = `re-run in ${opts.rounds} alternating rounds: ${c.reason}`;
+      const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
       if (r.confirmed) r.verdict = 'regression';
       r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
     }

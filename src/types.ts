@@ -117,9 +117,10 @@ export interface CompareRow {
    */
   noisePercent?: number | null;
   /**
-   * A slowdown that is significant by its own p (≤ α), beyond the threshold and the noise, but not
-   * after false-discovery-rate control: not a regression on this evidence, but worth re-running
-   * (confirmation) — fresh samples of a few suspects face a far smaller family of tests.
+   * A slowdown that is significant by its own p (≤ α) but not a regression on this evidence (FDR,
+   * the noise rule or a delta below the threshold held it back) while its intervals still allow a
+   * threshold-sized one: worth re-running (confirmation) — fresh samples of a few suspects face a
+   * far smaller family of tests.
    */
   suspect?: boolean;
   /**

@@ -225,7 +225,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   await attributeReport(report, base.stored, head, changes, log);
   let confirmRounds: number | undefined;
   const scope = confirmScope(inputs.confirm, !rerun);
-  if (scope && suspectsOf(report, inputs.verdict.gateUnits, scope).length > 0) {
+  if (scope && suspectsOf(report, inputs.verdict, scope).length > 0) {
     const ok = await ensureMergeBase(repoDir, pr.baseSha, 'HEAD').then(
       () => true,
       (e: unknown) => {
@@ -247,7 +247,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
           onProgress: progress(),
         })
       : null;
-    if (!ok) for (const r of suspectsOf(report, inputs.verdict.gateUnits, scope)) r.confirmed = null;
+    if (!ok) for (const r of suspectsOf(report, inputs.verdict, scope)) r.confirmed = null;
     if (sides) {
       confirmRounds = inputs.confirmRounds;
       await attributeConfirmed(report, sides, changes);

@@ -162,7 +162,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     // A stored baseline is another run at another time: its regressions are suspects until
     // alternating rounds on this machine confirm them.
     const scope = confirmScope(confirm, baselineSource === 'stored');
-    const wantConfirm = scope !== null && suspectsOf(report, verdict.gateUnits, scope).length > 0;
+    const wantConfirm = scope !== null && suspectsOf(report, verdict, scope).length > 0;
     let confirmRoundsUsed: number | undefined;
     if (wantConfirm && baseRef) {
       const sides = await confirmSuspects(report, {

@@ -11,7 +11,7 @@
  * (Stopped rows also have fewer samples, hence larger p, which only raises the others' q.)
  */
 import type { CompareReport, CompareRow, UnitMetadata } from '../types.js';
-import { higherIsBetter } from './compare.js';
+import { higherIsBetter, worstCasePercent } from './compare.js';
 
 export interface SettleRule {
   /** Minimum effect in percent, as in the verdict. */
@@ -19,20 +19,6 @@ export interface SettleRule {
   /** Units that can fail the gate; other rows never keep a benchmark running. */
   gateUnits: readonly string[];
   units?: UnitMetadata;
-}
-
-/**
- * The largest slowdown (in percent, positive = worse) that the two intervals allow, or null when
- * there is no finite interval yet (too few samples) or the base's bound is not positive.
- */
-export function worstCasePercent(row: CompareRow, higherBetter: boolean): number | null {
-  const { base, head } = row;
-  if (!base || !head) return null;
-  // On the verdict's own scale (head/base − 1), so that worst < threshold implies |delta| < threshold.
-  const [num, den] = higherBetter ? [head.lo, base.hi] : [head.hi, base.lo];
-  if (!Number.isFinite(num) || !Number.isFinite(den) || den <= 0) return null;
-  const change = (num / den - 1) * 100;
-  return higherBetter ? -change : change;
 }
 
 /** Whether more samples could still turn this row into a regression of at least the threshold. */

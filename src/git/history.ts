@@ -65,11 +65,14 @@ export async function commitsTouching(
   file: string,
   startLine: number,
   endLine: number,
+  /** merge-base(baseRef, headRef) when the caller has it already (saves a git process per function). */
+  knownMergeBase?: string,
 ): Promise<CommitRef[]> {
   if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || startLine < 1 || endLine < startLine) {
     throw new BenchgateError(`bad line range ${startLine},${endLine} for ${file}`, 'usage');
   }
-  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
+  checkRef(headRef);
+  const mergeBase = knownMergeBase ?? (await mergeBaseOf(repoDir, baseRef, headRef));
   const out = await git(repoDir, [
     'log',
     '--no-color',
@@ -85,8 +88,15 @@ export async function commitsTouching(
  * The commits in merge-base(base, head)..head that touched `file` at all, newest first: for a
  * function the PR deleted, whose lines no longer exist at the head.
  */
-export async function commitsTouchingFile(repoDir: string, baseRef: string, headRef: string, file: string): Promise<CommitRef[]> {
-  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef);
+export async function commitsTouchingFile(
+  repoDir: string,
+  baseRef: string,
+  headRef: string,
+  file: string,
+  knownMergeBase?: string,
+): Promise<CommitRef[]> {
+  checkRef(headRef);
+  const mergeBase = knownMergeBase ?? (await mergeBaseOf(repoDir, baseRef, headRef));
   const out = await git(repoDir, ['log', '--no-color', '--format=%h%x09%s', `${mergeBase}..${headRef}`, '--', file]);
   return parseCommitLines(out);
 }

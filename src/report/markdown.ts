@@ -237,7 +237,7 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
   const samples = !ctx.rounds
     ? ''
     : ctx.minRounds !== undefined && ctx.minRounds < ctx.rounds
-      ? `, up to ${ctx.rounds} samples a side (a benchmark stopped after ${ctx.minRounds} once its intervals ruled out a slowdown of ${s.threshold}%)`
+      ? `, up to ${ctx.rounds} samples a side (benchmarks whose intervals ruled out a ${s.threshold}% slowdown stopped after ${ctx.minRounds})`
       : `, ${ctx.rounds} samples a side`;
   parts.push(`Compared against ${where}${samples}.`);
   if (b.environmentNote) parts.push(`⚠️ ${escapeMarkdown(b.environmentNote)}.`);
