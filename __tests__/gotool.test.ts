@@ -5,7 +5,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAlternating, roundOrder, type AlternateResult } from '../src/gotool/alternate.js';
+import { runAlternating, roundOrder, type AlternateOptions, type AlternateResult } from '../src/gotool/alternate.js';
 import { discoverPackages } from '../src/gotool/packages.js';
 import { formatProgress, type ProgressEvent } from '../src/gotool/progress.js';
 import { runSuite, type SuiteResult } from '../src/gotool/run.js';
@@ -30,6 +30,11 @@ let headTree: string;
 async function testBinariesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.test')).map((e) => join(e.parentPath, e.name));
+}
+
+/** Alternating rounds with benchmod on both sides (A/A), tiny budget, into `<tmp>/<name>`. */
+function alternateOnBenchmod(name: string, opts: Pick<AlternateOptions, 'rounds' | 'suspects' | 'settle'>): Promise<AlternateResult> {
+  return runAlternating({ base: { dir: BENCHMOD }, head: { dir: BENCHMOD }, outDir: join(tmp, name), benchtime: '20x', fingerprint: fp, ...opts });
 }
 
 function pkgRun(run: Run, pkg: string): PackageRun {
@@ -255,13 +260,8 @@ describe('alternating rounds', () => {
   });
 
   test('suspects: only the named benchmarks run again, matched exactly', async () => {
-    const r = await runAlternating({
-      base: { dir: BENCHMOD },
-      head: { dir: BENCHMOD },
-      outDir: join(tmp, 'suspects'),
+    const r = await alternateOnBenchmod('suspects', {
       rounds: 1,
-      benchtime: '20x',
-      fingerprint: fp,
       suspects: [
         { pkg: 'example.com/benchmod/alpha', name: `Parse/small-${fp.gomaxprocs}` },
         { pkg: 'example.com/benchmod/beta', name: `Parse-${fp.gomaxprocs}` },
@@ -277,13 +277,8 @@ describe('alternating rounds', () => {
   test('early stopping: from minRounds on, only the benchmarks still open run, on both sides', async () => {
     const seen: number[] = [];
     const small = { pkg: 'example.com/benchmod/alpha', name: `Parse/small-${fp.gomaxprocs}` };
-    const r = await runAlternating({
-      base: { dir: BENCHMOD },
-      head: { dir: BENCHMOD },
-      outDir: join(tmp, 'settle'),
+    const r = await alternateOnBenchmod('settle', {
       rounds: 5,
-      benchtime: '20x',
-      fingerprint: fp,
       // The rule itself is compare/settle.ts's (tested there); here: one benchmark stays open after
       // round 2, none after round 3.
       settle: {
