@@ -8390,7 +8390,6 @@ async function runBothSides(opts) {
     head: { run: result.head, dir: result.headDir },
     mergeBase,
     repoDir,
-    roundsRun: result.roundsRun,
     warnings: result.warnings.map(warningText)
   };
 }

@@ -42,8 +42,6 @@ export interface BothSides {
   head: StoredRun;
   mergeBase: string;
   repoDir: string;
-  /** Rounds started; fewer than asked when every benchmark settled early. */
-  roundsRun: number;
   /** Problems that did not stop the run (e.g. unparsable output lines), one line each, side-prefixed where known. */
   warnings: string[];
 }
@@ -121,7 +119,6 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
     head: { run: result.head, dir: result.headDir },
     mergeBase,
     repoDir,
-    roundsRun: result.roundsRun,
     warnings: result.warnings.map(warningText),
   };
 }
