@@ -233,12 +233,14 @@ describe('a pull request against the baseline artifact', () => {
     fake.addArtifact(doctoredRun.id, 'benchgate-doctored', { files: Object.fromEntries(files) });
 
     const { pull, dir } = openPull(2, 'docs');
-    const step = await prStep(pull, dir, { 'artifact-name': 'benchgate-doctored' });
+    // Only Join runs: the other rows of a baseline recorded at another time are suspects of their
+    // own on a loaded test machine, and this test is about the doctored one.
+    const step = await prStep(pull, dir, { 'artifact-name': 'benchgate-doctored', bench: '^BenchmarkJoin$' });
 
     expect(step.outputs['baseline-run-id']).toBe(String(doctoredRun.id));
     expect(step.stdout).toMatch(/confirming \d+ suspect benchmark\(s\) in 6 alternating rounds/);
-    expect(step.code).toBe(0);
-    expect(step.stdout).not.toMatch(/^::error::/m);
+    // The gate's reasons, if any, make a failure readable.
+    expect({ code: step.code, errors: step.stdout.match(/^::error::.*$/gm) }).toEqual({ code: 0, errors: null });
     const [comment] = commentsOn(2);
     expect(comment.body).toMatch(/`calc` Join-2 sec\/op: cleared by alternating rounds/);
     expect(step.outputs.verdict).toBe('pass');
