@@ -1400,9 +1400,11 @@ function decide(row, o) {
     row.reason = `${pct(delta)} is below the ${o.threshold}% threshold (${why})`;
     return;
   }
-  const worse = o.higher ? head.center < base.center : head.center > base.center;
-  row.verdict = worse ? "regression" : "improvement";
+  row.verdict = isWorse(row, o.higher) ? "regression" : "improvement";
   row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
+}
+function isWorse(row, higher) {
+  return higher ? row.head.center < row.base.center : row.head.center > row.base.center;
 }
 function worstCasePercent(row, higherBetter) {
   const { base, head } = row;
@@ -1414,8 +1416,7 @@ function worstCasePercent(row, higherBetter) {
 }
 function markSuspect(row, alpha, threshold, higher) {
   if (!row.base || !row.head || row.exact || row.verdict === "regression" || row.p === null || row.p > alpha) return;
-  const worse = higher ? row.head.center < row.base.center : row.head.center > row.base.center;
-  if (!worse) return;
+  if (!isWorse(row, higher)) return;
   const worst = worstCasePercent(row, higher);
   if (worst === null || worst >= threshold) row.suspect = true;
 }

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import {
   RunSettings,
   VerdictSettings,
+  DEFAULT_RUN,
   DEFAULT_VERDICT,
   parseChoice,
   parseDuration,
@@ -55,7 +56,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       packages: parseList(read('packages') || './...'),
       bench: read('bench') || '.',
       count: parseInteger('count', read('count') || '10', 1, 1000),
-      minRounds: parseInteger('min-rounds', read('min-rounds') || '6', 2, 1000),
+      minRounds: parseInteger('min-rounds', read('min-rounds') || String(DEFAULT_RUN.minRounds), 2, 1000),
       benchtime: read('benchtime') || undefined,
       cpu: read('cpu') || undefined,
       timeout: timeout || undefined,

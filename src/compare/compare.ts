@@ -286,9 +286,13 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
     row.reason = `${pct(delta)} is below the ${o.threshold}% threshold (${why})`;
     return;
   }
-  const worse = o.higher ? head.center < base.center : head.center > base.center;
-  row.verdict = worse ? 'regression' : 'improvement';
+  row.verdict = isWorse(row, o.higher) ? 'regression' : 'improvement';
   row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
+}
+
+/** Whether the head's center is on the bad side of the base's (a row with both sides). */
+function isWorse(row: CompareRow, higher: boolean): boolean {
+  return higher ? row.head!.center < row.base!.center : row.head!.center > row.base!.center;
 }
 
 /**
@@ -314,8 +318,7 @@ export function worstCasePercent(row: CompareRow, higherBetter: boolean): number
  */
 function markSuspect(row: DetailedRow, alpha: number, threshold: number, higher: boolean): void {
   if (!row.base || !row.head || row.exact || row.verdict === 'regression' || row.p === null || row.p > alpha) return;
-  const worse = higher ? row.head.center < row.base.center : row.head.center > row.base.center;
-  if (!worse) return;
+  if (!isWorse(row, higher)) return;
   const worst = worstCasePercent(row, higher);
   if (worst === null || worst >= threshold) row.suspect = true;
 }
