@@ -27,7 +27,7 @@ const FIXTURE = join(ROOT, '__tests__/fixtures/actionmod');
 const API = '/repos/octo-org/octo-repo';
 const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService';
 /** Tiny Go budgets; 6 samples a side is the fewest at which a Mann–Whitney p survives FDR over 9 rows. */
-const BUDGET = { count: '6', benchtime: '20x', 'confirm-rounds': '6', threshold: '25', timeout: '2m' };
+const BUDGET = { count: '6', benchtime: '20x', 'confirm-rounds': '6', threshold: '50', timeout: '2m' };
 
 let fake: FakeGitHub;
 let work: string;

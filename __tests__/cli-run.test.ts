@@ -4,7 +4,9 @@
  * branch `docs` changes no code), with the real Go toolchain and git worktrees.
  *
  * Budgets are tiny (-benchtime=20x, 5 rounds: the fewest at which the exact Mann–Whitney test can
- * reach p ≤ 0.05), and --threshold 25 keeps a loaded test machine's noise away from a planted +200%.
+ * reach p ≤ 0.05), and --threshold 50 keeps a loaded test machine's noise away from a planted +200%
+ * (samples of a few ms scatter ±30% here under parallel load, and a confirmation noisier than the
+ * threshold clears nothing).
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,7 @@ import { bundleCli, git, runCli } from './helpers/cli.js';
 import { ROOT } from './helpers/tools.js';
 
 const FIXTURE = join(ROOT, '__tests__/fixtures/climod');
-const BUDGET = ['--benchtime', '20x', '--threshold', '25'];
+const BUDGET = ['--benchtime', '20x', '--threshold', '50'];
 
 let cli: string;
 let work: string;
@@ -106,7 +108,7 @@ describe('benchgate run --base main', () => {
     for (const x of report.rows) expect([x.base.n, x.head.n]).toEqual([2, 2]);
     expect(files(out).filter((f) => /round-03\.txt$/.test(f))).toEqual([]);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(
-      'up to 4 samples a side (benchmarks whose intervals ruled out a 25% slowdown stopped after 2)',
+      'up to 4 samples a side (benchmarks whose intervals ruled out a 50% slowdown stopped after 2)',
     );
   });
 });

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseBenchText } from '../src/benchfmt/index.js';
 import { compareResults, type CompareOptions } from '../src/compare/index.js';
+import { benjaminiHochberg } from '../src/stats/fdr.js';
 import type { BenchResult } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -246,6 +247,21 @@ describe('false-discovery-rate control', () => {
     const counted = row(compare(base, shifted(1.1)), 'F-8', 'sec/op');
     expect(counted.verdict).toBe('regression');
     expect(counted.suspect).toBeUndefined();
+  });
+
+  test('fdrFamily narrows the family to the rows under test; the others are judged on their own p', () => {
+    // The 20 benchmarks above: among all 20, only the clear regression survives FDR; as a family
+    // of the three shifted rows (as confirmation tests its suspects), the borderline ones do too.
+    const family = new Set(['B0-8', 'B1-8', 'B2-8']);
+    const r = compare(base, head, { fdr: true, threshold: 0, fdrFamily: (x) => family.has(x.name) });
+    for (const x of r.rows) expect(x.q === undefined).toBe(!family.has(x.name));
+    const shifted = r.rows.filter((x) => family.has(x.name));
+    expect(shifted.map((x) => x.q)).toEqual(benjaminiHochberg(shifted.map((x) => x.p!)));
+    const counted = (rows: typeof r.rows) => rows.filter((x) => family.has(x.name) && x.verdict === 'regression').length;
+    expect(counted(compare(base, head, { fdr: true, threshold: 0 }).rows)).toBe(1);
+    expect(counted(r.rows)).toBe(3);
+    // Outside the family, a row's own p decides (it is no hypothesis, but its verdict stays honest).
+    for (const x of r.rows.filter((y) => !family.has(y.name))) expect(x.verdict === 'regression').toBe(x.p! <= 0.05);
   });
 
   test('ungated units are left alone', () => {

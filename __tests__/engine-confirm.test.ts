@@ -7,7 +7,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { confirmScope, confirmSuspects, suspectsOf } from '../src/local.js';
+import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf } from '../src/local.js';
 import { DEFAULT_RUN, DEFAULT_VERDICT } from '../src/settings.js';
 import type { CompareReport, CompareRow, Summary } from '../src/types.js';
 import { git } from './helpers/cli.js';
@@ -72,7 +72,7 @@ test('fresh alternating rounds turn a real screened slowdown into a confirmed re
     run: { ...DEFAULT_RUN, benchtime: '20x' },
     rounds: 6,
     outDir: mkdtempSync(join(tmpdir(), 'benchgate-confirm-out-')),
-    verdict: { ...DEFAULT_VERDICT, threshold: 25 },
+    verdict: { ...DEFAULT_VERDICT, threshold: 50 },
     budgetMs: 120_000,
     log: { info: (m) => logs.push(m), warning: (m) => logs.push(m) },
   });
@@ -88,4 +88,51 @@ test('fresh alternating rounds turn a real screened slowdown into a confirmed re
   expect(noise.confirmed).toBe(false);
   expect(noise.verdict).toBe('unchanged');
   expect(noise.reason).toMatch(/; re-run in 6 alternating rounds: /);
+});
+
+describe('what a confirmation row decides', () => {
+  const fresh = (verdict: CompareRow['verdict'], reason: string): CompareRow => ({
+    ...screened('p', 'S-2'),
+    base: { ...summary(1e-6), n: 10 },
+    head: { ...summary(1.05e-6), n: 10 },
+    deltaPercent: 5,
+    p: verdict === 'regression' ? 0.001 : 0.4,
+    suspect: undefined,
+    verdict,
+    reason,
+  });
+  const stored = (): CompareRow => ({ ...screened('p', 'S-2'), verdict: 'regression', reason: '+30.0% (q=0.001 ≤ α=0.05)', suspect: undefined });
+
+  test('a regression on fresh samples confirms; an unchanged one clears', () => {
+    const a = stored();
+    applyConfirmation(a, fresh('regression', '+5.0% (q=0.001 ≤ α=0.05)'));
+    expect(a).toMatchObject({ confirmed: true, verdict: 'regression', confirmation: { deltaPercent: 5, verdict: 'regression' } });
+    const b = stored();
+    applyConfirmation(b, fresh('unchanged', 'q=0.400 > α=0.05'));
+    expect(b).toMatchObject({ confirmed: false, verdict: 'regression' });
+    const s = screened('p', 'S-2');
+    applyConfirmation(s, fresh('regression', '+5.0% (q=0.001 ≤ α=0.05)'));
+    expect(s).toMatchObject({ confirmed: true, verdict: 'regression' });
+    expect(s.reason).toBe('confirmed on fresh samples (re-run in 10 alternating rounds: +5.0% (q=0.001 ≤ α=0.05)); first pass: q=0.090 > α=0.05 (p=0.008)');
+  });
+
+  test('fresh samples too noisy to judge clear nothing: the suspect stays unconfirmed', () => {
+    const noisy = fresh('noisy', 'too noisy to judge: samples scatter ± 12.0% around the median, more than the 4% threshold (q=0.400)');
+    const a = stored();
+    applyConfirmation(a, noisy);
+    expect(a.confirmed).toBeNull();
+    expect(a.verdict).toBe('regression'); // the gate lists it as unconfirmed, not cleared
+    expect(a.confirmation!.reason).toMatch(/^too noisy to judge/);
+    const s = screened('p', 'S-2');
+    applyConfirmation(s, noisy);
+    expect(s).toMatchObject({ confirmed: null, verdict: 'unchanged' });
+    expect(s.reason).toMatch(/; re-run in 10 alternating rounds: too noisy to judge/);
+  });
+
+  test('no confirmation row (the benchmark did not run on a side): no verdict', () => {
+    const a = stored();
+    applyConfirmation(a, undefined);
+    expect(a.confirmed).toBeNull();
+    expect(a.confirmation).toBeUndefined();
+  });
 });

@@ -95,6 +95,32 @@ describe('headline', () => {
   });
 });
 
+describe('confirmation lines', () => {
+  const confirmation = (verdict: CompareRow['verdict'], reason: string) => ({
+    base: summary(1e-3),
+    head: summary(1.01e-3),
+    deltaPercent: 1,
+    p: 0.4,
+    verdict,
+    reason,
+  });
+
+  test('cleared, and not judged (too noisy), each say so; only the unjudged one is 🟡 unconfirmed', () => {
+    const r = report([
+      row('A', 'regression', { confirmed: false, confirmation: confirmation('unchanged', 'p=0.400 > α=0.05') }),
+      row('B', 'regression', {
+        confirmed: null,
+        confirmation: confirmation('noisy', 'too noisy to judge: samples scatter ± 12.0% around the median, more than the 5% threshold (p=0.400)'),
+      }),
+    ]);
+    const md = renderMarkdown(r, ctxFor(r));
+    expect(headline(md)).toBe('### ✅ benchgate: no regressions in 2 benchmarks, 1 unconfirmed, 1 suspect cleared');
+    expect(md).toContain('- `calc` A sec/op: cleared by alternating rounds on this runner (+1.0%, p=0.400, n=10+10) — p=0.400 \\> α=0.05');
+    expect(md).toContain('- `calc` B sec/op: not judged by alternating rounds on this runner (+1.0%, p=0.400, n=10+10) — too noisy to judge');
+    expect(md).toContain('🟡');
+  });
+});
+
 describe('escaping what a PR author controls', () => {
   const hostile = 'Evil|cell`code`<img src=x onerror=alert(1)>[x](http://evil.example/a) @someone\nsecond line';
 

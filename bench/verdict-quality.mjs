@@ -143,6 +143,10 @@ const slim = (r) => ({
   // Samples a side: fewer than the rounds where the benchmark settled early.
   n: r.head?.n ?? null,
   confirmed: r.confirmed,
+  // The confirmation's own evidence, where the row was re-run.
+  confirmation: r.confirmation
+    ? { delta: r.confirmation.deltaPercent, p: r.confirmation.p, n: r.confirmation.head?.n ?? null, verdict: r.confirmation.verdict, reason: r.confirmation.reason }
+    : null,
   firstFunction: r.attribution?.functions?.[0]?.function ?? null,
 });
 const slot = (name, trial) => {

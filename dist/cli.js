@@ -1312,7 +1312,7 @@ function compareResults(base, head, opts = {}) {
     row.noisePercent = row.exact ? null : noiseOf(row.base, row.head, sb, sh);
     return row;
   });
-  const tested = rows.filter((r) => r.p !== null && gated.has(r.unit) && !r.exact);
+  const tested = rows.filter((r) => r.p !== null && gated.has(r.unit) && !r.exact && (opts.fdrFamily?.(r) ?? true));
   if (opts.fdr) {
     const q = benjaminiHochberg(tested.map((r) => r.p));
     tested.forEach((r, i) => r.q = q[i]);
@@ -6136,8 +6136,8 @@ function firstLine(text) {
 function compareOptions(v, units) {
   return { alpha: v.alpha, confidence: v.confidence, threshold: v.threshold, fdr: v.fdr, gatedUnits: v.gateUnits, units };
 }
-function compareRuns(base, head, v) {
-  const report = compareResults(base.results, head.results, compareOptions(v, { ...base.units, ...head.units }));
+function compareRuns(base, head, v, fdrFamily) {
+  const report = compareResults(base.results, head.results, { ...compareOptions(v, { ...base.units, ...head.units }), fdrFamily });
   const note = environmentNote(base.env, head.env);
   if (note) report.warnings.push(note);
   report.warnings.push(...failedPackages(base, "base"), ...failedPackages(head, "head"));
@@ -6640,7 +6640,7 @@ function confirmationLine(r) {
   const n = `n=${c.base.n}+${c.head.n}`;
   const d = c.deltaPercent === null ? "?" : `${c.deltaPercent >= 0 ? "+" : "\u2212"}${formatFixed(Math.abs(c.deltaPercent), 1)}%`;
   const p = c.p === null ? "" : `, p=${formatFixed(c.p, 3)}`;
-  const what = r.confirmed ? "confirmed" : "cleared";
+  const what = r.confirmed ? "confirmed" : r.confirmed === null ? "not judged" : "cleared";
   return `${benchmarkCell(r)} ${r.unit}: ${what} by alternating rounds on this runner (${d}${p}, ${n}) \u2014 ${escapeMarkdown(c.reason)}`;
 }
 function attributionDetails(row, ctx) {
@@ -8435,22 +8435,25 @@ async function confirmSuspects(report, opts) {
     for (const r of rows) r.confirmed = null;
     return null;
   }
-  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict);
-  for (const r of rows) {
-    const c = confirmation.rows.find((x) => x.package === r.package && x.name === r.name && x.unit === r.unit);
-    if (!c || !c.base || !c.head) {
-      r.confirmed = null;
-      continue;
-    }
-    r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
-    r.confirmed = c.verdict === "regression";
-    if (r.verdict !== "regression") {
-      const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
-      if (r.confirmed) r.verdict = "regression";
-      r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
-    }
-  }
+  const keyOf = (r) => `${r.package}\0${r.name}\0${r.unit}`;
+  const tested = new Set(rows.map(keyOf));
+  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict, (r) => tested.has(keyOf(r)));
+  const byKey = new Map(confirmation.rows.map((c) => [keyOf(c), c]));
+  for (const r of rows) applyConfirmation(r, byKey.get(keyOf(r)));
   return sides;
+}
+function applyConfirmation(r, c) {
+  if (!c || !c.base || !c.head) {
+    r.confirmed = null;
+    return;
+  }
+  r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
+  r.confirmed = c.verdict === "noisy" ? null : c.verdict === "regression";
+  if (r.verdict !== "regression") {
+    const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
+    if (r.confirmed) r.verdict = "regression";
+    r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
+  }
 }
 
 // src/report/annotations.ts

@@ -51,14 +51,17 @@ function firstLine(text: string): string {
   return line.length > 200 ? line.slice(0, 200) + '…' : line;
 }
 
-/** Compares two runs with the verdict settings; run-level problems become report warnings. */
 /** The verdict settings as the comparison takes them (the CLI's compare and compareRuns share it). */
 export function compareOptions(v: VerdictSettings, units: UnitMetadata): CompareOptions {
   return { alpha: v.alpha, confidence: v.confidence, threshold: v.threshold, fdr: v.fdr, gatedUnits: v.gateUnits, units };
 }
 
-export function compareRuns(base: Run, head: Run, v: VerdictSettings): DetailedCompareReport {
-  const report = compareResults(base.results, head.results, compareOptions(v, { ...base.units, ...head.units }));
+/**
+ * Compares two runs with the verdict settings; run-level problems become report warnings.
+ * `fdrFamily` narrows the FDR family to the rows under test (compare.ts).
+ */
+export function compareRuns(base: Run, head: Run, v: VerdictSettings, fdrFamily?: CompareOptions['fdrFamily']): DetailedCompareReport {
+  const report = compareResults(base.results, head.results, { ...compareOptions(v, { ...base.units, ...head.units }), fdrFamily });
   const note = environmentNote(base.env, head.env);
   if (note) report.warnings.push(note);
   report.warnings.push(...failedPackages(base, 'base'), ...failedPackages(head, 'head'));

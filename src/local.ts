@@ -171,8 +171,8 @@ export interface ConfirmOptions extends Omit<BothSidesOptions, 'suspects' | 'run
 /**
  * Re-runs the suspects of `report` for the merge base and the head in alternating rounds on this
  * machine and records, on each suspect row, what that evidence says: `confirmed` true (still a
- * regression), false (cleared: it was noise or drift between machines), or null (no verdict, e.g.
- * the budget ran out or a side failed). Returns the confirmation runs (their profiles are the best
+ * regression), false (cleared: it was noise or drift between machines), or null (no verdict: the
+ * budget ran out, a side failed, or the fresh samples were too noisy to judge). Returns the confirmation runs (their profiles are the best
  * evidence for attribution), or null when there was nothing to confirm.
  */
 export async function confirmSuspects(report: CompareReport, opts: ConfirmOptions): Promise<BothSides | null> {
@@ -198,21 +198,33 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
     for (const r of rows) r.confirmed = null;
     return null;
   }
-  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict);
-  for (const r of rows) {
-    const c = confirmation.rows.find((x) => x.package === r.package && x.name === r.name && x.unit === r.unit);
-    if (!c || !c.base || !c.head) {
-      r.confirmed = null;
-      continue;
-    }
-    r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
-    r.confirmed = c.verdict === 'regression';
-    if (r.verdict !== 'regression') {
-      // A screened row: the fresh rounds decide. Confirmed, it becomes a regression on their evidence.
-      const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
-      if (r.confirmed) r.verdict = 'regression';
-      r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
-    }
-  }
+  // The family of tests is the suspect rows themselves: the other rows of those benchmarks came
+  // along with them but are no hypotheses here, and counting them would only dilute the power.
+  const keyOf = (r: CompareRow) => `${r.package}\u0000${r.name}\u0000${r.unit}`;
+  const tested = new Set(rows.map(keyOf));
+  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict, (r) => tested.has(keyOf(r)));
+  const byKey = new Map(confirmation.rows.map((c) => [keyOf(c), c]));
+  for (const r of rows) applyConfirmation(r, byKey.get(keyOf(r)));
   return sides;
+}
+
+/**
+ * Records on a suspect row what its confirmation row (the same benchmark and unit, re-run in
+ * alternating rounds) says: `confirmed` true when the fresh samples make it a regression, false when
+ * they clear it, null when they cannot judge it — missing, or too noisy: samples noisier than the
+ * threshold could hide a threshold-sized slowdown as well as the first pass could, so they clear
+ * nothing. A screened row (not a regression on the first pass) takes the fresh verdict.
+ */
+export function applyConfirmation(r: CompareRow, c: CompareRow | undefined): void {
+  if (!c || !c.base || !c.head) {
+    r.confirmed = null;
+    return;
+  }
+  r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
+  r.confirmed = c.verdict === 'noisy' ? null : c.verdict === 'regression';
+  if (r.verdict !== 'regression') {
+    const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
+    if (r.confirmed) r.verdict = 'regression';
+    r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
+  }
 }

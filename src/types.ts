@@ -125,8 +125,9 @@ export interface CompareRow {
   suspect?: boolean;
   /**
    * Set when a suspect was re-run in alternating rounds against the merge base: true = confirmed,
-   * false = cleared (noise), null = could not be confirmed (budget ran out). Absent when the
-   * comparison itself already came from alternating rounds.
+   * false = cleared (noise), null = could not be judged (budget ran out, a side failed, or the
+   * fresh samples were too noisy to judge). Absent when the comparison itself already came from
+   * alternating rounds.
    */
   confirmed?: boolean | null;
   /** The confirmation's own comparison (alternating rounds), when one ran. */

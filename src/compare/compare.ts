@@ -28,6 +28,12 @@ export interface CompareOptions {
   units?: UnitMetadata;
   /** Decide significance on Benjamini–Hochberg q-values across gated rows; default false. */
   fdr?: boolean;
+  /**
+   * The hypotheses under test, when only some rows are (confirmation re-runs a few suspect rows;
+   * the other rows of those benchmarks come along but test nothing): FDR adjusts over these rows
+   * only, and the others are judged on their own p. Default: every gated row with a p-value.
+   */
+  fdrFamily?: (row: CompareRow) => boolean;
   /** Units the gate looks at (and that FDR adjusts over); default sec/op, B/op, allocs/op. */
   gatedUnits?: string[];
   /** Units compared by value when every sample on each side is equal; default B/op, allocs/op. */
@@ -169,7 +175,7 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
   // by value (deterministic allocs/op, B/op) are decided without a test, so they are not part of
   // the family; counting their p = 1 would only dilute the real tests' power (a suite with three
   // units per benchmark would need a p three times smaller).
-  const tested = rows.filter((r) => r.p !== null && gated.has(r.unit) && !r.exact);
+  const tested = rows.filter((r) => r.p !== null && gated.has(r.unit) && !r.exact && (opts.fdrFamily?.(r) ?? true));
   if (opts.fdr) {
     const q = benjaminiHochberg(tested.map((r) => r.p!));
     tested.forEach((r, i) => (r.q = q[i]));

@@ -148,7 +148,7 @@ function confirmationLine(r: CompareRow): string {
   const n = `n=${c.base.n}+${c.head.n}`;
   const d = c.deltaPercent === null ? '?' : `${c.deltaPercent >= 0 ? '+' : '−'}${formatFixed(Math.abs(c.deltaPercent), 1)}%`;
   const p = c.p === null ? '' : `, p=${formatFixed(c.p, 3)}`;
-  const what = r.confirmed ? 'confirmed' : 'cleared';
+  const what = r.confirmed ? 'confirmed' : r.confirmed === null ? 'not judged' : 'cleared';
   return `${benchmarkCell(r)} ${r.unit}: ${what} by alternating rounds on this runner (${d}${p}, ${n}) — ${escapeMarkdown(c.reason)}`;
 }
 
