@@ -88,6 +88,8 @@ export function summarize(records, settings) {
     const d = count(affected, counted) / affected.length;
     figures[`storedDetect${p}`] = d;
     add(`Planted +${p}% against a stored baseline, after confirmation: counted`, share(count(affected, counted), affected.length), p === 5 ? '≥ 90%' : '', p === 5 ? d >= 0.9 : undefined);
+    const first = affected.filter((r) => r.verdict === 'regression');
+    add('  … flagged by the stored comparison / cleared / left unconfirmed (counted only with fail-on-unconfirmed)', `${first.length} / ${count(first, (r) => r.confirmed === false)} / ${count(first, (r) => r.confirmed === null)}`, '');
   }
 
   // Planted slowdowns.
