@@ -4,13 +4,14 @@
  * GitHub. One fake holds the state across the steps, as GitHub does across workflow runs: the push
  * to main records the baseline once, and the pull request runs find and reuse it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZip } from '../src/github/zip.js';
 import {
   bundleAction,
   checkout,
+  git as gitIn,
   makeRepo,
   pullFiles,
   pullRequestPayload,
@@ -265,6 +266,41 @@ describe('no usable baseline artifact: the merge base is run here instead', () =
     expect(comment.body).toMatch(/Compared against `main` @ [0-9a-f]{7}, run here in alternating rounds/);
     expect(step.outputs.verdict).toBe('regression');
     expect(step.outputs['baseline-run-id']).toBeUndefined();
+    expectNoTokenLeak(step);
+  });
+
+  test('on the merge commit of a base that moved on, the diff comes from git: its lines match the profiles', async () => {
+    // main gains a function above Sum after the PR branched, and the runner checks out GitHub's
+    // merge commit: there Sum sits 8 lines lower than in the PR head, whose lines the API's
+    // patches number. Matched by those, the profile's Sum frames would miss the changed function.
+    const dir = checkout(repo, join(work, `checkout-${++steps}`), 'main');
+    const calc = join(dir, 'calc/calc.go');
+    const above = '// Negate flips the signs.\nfunc Negate(xs []int) {\n\tfor i := range xs {\n\t\txs[i] = -xs[i]\n\t}\n}\n\n';
+    writeFileSync(calc, readFileSync(calc, 'utf8').replace('// Sum adds the numbers.', above + '// Sum adds the numbers.'));
+    gitIn(dir, 'commit', '-qam', 'main: Negate');
+    const moved = gitIn(dir, 'rev-parse', 'HEAD');
+    gitIn(dir, 'merge', '-q', '--no-ff', '--no-edit', 'slower');
+    const merge = gitIn(dir, 'rev-parse', 'HEAD');
+    const sumStart = readFileSync(calc, 'utf8').split('\n').indexOf('func Sum(xs []int) int {') + 1;
+    const pull = fake.addPull({
+      number: 7,
+      headSha: repo.sha.slower,
+      headRef: 'slower',
+      baseSha: moved,
+      labels: [],
+      headRepoFullName: `${fake.state.owner}/${fake.state.repo}`,
+      files: pullFiles(repo, 'main', 'slower'),
+    });
+    const step = await prStep(pull, dir, { 'artifact-name': 'benchgate-never-uploaded', bench: '^BenchmarkSum$', 'fail-on': 'none' });
+
+    expect(step.code).toBe(0);
+    expect(step.stdout).toContain('HEAD is the merge commit; taking the diff from git');
+    expect(step.calls.filter((c) => c.includes('/pulls/7/files'))).toEqual([]);
+    const [comment] = commentsOn(7);
+    expect(sumStart).toBeGreaterThan(12);
+    expect(comment.body).toMatch(new RegExp('`calc\\.Sum` ✏️ \\[calc\\.go L' + sumStart + '–'));
+    // The link shows the lines where they are: in the merge commit, not the PR head.
+    expect(comment.body).toContain(`/blob/${merge}/calc/calc.go#L${sumStart}-L`);
     expectNoTokenLeak(step);
   });
 

@@ -129,6 +129,18 @@ describe('what a confirmation row decides', () => {
     expect(s.reason).toMatch(/; re-run in 10 alternating rounds: too noisy to judge/);
   });
 
+  test('fresh samples that are a suspect themselves (slower, significant, not counted) clear nothing either', () => {
+    // A real +5% measured +3.9% at p = 0.015 on the fresh rounds: below the threshold and held
+    // back by FDR, but its intervals still allow 4%. Not evidence of no regression.
+    const undecided = { ...fresh('unchanged', '+3.9% is below the 4% threshold (p=0.015 ≤ α=0.05)'), p: 0.015, suspect: true };
+    const a = stored();
+    applyConfirmation(a, undecided);
+    expect(a.confirmed).toBeNull();
+    const s = screened('p', 'S-2');
+    applyConfirmation(s, undecided);
+    expect(s).toMatchObject({ confirmed: null, verdict: 'unchanged' });
+  });
+
   test('no confirmation row (the benchmark did not run on a side): no verdict', () => {
     const a = stored();
     applyConfirmation(a, undefined);

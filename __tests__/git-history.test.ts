@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BenchgateError } from '../src/errors.js';
 import { commitsTouching, commitsTouchingFile, diffBetween, mergeBaseOf } from '../src/git/history.js';
 import { parseUnifiedDiff } from '../src/diff/unified.js';
+import { isMergeCommit } from '../src/git/git.js';
 
 let repo: string;
 const git = (...args: string[]) =>
@@ -86,11 +87,33 @@ test('bad refs and ranges are typed errors, never an option injection', async ()
   await expect(diffBetween(repo, 'no-such-branch', 'pr')).rejects.toMatchObject({ code: 'git' });
   await expect(commitsTouching(repo, 'main', 'pr', 'a.go', 5, 2)).rejects.toMatchObject({ code: 'usage' });
   await expect(commitsTouching(repo, 'main', 'pr', 'a.go', 500, 501)).rejects.toMatchObject({ code: 'git' });
+  await expect(commitsTouching(repo, '--all', 'pr', 'a.go', 4, 7)).rejects.toMatchObject({ code: 'usage' });
+  await expect(commitsTouchingFile(repo, 'main', '--output=/tmp/x', 'b.go')).rejects.toMatchObject({ code: 'usage' });
   git('checkout', '-q', '--orphan', 'lonely');
   git('commit', '-qm', 'unrelated');
   try {
     await expect(mergeBaseOf(repo, 'main', 'lonely')).rejects.toThrow(/no merge base/);
   } finally {
     git('checkout', '-qf', 'pr');
+  }
+});
+
+test('isMergeCommit: a merge of main into the PR is one, its parents are not, and a shallow clone still knows', async () => {
+  git('checkout', '-q', '-b', 'merged', 'main');
+  git('merge', '-q', '--no-ff', '--no-edit', 'pr');
+  try {
+    expect(await isMergeCommit('HEAD', repo)).toBe(true);
+    expect(await isMergeCommit('HEAD^1', repo)).toBe(false);
+    expect(await isMergeCommit('pr', repo)).toBe(false);
+    // actions/checkout's default depth 1: the merge commit is a shallow boundary whose parents
+    // rev-list hides, but the commit object still names them.
+    const shallow = mkdtempSync(join(tmpdir(), 'benchgate-shallow-'));
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'merged', `file://${repo}`, shallow]);
+    expect(execFileSync('git', ['rev-list', '--parents', '-n', '1', 'HEAD'], { cwd: shallow, encoding: 'utf8' }).trim().split(' ')).toHaveLength(1);
+    expect(await isMergeCommit('HEAD', shallow)).toBe(true);
+    rmSync(shallow, { recursive: true, force: true });
+    await expect(isMergeCommit('--output=x', repo)).rejects.toThrow(BenchgateError);
+  } finally {
+    git('checkout', '-q', 'pr');
   }
 });

@@ -23,7 +23,7 @@ import { makeRepo } from './lib/vq-repo.mjs';
 import { formatTable, summarize } from './lib/vq-summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = `usage: node bench/verdict-quality.mjs [--trials N] [--rounds N] [--min-rounds N] [--benchtime T] [--plants 3,5,10]
+const USAGE = `usage: node bench/verdict-quality.mjs [--trials N] [--rounds N] [--min-rounds N] [--confirm-rounds N] [--benchtime T] [--plants 3,5,10]
        [--tasks aa,seq,stored,plant,plain] [--threshold PCT] [--quick] [--keep] [--out DIR] [--cli PATH]
        node bench/verdict-quality.mjs --summarize DIR/results.json`;
 
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     trials: { type: 'string' },
     rounds: { type: 'string' },
     'min-rounds': { type: 'string' },
+    'confirm-rounds': { type: 'string' },
     benchtime: { type: 'string' },
     plants: { type: 'string' },
     tasks: { type: 'string' },
@@ -66,6 +67,8 @@ const settings = {
   rounds: positiveInt('rounds', values.rounds, quick ? 6 : 10),
   // benchgate's own default when not given (early stopping from round 6).
   minRounds: values['min-rounds'] === undefined ? undefined : positiveInt('min-rounds', values['min-rounds'], 6),
+  // benchgate's own default when not given (10).
+  confirmRounds: values['confirm-rounds'] === undefined ? undefined : positiveInt('confirm-rounds', values['confirm-rounds'], 10),
   benchtime: values.benchtime ?? (quick ? '20x' : '100ms'),
   plants: (values.plants ?? '3,5,10').split(',').map(Number),
   tasks: (values.tasks ?? 'aa,seq,stored,plant,plain').split(','),
@@ -126,7 +129,8 @@ const goBench = (count) => ['test', '-run', '^$', '-bench', '.', '-benchmem', '-
 const benchgateRun = (extra) => [
   cli, 'run', '--base', 'main', '--rounds', String(settings.rounds), '--benchtime', settings.benchtime,
   '--threshold', String(settings.threshold), '--format', 'json', '--quiet',
-  ...(settings.minRounds === undefined ? [] : ['--min-rounds', String(settings.minRounds)]), ...extra,
+  ...(settings.minRounds === undefined ? [] : ['--min-rounds', String(settings.minRounds)]),
+  ...(settings.confirmRounds === undefined ? [] : ['--confirm-rounds', String(settings.confirmRounds)]), ...extra,
 ];
 /** The fields of a JSON report row that the figures need. */
 const slim = (r) => ({
@@ -247,7 +251,7 @@ const minutes = ((Date.now() - started) / 60000).toFixed(1);
 const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : NaN;
 console.log(
   `verdict quality: ${settings.trials} trial(s), ${settings.rounds} rounds, benchtime ${settings.benchtime}, threshold ${settings.threshold}%, ` +
-    `min-rounds ${settings.minRounds ?? 'default'}, ${minutes} min; ${availableParallelism()} CPUs, 1-min load average mean ${meanLoad.toFixed(2)} (max ${Math.max(...loads).toFixed(2)})\n`,
+    `min-rounds ${settings.minRounds ?? 'default'}, confirm-rounds ${settings.confirmRounds ?? 'default'}, ${minutes} min; ${availableParallelism()} CPUs, 1-min load average mean ${meanLoad.toFixed(2)} (max ${Math.max(...loads).toFixed(2)})\n`,
 );
 printSummary(records, settings);
 console.log(`\nrecords: ${join(outDir, 'results.json')}`);

@@ -2419,27 +2419,21 @@ async function mergeBaseOf(repoDir, baseRef, headRef) {
   });
   return out2.trim();
 }
-async function commitsTouching(repoDir, baseRef, headRef, file, startLine, endLine, knownMergeBase) {
+async function commitsTouching(repoDir, baseRef, headRef, file, startLine, endLine) {
   if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || startLine < 1 || endLine < startLine) {
     throw new BenchgateError(`bad line range ${startLine},${endLine} for ${file}`, "usage");
   }
-  checkRef(headRef);
-  const mergeBase = knownMergeBase ?? await mergeBaseOf(repoDir, baseRef, headRef);
-  const out2 = await git2(repoDir, [
-    "log",
-    "--no-color",
-    "-s",
-    "--format=%h%x09%s",
-    `-L${startLine},${endLine}:${file}`,
-    `${mergeBase}..${headRef}`
-  ]);
+  const out2 = await git2(repoDir, ["log", "--no-color", "-s", "--format=%h%x09%s", `-L${startLine},${endLine}:${file}`, prRange(baseRef, headRef)]);
   return parseCommitLines(out2);
 }
-async function commitsTouchingFile(repoDir, baseRef, headRef, file, knownMergeBase) {
-  checkRef(headRef);
-  const mergeBase = knownMergeBase ?? await mergeBaseOf(repoDir, baseRef, headRef);
-  const out2 = await git2(repoDir, ["log", "--no-color", "--format=%h%x09%s", `${mergeBase}..${headRef}`, "--", file]);
+async function commitsTouchingFile(repoDir, baseRef, headRef, file) {
+  const out2 = await git2(repoDir, ["log", "--no-color", "--format=%h%x09%s", prRange(baseRef, headRef), "--", file]);
   return parseCommitLines(out2);
+}
+function prRange(baseRef, headRef) {
+  checkRef(baseRef);
+  checkRef(headRef);
+  return `${baseRef}..${headRef}`;
 }
 function parseCommitLines(out2) {
   return out2.split("\n").filter((l) => l.includes("	")).map((l) => {
@@ -6188,7 +6182,7 @@ async function localChanges(opts) {
   const head = opts.headRef ?? "HEAD";
   for (const fn of found.functions.slice(0, 100)) {
     try {
-      const list = fn.side === "head" ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine, mergeBase) : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file, mergeBase);
+      const list = fn.side === "head" ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine) : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file);
       commits.set(key(fn), list);
     } catch (e) {
       commits.set(key(fn), []);
@@ -8448,7 +8442,7 @@ function applyConfirmation(r, c) {
     return;
   }
   r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
-  r.confirmed = c.verdict === "noisy" ? null : c.verdict === "regression";
+  r.confirmed = c.verdict === "noisy" || c.suspect ? null : c.verdict === "regression";
   if (r.verdict !== "regression") {
     const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
     if (r.confirmed) r.verdict = "regression";

@@ -144,8 +144,8 @@ export async function localChanges(opts: LocalChangesOptions): Promise<ChangeSet
     try {
       const list =
         fn.side === 'head'
-          ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine, mergeBase)
-          : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file, mergeBase);
+          ? await commitsTouching(opts.repoDir, mergeBase, head, fn.file, fn.startLine, fn.endLine)
+          : await commitsTouchingFile(opts.repoDir, mergeBase, head, fn.file);
       commits.set(key(fn), list);
     } catch (e) {
       // Uncommitted changes in the working tree have no commit yet; shallow history has none either.

@@ -211,9 +211,12 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
 /**
  * Records on a suspect row what its confirmation row (the same benchmark and unit, re-run in
  * alternating rounds) says: `confirmed` true when the fresh samples make it a regression, false when
- * they clear it, null when they cannot judge it — missing, or too noisy: samples noisier than the
- * threshold could hide a threshold-sized slowdown as well as the first pass could, so they clear
- * nothing. A screened row (not a regression on the first pass) takes the fresh verdict.
+ * they clear it, null when they cannot judge it. Fresh samples clear nothing when they are missing,
+ * too noisy (noisier than the threshold: they could hide a threshold-sized slowdown as well as the
+ * first pass could), or a suspect themselves (a significant slowdown that does not count while its
+ * intervals still allow a threshold-sized one): calling those "cleared" would claim evidence of no
+ * regression that the samples do not hold. A screened row (not a regression on the first pass)
+ * takes the fresh verdict.
  */
 export function applyConfirmation(r: CompareRow, c: CompareRow | undefined): void {
   if (!c || !c.base || !c.head) {
@@ -221,7 +224,7 @@ export function applyConfirmation(r: CompareRow, c: CompareRow | undefined): voi
     return;
   }
   r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
-  r.confirmed = c.verdict === 'noisy' ? null : c.verdict === 'regression';
+  r.confirmed = c.verdict === 'noisy' || c.suspect ? null : c.verdict === 'regression';
   if (r.verdict !== 'regression') {
     const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
     if (r.confirmed) r.verdict = 'regression';

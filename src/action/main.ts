@@ -12,7 +12,7 @@ import { attributeConfirmed, attributeReport, compareRuns, environmentNote, loca
 import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
 import { evaluateGate, type GateResult } from '../gate.js';
-import { ensureMergeBase } from '../git/git.js';
+import { ensureMergeBase, headSha, isMergeCommit } from '../git/git.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
 import { formatProgress } from '../gotool/progress.js';
@@ -222,6 +222,9 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   // 2. Compare, attribute, confirm.
   const report = compareRuns(base.stored.run, head.run, inputs.verdict);
   const changes = await prChanges(client, pr.number, repoDir, moduleDir, pr.baseSha);
+  // Links to changed functions point at the commit whose lines they carry: the checkout (GitHub's
+  // merge commit on pull_request events, whose lines can differ from the PR head's).
+  const sourceCommit = await headSha(repoDir).catch(() => pr.headSha);
   await attributeReport(report, base.stored, head, changes, log);
   let confirmRounds: number | undefined;
   const scope = confirmScope(inputs.confirm, !rerun);
@@ -273,38 +276,48 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     incomplete,
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: 'see the job summary and the report artifact',
-    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${pr.headSha}/`,
+    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
   };
-  await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, changes, incomplete, moduleDir, repoDir });
+  await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
 }
 
 /** The PR diff: the REST API's per-file patches, or `git diff` when one is missing or the API fails. */
 async function prChanges(client: GitHubClient, prNumber: number, repoDir: string, moduleDir: string, baseSha: string): Promise<ChangeSet | null> {
-  let diffs: FileDiff[] | undefined;
-  try {
-    const { files, truncated } = await client.listPullFiles(prNumber);
-    const goFiles = files.filter((f) => f.filename.endsWith('.go') || f.previousFilename?.endsWith('.go'));
-    if (!truncated && goFiles.every((f) => f.patch !== undefined || f.status === 'removed')) {
-      diffs = goFiles.map((f) =>
-        parsePatch(f.patch ?? '', f.filename, {
-          status: f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.previousFilename ? 'renamed' : 'modified',
-          previousPath: f.previousFilename,
-        }),
-      );
-    } else {
-      core.info('benchgate: the API left out some patches; taking the diff from git');
-    }
-  } catch (e) {
-    core.info(`benchgate: the PR's files could not be listed (${(e as Error).message}); taking the diff from git`);
-  }
   try {
     await ensureMergeBase(repoDir, baseSha, 'HEAD');
+    // A pull_request checkout is GitHub's merge commit: its files also hold what the base gained
+    // since the PR branched, so a function's lines there can differ from the PR head's, which the
+    // API's patches number. The profiles come from this checkout, so its own diff (base → merge
+    // commit) is the one whose lines match them.
+    const merged = await isMergeCommit('HEAD', repoDir);
+    if (merged) core.info('benchgate: HEAD is the merge commit; taking the diff from git, so that its line numbers match the profiles');
+    const diffs = merged ? undefined : await apiDiffs(client, prNumber);
     return await localChanges({ repoDir, moduleDir, baseRef: baseSha, headRef: 'HEAD', diffs });
   } catch (e) {
     if (!(e instanceof BenchgateError)) throw e;
     core.warning(`benchgate: changed functions are not known (${e.message}); attribution shows the largest movers only`);
     return null;
   }
+}
+
+/** The PR's Go patches from the REST API; undefined (take the diff from git) when it left any out. */
+async function apiDiffs(client: GitHubClient, prNumber: number): Promise<FileDiff[] | undefined> {
+  try {
+    const { files, truncated } = await client.listPullFiles(prNumber);
+    const goFiles = files.filter((f) => f.filename.endsWith('.go') || f.previousFilename?.endsWith('.go'));
+    if (!truncated && goFiles.every((f) => f.patch !== undefined || f.status === 'removed')) {
+      return goFiles.map((f) =>
+        parsePatch(f.patch ?? '', f.filename, {
+          status: f.status === 'removed' ? 'deleted' : f.status === 'added' ? 'added' : f.previousFilename ? 'renamed' : 'modified',
+          previousPath: f.previousFilename,
+        }),
+      );
+    }
+    core.info('benchgate: the API left out some patches; taking the diff from git');
+  } catch (e) {
+    core.info(`benchgate: the PR's files could not be listed (${(e as Error).message}); taking the diff from git`);
+  }
+  return undefined;
 }
 
 async function artifactBaseline(
@@ -367,6 +380,8 @@ interface Published {
   outDir: string;
   pr: number;
   headSha: string;
+  /** The commit whose line numbers the attributed functions carry. */
+  sourceCommit: string;
   changes: ChangeSet | null;
   incomplete: string[];
   moduleDir: string;
@@ -382,6 +397,7 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
   const extra = {
     pr: p.pr,
     headSha: p.headSha,
+    sourceCommit: p.sourceCommit,
     baseline: mdCtx.baseline,
     gate: { ...gate, regressions: undefined, unconfirmed: undefined, cleared: undefined, improvements: undefined },
     workingDirectory: inputs.workingDirectory,
@@ -495,6 +511,7 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
   const text = await readFile(jsonPath, 'utf8');
   const report = fromJsonReport(text, jsonPath);
   const extra = JSON.parse(text) as {
+    sourceCommit?: unknown;
     baseline?: BaselineInfo;
     rounds?: number;
     minRounds?: number;
@@ -519,7 +536,8 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     incomplete: Array.isArray(extra.incomplete) ? extra.incomplete.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: `see the summary of run ${wr.id}`,
-    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${wr.headSha}/`,
+    // The artifact may come from a fork's run: only a full commit id goes into the link.
+    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${isCommitId(extra.sourceCommit) ? extra.sourceCommit : wr.headSha}/`,
   };
   const body = renderMarkdown(report, mdCtx);
   await summaryText(body);
@@ -554,7 +572,7 @@ function parseResultMeta(text: string, file: string): { pr: number; headSha: str
     throw new BenchgateError('not JSON', 'report', { file });
   }
   const o = v as { pr?: unknown; headSha?: unknown };
-  if (typeof o.pr !== 'number' || !Number.isInteger(o.pr) || o.pr <= 0 || typeof o.headSha !== 'string' || !/^[0-9a-f]{40}$/.test(o.headSha)) {
+  if (typeof o.pr !== 'number' || !Number.isInteger(o.pr) || o.pr <= 0 || !isCommitId(o.headSha)) {
     throw new BenchgateError('expected {"pr": <number>, "headSha": <40 hex digits>}', 'report', { file });
   }
   return { pr: o.pr, headSha: o.headSha };
@@ -572,4 +590,8 @@ function sanitizeBaseline(b: BaselineInfo | undefined): BaselineInfo {
     runNumber: num(b?.runNumber),
     environmentNote: str(b?.environmentNote),
   };
+}
+
+function isCommitId(x: unknown): x is string {
+  return typeof x === 'string' && /^[0-9a-f]{40}$/.test(x);
 }

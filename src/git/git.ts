@@ -59,6 +59,17 @@ export async function mergeBase(a: string, b: string, cwd: string, opts?: GitOpt
   return (await git(['merge-base', '--end-of-options', a, b], cwd, opts)).trim();
 }
 
+/**
+ * Whether `ref` is a merge commit (two or more parents). Read from the commit object itself: in a
+ * shallow clone the boundary commits show no parents to rev-list, but their objects still list them.
+ */
+export async function isMergeCommit(ref: string, cwd: string, opts?: GitOptions): Promise<boolean> {
+  const object = await git(['cat-file', 'commit', await revParse(ref, cwd, opts)], cwd, opts);
+  const end = object.indexOf('\n\n');
+  const header = end < 0 ? object : object.slice(0, end);
+  return header.split('\n').filter((l) => l.startsWith('parent ')).length >= 2;
+}
+
 /** Whether the clone is shallow (CI checkouts default to depth 1). */
 export async function isShallow(cwd: string, opts?: GitOptions): Promise<boolean> {
   return (await git(['rev-parse', '--is-shallow-repository'], cwd, opts)).trim() === 'true';

@@ -55,8 +55,9 @@ export async function mergeBaseOf(repoDir: string, baseRef: string, headRef: str
 }
 
 /**
- * The commits in merge-base(base, head)..head that changed lines `startLine..endLine` of `file`
- * (head line numbers, repo-relative path), newest first.
+ * The commits in base..head (reachable from head, not from base: the PR's own commits, the same set
+ * as merge-base(base, head)..head without computing it) that changed lines `startLine..endLine` of
+ * `file` (head line numbers, repo-relative path), newest first.
  */
 export async function commitsTouching(
   repoDir: string,
@@ -65,40 +66,28 @@ export async function commitsTouching(
   file: string,
   startLine: number,
   endLine: number,
-  /** merge-base(baseRef, headRef) when the caller has it already (saves a git process per function). */
-  knownMergeBase?: string,
 ): Promise<CommitRef[]> {
   if (!Number.isInteger(startLine) || !Number.isInteger(endLine) || startLine < 1 || endLine < startLine) {
     throw new BenchgateError(`bad line range ${startLine},${endLine} for ${file}`, 'usage');
   }
-  checkRef(headRef);
-  const mergeBase = knownMergeBase ?? (await mergeBaseOf(repoDir, baseRef, headRef));
-  const out = await git(repoDir, [
-    'log',
-    '--no-color',
-    '-s',
-    '--format=%h%x09%s',
-    `-L${startLine},${endLine}:${file}`,
-    `${mergeBase}..${headRef}`,
-  ]);
+  const out = await git(repoDir, ['log', '--no-color', '-s', '--format=%h%x09%s', `-L${startLine},${endLine}:${file}`, prRange(baseRef, headRef)]);
   return parseCommitLines(out);
 }
 
 /**
- * The commits in merge-base(base, head)..head that touched `file` at all, newest first: for a
- * function the PR deleted, whose lines no longer exist at the head.
+ * The commits in base..head that touched `file` at all, newest first: for a function the PR
+ * deleted, whose lines no longer exist at the head.
  */
-export async function commitsTouchingFile(
-  repoDir: string,
-  baseRef: string,
-  headRef: string,
-  file: string,
-  knownMergeBase?: string,
-): Promise<CommitRef[]> {
-  checkRef(headRef);
-  const mergeBase = knownMergeBase ?? (await mergeBaseOf(repoDir, baseRef, headRef));
-  const out = await git(repoDir, ['log', '--no-color', '--format=%h%x09%s', `${mergeBase}..${headRef}`, '--', file]);
+export async function commitsTouchingFile(repoDir: string, baseRef: string, headRef: string, file: string): Promise<CommitRef[]> {
+  const out = await git(repoDir, ['log', '--no-color', '--format=%h%x09%s', prRange(baseRef, headRef), '--', file]);
   return parseCommitLines(out);
+}
+
+/** `base..head`, after checking that neither ref could be read as an option. */
+function prRange(baseRef: string, headRef: string): string {
+  checkRef(baseRef);
+  checkRef(headRef);
+  return `${baseRef}..${headRef}`;
 }
 
 function parseCommitLines(out: string): CommitRef[] {
