@@ -84,8 +84,12 @@ test('fresh alternating rounds turn a real screened slowdown into a confirmed re
   expect(real.reason).toMatch(/^confirmed on fresh samples \(re-run in 6 alternating rounds: .*\); first pass: q=0\.090/);
   expect(real.confirmation!.head.center).toBeGreaterThan(real.confirmation!.base.center * 1.5);
 
-  // Popcount's code is the same on both sides: the fresh rounds never make it a regression.
-  expect(noise.confirmed).toBe(false);
+  // Popcount's code is the same on both sides: the fresh rounds never make it a regression. They
+  // clear it, unless this machine's load makes them too noisy to judge or a chance suspect (p ≤ α
+  // one time in forty): then it stays unconfirmed, which is honest too. The CLI and action tests
+  // check clearing on a doctored baseline.
+  expect(noise.confirmation).toBeDefined();
+  expect(noise.confirmed).not.toBe(true);
   expect(noise.verdict).toBe('unchanged');
   expect(noise.reason).toMatch(/; re-run in 6 alternating rounds: /);
 });
