@@ -172,8 +172,9 @@ export interface ConfirmOptions extends Omit<BothSidesOptions, 'suspects' | 'run
  * Re-runs the suspects of `report` for the merge base and the head in alternating rounds on this
  * machine and records, on each suspect row, what that evidence says: `confirmed` true (still a
  * regression), false (cleared: it was noise or drift between machines), or null (no verdict: the
- * budget ran out, a side failed, or the fresh samples were too noisy to judge). Returns the confirmation runs (their profiles are the best
- * evidence for attribution), or null when there was nothing to confirm.
+ * budget ran out, a side failed, or the fresh samples hold no evidence either way; see
+ * applyConfirmation). Returns the confirmation runs (their profiles are the best evidence for
+ * attribution), or null when there was nothing to confirm.
  */
 export async function confirmSuspects(report: CompareReport, opts: ConfirmOptions): Promise<BothSides | null> {
   const rows = suspectsOf(report, opts.verdict, opts.scope);

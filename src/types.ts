@@ -126,8 +126,8 @@ export interface CompareRow {
   /**
    * Set when a suspect was re-run in alternating rounds against the merge base: true = confirmed,
    * false = cleared (noise), null = could not be judged (budget ran out, a side failed, or the
-   * fresh samples were too noisy to judge or a suspect themselves). Absent when the comparison itself already came from
-   * alternating rounds.
+   * fresh samples were too noisy to judge or a suspect themselves). Absent when the comparison
+   * itself already came from alternating rounds.
    */
   confirmed?: boolean | null;
   /** The confirmation's own comparison (alternating rounds), when one ran. */

@@ -281,7 +281,10 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
 }
 
-/** The PR diff: the REST API's per-file patches, or `git diff` when one is missing or the API fails. */
+/**
+ * The PR diff: the REST API's per-file patches, or `git diff` when HEAD is the merge commit (its
+ * lines differ from the PR head's), when a patch is missing, or when the API fails.
+ */
 async function prChanges(client: GitHubClient, prNumber: number, repoDir: string, moduleDir: string, baseSha: string): Promise<ChangeSet | null> {
   try {
     await ensureMergeBase(repoDir, baseSha, 'HEAD');
