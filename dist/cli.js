@@ -1235,6 +1235,9 @@ function benjaminiHochberg(ps) {
 var DEFAULT_GATED_UNITS = ["sec/op", "B/op", "allocs/op"];
 var DEFAULT_THRESHOLD = 4;
 var DEFAULT_VALUE_UNITS = ["B/op", "allocs/op"];
+function rowKey(r) {
+  return `${r.package}\0${r.name}\0${r.unit}`;
+}
 var UNIT_RANK = { "sec/op": 0, "B/op": 1, "allocs/op": 2 };
 function higherIsBetter(unit, units = {}) {
   const better = units[unit]?.better;
@@ -8429,11 +8432,10 @@ async function confirmSuspects(report, opts) {
     for (const r of rows) r.confirmed = null;
     return null;
   }
-  const keyOf = (r) => `${r.package}\0${r.name}\0${r.unit}`;
-  const tested = new Set(rows.map(keyOf));
-  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict, (r) => tested.has(keyOf(r)));
-  const byKey = new Map(confirmation.rows.map((c) => [keyOf(c), c]));
-  for (const r of rows) applyConfirmation(r, byKey.get(keyOf(r)));
+  const tested = new Set(rows.map(rowKey));
+  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict, (r) => tested.has(rowKey(r)));
+  const byKey = new Map(confirmation.rows.map((c) => [rowKey(c), c]));
+  for (const r of rows) applyConfirmation(r, byKey.get(rowKey(r)));
   return sides;
 }
 function applyConfirmation(r, c) {

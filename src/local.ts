@@ -5,6 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { compareRuns, type EngineLog } from './engine.js';
+import { rowKey } from './compare/compare.js';
 import { openBenchmarks } from './compare/settle.js';
 import { warningText } from './errors.js';
 import { git, headSha } from './git/git.js';
@@ -201,11 +202,10 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
   }
   // The family of tests is the suspect rows themselves: the other rows of those benchmarks came
   // along with them but are no hypotheses here, and counting them would only dilute the power.
-  const keyOf = (r: CompareRow) => `${r.package}\u0000${r.name}\u0000${r.unit}`;
-  const tested = new Set(rows.map(keyOf));
-  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict, (r) => tested.has(keyOf(r)));
-  const byKey = new Map(confirmation.rows.map((c) => [keyOf(c), c]));
-  for (const r of rows) applyConfirmation(r, byKey.get(keyOf(r)));
+  const tested = new Set(rows.map(rowKey));
+  const confirmation = compareRuns(sides.base.run, sides.head.run, opts.verdict, (r) => tested.has(rowKey(r)));
+  const byKey = new Map(confirmation.rows.map((c) => [rowKey(c), c]));
+  for (const r of rows) applyConfirmation(r, byKey.get(rowKey(r)));
   return sides;
 }
 

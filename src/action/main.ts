@@ -8,6 +8,7 @@ import * as core from '@actions/core';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { rowKey } from '../compare/compare.js';
 import { attributeConfirmed, attributeReport, compareRuns, environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
@@ -20,7 +21,7 @@ import { confirmScope, confirmSuspects, repoRoot, runBothSides, runOneSide, susp
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
-import type { CompareReport, CompareRow } from '../types.js';
+import type { CompareReport } from '../types.js';
 import { pushedBranch, readContext, type ActionContext } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -550,10 +551,6 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
   core.setOutput('improvements', gate.improvements.length);
 }
 
-/** Identifies a row across the result artifact: package, benchmark and unit. */
-function rowKey(r: CompareRow): string {
-  return `${r.package}\u0000${r.name}\u0000${r.unit}`;
-}
 
 /**
  * Back from JSON, `confirmed: null` is ambiguous: only the rows the PR run listed as unconfirmed

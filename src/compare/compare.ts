@@ -71,6 +71,11 @@ export const DEFAULT_GATED_UNITS = ['sec/op', 'B/op', 'allocs/op'];
 export const DEFAULT_THRESHOLD = 4;
 export const DEFAULT_VALUE_UNITS = ['B/op', 'allocs/op'];
 
+/** Identifies a row within a report and across reports of the same suite: package, benchmark, unit. */
+export function rowKey(r: Pick<CompareRow, 'package' | 'name' | 'unit'>): string {
+  return `${r.package}\u0000${r.name}\u0000${r.unit}`;
+}
+
 /** benchstat's unit order: time, then memory, then everything else as first seen. */
 const UNIT_RANK: Record<string, number> = { 'sec/op': 0, 'B/op': 1, 'allocs/op': 2 };
 

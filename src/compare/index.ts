@@ -1,6 +1,7 @@
 export {
   compareResults,
   higherIsBetter,
+  rowKey,
   DEFAULT_GATED_UNITS,
   DEFAULT_THRESHOLD,
   DEFAULT_VALUE_UNITS,
