@@ -19,6 +19,13 @@ export interface BenchResult {
   values: BenchValue[];
   /** Where the line came from, for messages. */
   source?: { file: string; line: number };
+  /**
+   * The pair this sample belongs to, when the two sides were measured in pairs (one leaf benchmark
+   * per process, base and head back to back, or at once in duet): a base and a head sample of the
+   * same benchmark with the same `pair` were taken together and are compared as a pair. Absent for
+   * samples of a whole-package run (e.g. a stored baseline's `-count N`).
+   */
+  pair?: number;
 }
 
 export interface BenchValue {
@@ -57,7 +64,23 @@ export interface PackageRun {
   outputFiles: string[];
   cpuProfiles: string[];
   memProfiles: string[];
+  /**
+   * Profiles that hold exactly one leaf benchmark (the pairs runner runs one benchmark per
+   * process), keyed by the benchmark's name as in BenchResult.name (`Parse/large-2`), paths
+   * relative to the run directory. Attribution prefers these to splitting the package-wide
+   * profiles by stack, which cannot separate sub-benchmarks sharing a helper, `b.RunParallel`
+   * goroutines or the GC work a benchmark causes.
+   */
+  benchmarkProfiles?: Record<string, BenchmarkProfileFiles>;
 }
+
+export interface BenchmarkProfileFiles {
+  cpu: string[];
+  mem: string[];
+}
+
+/** How the samples of a run were taken against the other side's. */
+export type Pairing = 'sequential' | 'duet';
 
 /** One side's run: the content of a baseline artifact (`run.json`, versioned). */
 export interface Run {
@@ -72,6 +95,8 @@ export interface Run {
   units: UnitMetadata;
   /** True when some package failed: the results are partial. */
   incomplete: boolean;
+  /** Set when the results were measured in pairs with the other side's run (BenchResult.pair). */
+  pairing?: Pairing;
 }
 
 /** benchstat's summary of one sample set: center (median) and its confidence interval. */
