@@ -37,8 +37,8 @@ describe('evaluateGate', () => {
   const rows = [
     row('Plain', 'regression'),
     row('Confirmed', 'regression', { confirmed: true }),
-    row('Cleared', 'regression', { confirmed: false }),
-    row('Unjudged', 'regression', { confirmed: null }),
+    row('Cleared', 'unchanged', { confirmed: false, screen: { verdict: 'regression', reason: 'first pass' } }),
+    row('Unjudged', 'unconfirmed', { confirmed: null, screen: { verdict: 'regression', reason: 'first pass' } }),
     row('Faster', 'improvement'),
     row('Same', 'unchanged'),
     row('Throughput', 'regression', { unit: 'B/s' }),
@@ -65,6 +65,26 @@ describe('evaluateGate', () => {
     const strict = evaluateGate(only, opts({ failOnUnconfirmed: true }));
     expect(strict.failed).toBe(true);
     expect(strict.reasons).toHaveLength(1);
+  });
+
+  test('a noisy row whose estimate reaches the threshold is listed, and fails only with regression-or-noisy or failOnUnconfirmed', () => {
+    const noisy = row('Wobbly', 'noisy', { deltaPercent: 30.7, p: 0.063, significant: false });
+    const small = row('Small', 'noisy', { deltaPercent: 2, p: 0.5, significant: false });
+    const faster = row('Faster?', 'noisy', { deltaPercent: -20, p: 0.2, significant: false });
+    const r = report([noisy, small, faster]);
+    const g = evaluateGate(r, opts());
+    expect(g.noisy.map((x) => x.name)).toEqual(['Wobbly']);
+    expect(g.failed).toBe(false);
+    const strict = evaluateGate(r, opts({ failOn: 'regression-or-noisy' }));
+    expect(strict.failed).toBe(true);
+    expect(strict.reasons).toEqual(['example.com/m Wobbly sec/op: Wobbly reason']);
+    expect(evaluateGate(r, opts({ failOnUnconfirmed: true })).failed).toBe(true);
+  });
+
+  test('a paired row is judged on its paired estimate, not the medians', () => {
+    const paired = { n: 10, ratio: 1.08, lo: 0.97, hi: 1.2, p: 0.08, method: 'exact', pairing: 'sequential' as const };
+    const g = evaluateGate(report([row('Paired', 'noisy', { deltaPercent: 1, paired })]), opts());
+    expect(g.noisy.map((x) => x.name)).toEqual(['Paired']);
   });
 
   test('--fail-on none reports but never fails', () => {

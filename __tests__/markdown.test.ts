@@ -86,7 +86,7 @@ describe('headline', () => {
 
   test('cleared suspects and ungated regressions are not passed over in silence', () => {
     const r = report([
-      row('A', 'regression', { confirmed: false }),
+      row('A', 'unchanged', { confirmed: false, screen: { verdict: 'regression', reason: 'first pass' } }),
       row('B', 'regression', { unit: 'B/s' }),
     ]);
     const md = renderMarkdown(r, ctxFor(r));
@@ -107,14 +107,19 @@ describe('confirmation lines', () => {
 
   test('cleared, and not judged (too noisy), each say so; only the unjudged one is 🟡 unconfirmed', () => {
     const r = report([
-      row('A', 'regression', { confirmed: false, confirmation: confirmation('unchanged', 'p=0.400 > α=0.05') }),
-      row('B', 'regression', {
+      row('A', 'unchanged', {
+        confirmed: false,
+        screen: { verdict: 'regression', reason: 'first pass' },
+        confirmation: confirmation('unchanged', 'p=0.400 > α=0.05'),
+      }),
+      row('B', 'unconfirmed', {
         confirmed: null,
+        screen: { verdict: 'regression', reason: 'first pass' },
         confirmation: confirmation('noisy', 'too noisy to judge: samples scatter ± 12.0% around the median, more than the 5% threshold (p=0.400)'),
       }),
     ]);
     const md = renderMarkdown(r, ctxFor(r));
-    expect(headline(md)).toBe('### ✅ benchgate: no regressions in 2 benchmarks, 1 unconfirmed, 1 suspect cleared');
+    expect(headline(md)).toBe('### ⚠️ benchgate: no regressions in 2 benchmarks, 1 unconfirmed, 1 suspect cleared');
     expect(md).toContain('- `calc` A sec/op: cleared by alternating rounds on this runner (+1.0%, p=0.400, n=10+10) — p=0.400 \\> α=0.05');
     expect(md).toContain('- `calc` B sec/op: not judged by alternating rounds on this runner (+1.0%, p=0.400, n=10+10) — too noisy to judge');
     expect(md).toContain('🟡');

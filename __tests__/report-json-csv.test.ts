@@ -23,12 +23,16 @@ const regression: CompareRow = {
   exact: false,
   noisePercent: 8.3,
   suspect: false,
+  test: 'wilcoxon-signed-rank',
+  paired: { n: 10, ratio: 1.25, lo: 1.2, hi: 1.3, p: 0.004, lookP: [0.002], method: 'exact', pairing: 'sequential' },
+  screen: { verdict: 'regression', reason: 'first pass: +25%' },
   confirmed: true,
   confirmation: {
     base: summary(6, 1.2e-6, 1.1e-6, 1.3e-6),
     head: summary(6, 1.5e-6, 1.4e-6, 1.6e-6),
     deltaPercent: 25,
     p: 0.002,
+    paired: null,
     verdict: 'regression',
     reason: 'confirmed in alternating rounds',
   },
@@ -73,7 +77,7 @@ describe('toJsonReport', () => {
   const json = JSON.parse(toJsonReport(report, { commit: 'deadbeef', schema: 99 }));
 
   test('the documented shape, every key present', () => {
-    expect(json.schema).toBe(1); // extra cannot override the report's own keys
+    expect(json.schema).toBe(2); // extra cannot override the report's own keys
     expect(json.commit).toBe('deadbeef');
     expect(json.rows[0]).toEqual({
       package: 'example.com/m/pkg',
@@ -87,11 +91,14 @@ describe('toJsonReport', () => {
       significant: true,
       verdict: 'regression',
       reason: 'p=0.000 ≤ α=0.05, +25% ≥ 5%',
+      test: 'wilcoxon-signed-rank',
+      paired: { n: 10, ratio: 1.25, lo: 1.2, hi: 1.3, p: 0.004, lookP: [0.002], method: 'exact', pairing: 'sequential' },
       exact: false,
       noisePercent: 8.3,
       suspect: false,
+      screen: { verdict: 'regression', reason: 'first pass: +25%' },
       confirmed: true,
-      confirmation: expect.objectContaining({ verdict: 'regression', p: 0.002 }),
+      confirmation: expect.objectContaining({ verdict: 'regression', p: 0.002, paired: null }),
       attribution: regression.attribution,
     });
     expect(json.settings).toEqual({ alpha: 0.05, confidence: 0.95, threshold: 5 });
@@ -106,6 +113,9 @@ describe('toJsonReport', () => {
       p: null,
       q: null,
       exact: false,
+      test: null,
+      paired: null,
+      screen: null,
       confirmed: null,
       confirmation: null,
       attribution: null,
@@ -123,7 +133,8 @@ describe('fromJsonReport', () => {
   test('round trip: reading back gives the report, with NaN for the numbers written as null', () => {
     const back = fromJsonReport(toJsonReport(report), 'report.json');
     expect(back.rows[0]).toEqual(regression);
-    expect(back.rows[1]).toEqual({ ...newBenchmark, q: null, exact: false, noisePercent: null, suspect: false, confirmed: null });
+    // `confirmed: null` is "could not be judged" only where confirmation looked (a screen is kept).
+    expect(back.rows[1]).toEqual({ ...newBenchmark, q: null, exact: false, noisePercent: null, suspect: false });
     expect(back.rows[1].head?.lo).toBeNaN();
     expect(back.geomean).toEqual(report.geomean.map((g) => (g.unit === 'B/op' ? { ...g, head: NaN, deltaPercent: NaN } : g)));
     expect(back.settings).toEqual(report.settings);
@@ -145,7 +156,7 @@ describe('fromJsonReport', () => {
         p: fc.option(num, { nil: null }),
         q: fc.option(num, { nil: null }),
         significant: fc.boolean(),
-        verdict: fc.constantFrom('regression', 'improvement', 'unchanged', 'new', 'removed' as const),
+        verdict: fc.constantFrom('regression', 'improvement', 'unchanged', 'noisy', 'unconfirmed', 'new', 'removed' as const),
         reason: fc.string(),
         exact: fc.boolean(),
         confirmed: fc.option(fc.boolean(), { nil: null }),
@@ -187,8 +198,8 @@ describe('fromJsonReport', () => {
 
   test.each([
     ['[]', 'the document: expected an object, got []'],
-    ['{"schema": 2}', 'schema: expected 1, got 2 (a report from another benchgate version?)'],
-    ['{"schema": 1}', 'rows: expected an array, got nothing'],
+    ['{"schema": 1}', 'schema: expected 2, got 1 (a report from another benchgate version?)'],
+    ['{"schema": 2}', 'rows: expected an array, got nothing'],
   ])('%s → %s', (text, message) => {
     expect(errorOf(text).message).toBe(`report.json: ${message}`);
   });
@@ -270,12 +281,14 @@ describe('toCsvReport', () => {
       '10', '0.0000012', '0.0000011', '0.0000013',
       '10', '0.0000015', '0.0000014', '0.0000016',
       '25', '0.0001', '0.0004', 'true', 'regression', 'p=0.000 ≤ α=0.05, +25% ≥ 5%', 'false', 'true',
+      'wilcoxon-signed-rank', '10', '1.25', '1.2', '1.3', '0.004',
     ]);
     expect(rows[2]).toEqual([
       'example.com/m/pkg', 'Fresh, "quoted"\nname', 'B/op',
       '', '', '', '',
       '4', '128', '', '',
       '', '', '', 'false', 'new', 'no baseline', 'false', '',
+      '', '', '', '', '', '',
     ]);
   });
 

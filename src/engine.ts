@@ -61,7 +61,14 @@ export function compareOptions(v: VerdictSettings, units: UnitMetadata): Compare
  * `fdrFamily` narrows the FDR family to the rows under test (compare.ts).
  */
 export function compareRuns(base: Run, head: Run, v: VerdictSettings, fdrFamily?: CompareOptions['fdrFamily']): DetailedCompareReport {
-  const report = compareResults(base.results, head.results, { ...compareOptions(v, { ...base.units, ...head.units }), fdrFamily });
+  // Two runs measured together in pairs are judged on the pairs (and their planned looks).
+  const pairing = base.pairing && base.pairing === head.pairing ? base.pairing : undefined;
+  const report = compareResults(base.results, head.results, {
+    ...compareOptions(v, { ...base.units, ...head.units }),
+    fdrFamily,
+    pairing,
+    looks: pairing ? head.pairPlan : undefined,
+  });
   const note = environmentNote(base.env, head.env);
   if (note) report.warnings.push(note);
   report.warnings.push(...failedPackages(base, 'base'), ...failedPackages(head, 'head'));

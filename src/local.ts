@@ -197,7 +197,7 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
     for (const w of sides.warnings) opts.log.warning(w);
   } catch (e) {
     opts.log.warning(`benchgate: confirmation could not run: ${(e as Error).message}`);
-    for (const r of rows) r.confirmed = null;
+    for (const r of rows) applyConfirmation(r, undefined);
     return null;
   }
   // The family of tests is the suspect rows themselves: the other rows of those benchmarks came
@@ -210,25 +210,44 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
 }
 
 /**
- * Records on a suspect row what its confirmation row (the same benchmark and unit, re-run in
- * alternating rounds) says: `confirmed` true when the fresh samples make it a regression, false when
- * they clear it, null when they cannot judge it. Fresh samples clear nothing when they are missing,
- * too noisy (noisier than the threshold: they could hide a threshold-sized slowdown as well as the
- * first pass could), or a suspect themselves (a significant slowdown that does not count while its
- * intervals still allow a threshold-sized one): calling those "cleared" would claim evidence of no
- * regression that the samples do not hold. A screened row (not a regression on the first pass)
- * takes the fresh verdict.
+ * Records on a suspect row what its confirmation row (the same benchmark and unit, re-run against
+ * the merge base on this machine) says, and makes `verdict` the decision that counts; the first
+ * pass's verdict stays in `screen`.
+ * - `confirmed` true: the fresh samples make it a regression → `regression`.
+ * - `confirmed` false (cleared): they speak against a regression → `unchanged`.
+ * - `confirmed` null: they cannot judge it — missing (a side failed, the budget ran out), too noisy
+ *   (noisier than the threshold: they could hide a threshold-sized slowdown as well as the first
+ *   pass could), or a suspect themselves (a significant slowdown that does not count while its
+ *   intervals still allow a threshold-sized one). Calling those "cleared" would claim evidence the
+ *   samples do not hold: a first-pass regression becomes `unconfirmed`; a screened row (not a
+ *   regression on the first pass) keeps its first verdict.
  */
 export function applyConfirmation(r: CompareRow, c: CompareRow | undefined): void {
+  const first = { verdict: r.verdict, reason: r.reason };
+  const wasRegression = first.verdict === 'regression';
   if (!c || !c.base || !c.head) {
     r.confirmed = null;
+    if (wasRegression) {
+      r.screen = first;
+      r.verdict = 'unconfirmed';
+      r.reason = `not judged on fresh samples (a side failed or the budget ran out); first pass: ${first.reason}`;
+    }
     return;
   }
-  r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, verdict: c.verdict, reason: c.reason };
+  r.confirmation = { base: c.base, head: c.head, deltaPercent: c.deltaPercent, p: c.p, paired: c.paired ?? null, verdict: c.verdict, reason: c.reason };
   r.confirmed = c.verdict === 'noisy' || c.suspect ? null : c.verdict === 'regression';
-  if (r.verdict !== 'regression') {
-    const how = `re-run in ${c.head.n} alternating rounds: ${c.reason}`;
-    if (r.confirmed) r.verdict = 'regression';
-    r.reason = r.confirmed ? `confirmed on fresh samples (${how}); first pass: ${r.reason}` : `${r.reason}; ${how}`;
+  r.screen = first;
+  const fresh = c.paired ? `${c.paired.n} fresh pairs` : `${c.head.n} fresh alternating rounds`;
+  // Say each fact once: when the fresh samples give the same reason, say that they agree.
+  const evidence = c.reason === first.reason ? `${fresh} agree` : `${fresh}: ${c.reason}`;
+  if (r.confirmed === true) {
+    r.verdict = 'regression';
+    r.reason = `confirmed by ${evidence}` + (wasRegression ? '' : `; first pass: ${first.reason}`);
+  } else if (r.confirmed === false) {
+    r.verdict = 'unchanged';
+    r.reason = `cleared by ${evidence}; first pass: ${first.reason}`;
+  } else {
+    r.verdict = wasRegression ? 'unconfirmed' : first.verdict;
+    r.reason = `${first.reason}; not judged by ${evidence}`;
   }
 }

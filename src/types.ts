@@ -97,6 +97,11 @@ export interface Run {
   incomplete: boolean;
   /** Set when the results were measured in pairs with the other side's run (BenchResult.pair). */
   pairing?: Pairing;
+  /**
+   * The planned pairs of a paired run: judged first after `count` pairs; benchmarks that cannot be
+   * judged then may run up to `maxPairs` (the looks of compare/sequential.ts).
+   */
+  pairPlan?: { count: number; maxPairs: number };
 }
 
 /** benchstat's summary of one sample set: center (median) and its confidence interval. */
@@ -114,7 +119,41 @@ export interface Summary {
  * `noisy`: the samples are too spread out to tell whether a change of the threshold's size
  * happened; never a pass and never a regression (the report advises how to measure better).
  */
-export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'noisy' | 'new' | 'removed';
+export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'noisy' | 'unconfirmed' | 'new' | 'removed';
+
+/**
+ * The statistical test a row's verdict rests on, named in the report (benchmath's `Assumption`
+ * carries its own label the same way): benchstat's unpaired Mann–Whitney U test on two sample sets,
+ * the Wilcoxon signed-rank test on pairs (base and head of one benchmark measured together), or a
+ * comparison by value for deterministic metrics.
+ */
+export type RowTest = 'mann-whitney-u' | 'wilcoxon-signed-rank' | 'by-value';
+
+/**
+ * The paired comparison of a row whose samples were measured in pairs: per pair the ratio
+ * head/base; the Hodges–Lehmann estimate of the typical ratio with its confidence interval, and the
+ * Wilcoxon signed-rank test of "no change" on the log ratios.
+ */
+export interface PairedRow {
+  /** Pairs compared. */
+  n: number;
+  /** Estimated head/base ratio (1.05 = 5% more of the unit per op). */
+  ratio: number;
+  /** Confidence interval of the ratio; NaN when too few pairs for one. */
+  lo: number;
+  hi: number;
+  /**
+   * The signed-rank p-value the verdict used. When noisy rows earned more pairs (sequential
+   * looks), this is the look-adjusted p (compare/sequential.ts); `lookP` holds the raw ones.
+   */
+  p: number;
+  /** Raw signed-rank p at each look (pairs 1…n_j), when there was more than one look. */
+  lookP?: number[];
+  /** How the test's distribution was computed, e.g. `exact` or `normal`. */
+  method: string;
+  /** How the pairs were measured. */
+  pairing: Pairing;
+}
 
 /** One compared (package, benchmark, unit). */
 export interface CompareRow {
@@ -125,10 +164,17 @@ export interface CompareRow {
   head: Summary | null;
   /** (head/base − 1) × 100 of the centers; null for new/removed rows. */
   deltaPercent: number | null;
-  /** Two-sided Mann–Whitney U p-value (null when not computed). */
+  /** benchstat's two-sided Mann–Whitney U p-value (null when not computed). */
   p: number | null;
-  /** Benjamini–Hochberg adjusted p-value across the gated rows (null where not adjusted). */
+  /**
+   * Benjamini–Hochberg adjusted p-value across the gated rows, from the p of the test the verdict
+   * used (the paired p for paired rows); null where not adjusted.
+   */
   q?: number | null;
+  /** The test the verdict rests on. */
+  test?: RowTest;
+  /** The paired comparison, when both sides' samples were measured in pairs. */
+  paired?: PairedRow | null;
   /** p ≤ α (or a value change for exact units). */
   significant: boolean;
   verdict: Verdict;
@@ -137,8 +183,10 @@ export interface CompareRow {
   /** Compared by value rather than by test (assume=exact, allocs/op). */
   exact?: boolean;
   /**
-   * The row's noise: the larger side's confidence-interval half-width as a percent of its center
-   * (null when an interval needs more samples, or for rows compared by value).
+   * The row's noise in percent: for unpaired rows, how far one sample typically lands from the
+   * median (the larger side's median absolute deviation, scaled to a standard deviation); for
+   * paired rows, half the width of the paired interval of the ratio. Null when there are too few
+   * samples, or for rows compared by value.
    */
   noisePercent?: number | null;
   /**
@@ -157,6 +205,11 @@ export interface CompareRow {
   confirmed?: boolean | null;
   /** The confirmation's own comparison (alternating rounds), when one ran. */
   confirmation?: Confirmation;
+  /**
+   * The first pass's verdict, when confirmation replaced it: `verdict` is always the decision that
+   * counts (a cleared suspect is `unchanged`, one that could not be judged `unconfirmed`).
+   */
+  screen?: { verdict: Verdict; reason: string };
   attribution?: Attribution;
 }
 
@@ -165,6 +218,7 @@ export interface Confirmation {
   head: Summary;
   deltaPercent: number | null;
   p: number | null;
+  paired?: PairedRow | null;
   verdict: Verdict;
   reason: string;
 }

@@ -8,7 +8,6 @@ import * as core from '@actions/core';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { rowKey } from '../compare/compare.js';
 import { attributeConfirmed, attributeReport, compareRuns, environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
@@ -17,7 +16,7 @@ import { ensureMergeBase, headSha, isMergeCommit } from '../git/git.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
 import { formatProgress } from '../gotool/progress.js';
-import { confirmScope, confirmSuspects, repoRoot, runBothSides, runOneSide, suspectsOf } from '../local.js';
+import { applyConfirmation, confirmScope, confirmSuspects, repoRoot, runBothSides, runOneSide, suspectsOf } from '../local.js';
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
@@ -251,7 +250,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
           onProgress: progress(),
         })
       : null;
-    if (!ok) for (const r of suspectsOf(report, inputs.verdict, scope)) r.confirmed = null;
+    if (!ok) for (const r of suspectsOf(report, inputs.verdict, scope)) applyConfirmation(r, undefined);
     if (sides) {
       confirmRounds = inputs.confirmRounds;
       await attributeConfirmed(report, sides, changes);
@@ -409,9 +408,6 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
     minRounds: mdCtx.minRounds,
     confirmRounds: mdCtx.confirmRounds,
     incomplete: p.incomplete,
-    // The JSON rows write `confirmed: null` both for suspects confirmation could not judge and for
-    // rows it never looked at; `mode: report` needs to tell them apart to gate as this run did.
-    unconfirmed: gate.unconfirmed.map(rowKey),
   };
   await writeFile(jsonPath, toJsonReport(report, extra));
   await writeFile(mdPath, body);
@@ -521,9 +517,7 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     minRounds?: number;
     confirmRounds?: number;
     incomplete?: unknown;
-    unconfirmed?: unknown;
   };
-  restoreUnconfirmed(report, extra.unconfirmed);
   const gate = evaluateGate(report, {
     failOn: inputs.failOn,
     gateUnits: inputs.verdict.gateUnits,
@@ -546,23 +540,12 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
   const body = renderMarkdown(report, mdCtx);
   await summaryText(body);
   await postComment(client, meta.pr, inputs, body);
-  core.setOutput('verdict', gate.regressions.length ? 'regression' : 'pass');
+  // The same verdict output as the compare mode that wrote the artifact (failed packages: incomplete).
+  core.setOutput('verdict', gate.regressions.length ? 'regression' : mdCtx.incomplete?.length ? 'incomplete' : 'pass');
   core.setOutput('regressions', gate.regressions.length);
   core.setOutput('improvements', gate.improvements.length);
 }
 
-
-/**
- * Back from JSON, `confirmed: null` is ambiguous: only the rows the PR run listed as unconfirmed
- * keep null; on every other row it means "not subject to confirmation", which the gate counts.
- * Without the list (an older artifact), every such row counts: a regression is never hidden.
- */
-function restoreUnconfirmed(report: CompareReport, unconfirmed: unknown): void {
-  const keep = new Set(Array.isArray(unconfirmed) ? unconfirmed.filter((k): k is string => typeof k === 'string') : []);
-  for (const row of report.rows) {
-    if (row.confirmed === null && !keep.has(rowKey(row))) delete row.confirmed;
-  }
-}
 
 function parseResultMeta(text: string, file: string): { pr: number; headSha: string } {
   let v: unknown;

@@ -10,7 +10,9 @@
  * Deterministic metrics (B/op, allocs/op with every sample equal on each side) need no test:
  * a changed value is a change, whatever a U test of a few identical samples says.
  */
-import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Summary, UnitMetadata } from '../types.js';
+import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Pairing, PairedRow, Summary, UnitMetadata } from '../types.js';
+import { comparePairs } from '../stats/paired.js';
+import { sequentialP, type LookPlan } from './sequential.js';
 import { compareSorted, type SampleComparison } from '../stats/comparison.js';
 import { summarizeSorted, type Assumption } from '../stats/summary.js';
 import { sortedCopy } from '../stats/mannwhitney.js';
@@ -38,6 +40,14 @@ export interface CompareOptions {
   gatedUnits?: string[];
   /** Units compared by value when every sample on each side is equal; default B/op, allocs/op. */
   valueUnits?: string[];
+  /**
+   * How the two sides were measured against each other. When set, rows whose samples on both
+   * sides carry pair indices (BenchResult.pair) are judged by the Wilcoxon signed-rank test on
+   * the pairs; benchstat's unpaired numbers stay in the row.
+   */
+  pairing?: Pairing;
+  /** The planned looks when noisy rows may earn more pairs (compare/sequential.ts). */
+  looks?: LookPlan;
 }
 
 /** benchstat's comparison as computed, for renderers that print it (text.ts). */
@@ -93,6 +103,9 @@ interface Cell {
   unit: string;
   base: number[];
   head: number[];
+  /** Pair index of each sample (BenchResult.pair), or null once a sample without one is seen. */
+  basePairs: number[] | null;
+  headPairs: number[] | null;
 }
 
 /** Groups the samples by (package, name, unit), remembering the order of first appearance. */
@@ -113,11 +126,15 @@ function collect(base: BenchResult[], head: BenchResult[]): Cell[] {
         let cell = name.units.get(unit);
         if (!cell) {
           if (!unitOrder.has(unit)) unitOrder.set(unit, unitOrder.size);
-          cell = { pkg: r.pkg, name: r.name, unit, base: [], head: [] };
+          cell = { pkg: r.pkg, name: r.name, unit, base: [], head: [], basePairs: [], headPairs: [] };
           name.units.set(unit, cell);
           cells.push({ cell, pkg: pkg.order, name: name.order });
         }
         (side === 'base' ? cell.base : cell.head).push(value);
+        const pairs = side === 'base' ? cell.basePairs : cell.headPairs;
+        if (pairs && r.pair !== undefined) pairs.push(r.pair);
+        else if (side === 'base') cell.basePairs = null;
+        else cell.headPairs = null;
       }
     }
   };
@@ -127,6 +144,43 @@ function collect(base: BenchResult[], head: BenchResult[]): Cell[] {
   return cells
     .sort((a, b) => a.pkg - b.pkg || a.name - b.name || unitKey(a.cell.unit) - unitKey(b.cell.unit))
     .map((c) => c.cell);
+}
+
+/** The p-value the verdict rests on: the paired test's where the row has one, else benchstat's. */
+function verdictP(r: CompareRow): number {
+  return r.paired ? r.paired.p : r.p!;
+}
+
+/**
+ * The paired comparison of a cell whose samples all carry pair indices: the samples with the same
+ * index on both sides, in index order (the prefix of m pairs is what a look after m rounds saw).
+ * Null when a sample lacks an index, no index is on both sides, or a value is not positive (the
+ * ratio's logarithm needs positive values).
+ */
+function pairedRow(cell: Cell, confidence: number, pairing: Pairing, looks: LookPlan | undefined): PairedRow | null {
+  if (!cell.basePairs || !cell.headPairs) return null;
+  const headAt = new Map<number, number>();
+  cell.headPairs.forEach((idx, i) => headAt.set(idx, cell.head[i]));
+  const matched: Array<[number, number, number]> = [];
+  cell.basePairs.forEach((idx, i) => {
+    const h = headAt.get(idx);
+    if (h !== undefined) matched.push([idx, cell.base[i], h]);
+  });
+  if (matched.length === 0) return null;
+  matched.sort((a, b) => a[0] - b[0]);
+  const base = matched.map((m) => m[1]);
+  const head = matched.map((m) => m[2]);
+  const all = comparePairs(base, head, { confidence });
+  if (!all) return null;
+  const row: PairedRow = { n: all.n, ratio: all.ratio, lo: all.lo, hi: all.hi, p: all.p, method: all.method, pairing };
+  if (looks) {
+    const seq = sequentialP(matched.length, looks, (m) =>
+      m === matched.length ? all.p : (comparePairs(base.slice(0, m), head.slice(0, m), { confidence })?.p ?? 1),
+    );
+    row.p = seq.p;
+    if (seq.lookP.length > 1) row.lookP = seq.lookP;
+  }
+  return row;
 }
 
 /** All values equal, on a sorted sample. */
@@ -173,6 +227,15 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
       if (valueUnits.has(cell.unit) && allEqual(sb) && allEqual(sh)) row.exact = true;
     }
     row.noisePercent = row.exact ? null : noiseOf(row.base, row.head, sb, sh);
+    row.test = row.exact ? 'by-value' : 'mann-whitney-u';
+    if (!row.exact && opts.pairing) {
+      const paired = pairedRow(cell, confidence, opts.pairing, opts.looks);
+      if (paired) {
+        row.paired = paired;
+        row.test = 'wilcoxon-signed-rank';
+        row.noisePercent = Number.isFinite(paired.lo) ? (100 * (paired.hi - paired.lo)) / 2 : null;
+      }
+    }
     return row;
   });
 
@@ -182,7 +245,7 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
   // units per benchmark would need a p three times smaller).
   const tested = rows.filter((r) => r.p !== null && gated.has(r.unit) && !r.exact && (opts.fdrFamily?.(r) ?? true));
   if (opts.fdr) {
-    const q = benjaminiHochberg(tested.map((r) => r.p!));
+    const q = benjaminiHochberg(tested.map(verdictP));
     tested.forEach((r, i) => (r.q = q[i]));
   }
 
@@ -266,6 +329,9 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
       row.reason = `${why}, unchanged`;
       return;
     }
+  } else if (row.paired) {
+    decidePaired(row, row.paired, o);
+    return;
   } else {
     const p = row.p!;
     const judged = o.fdr && row.q != null ? row.q : p;
@@ -301,8 +367,49 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
   row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
 }
 
-/** Whether the head's center is on the bad side of the base's (a row with both sides). */
+/**
+ * The verdict of a row measured in pairs. The evidence is the paired test (signed-rank p, or its
+ * q under FDR) and the Hodges–Lehmann interval of the ratio, and each outcome says which:
+ * - significant and at least the threshold → regression or improvement;
+ * - significant but smaller than the threshold → unchanged (a real but small change);
+ * - not significant, with the interval inside ± threshold → unchanged: the pairs rule out a change
+ *   of the threshold's size (evidence of no regression, not merely absence of evidence);
+ * - not significant, with an interval that still reaches the threshold → noisy: the pairs cannot
+ *   tell (such a row may earn more pairs; compare/sequential.ts).
+ */
+function decidePaired(row: DetailedRow, paired: PairedRow, o: { alpha: number; threshold: number; fdr: boolean; higher: boolean }) {
+  const judged = o.fdr && row.q != null ? row.q : paired.p;
+  const shown =
+    (o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(paired.p, 3)}`) + ` (signed-rank, ${paired.n} pairs)`;
+  const est = (paired.ratio - 1) * 100;
+  const interval = Number.isFinite(paired.lo)
+    ? `${pct((paired.lo - 1) * 100)}…${pct((paired.hi - 1) * 100)}`
+    : null;
+  if (judged <= o.alpha) {
+    const why = `${shown} ≤ α=${formatAlpha(o.alpha)}`;
+    if (Math.abs(est) < o.threshold) {
+      row.verdict = 'unchanged';
+      row.reason = `${pct(est)} is below the ${o.threshold}% threshold (${why})`;
+      return;
+    }
+    row.verdict = (o.higher ? est < 0 : est > 0) ? 'regression' : 'improvement';
+    row.reason = `${pct(est)}${interval ? ` (${interval})` : ''} (${why})`;
+    return;
+  }
+  if (interval && (paired.lo - 1) * 100 > -o.threshold && (paired.hi - 1) * 100 < o.threshold) {
+    row.verdict = 'unchanged';
+    row.reason = `no change of ${o.threshold}% or more: the paired interval is ${interval} (${shown})`;
+    return;
+  }
+  row.verdict = 'noisy';
+  row.reason = interval
+    ? `too noisy to judge: the paired interval ${interval} reaches the ${o.threshold}% threshold (${shown})`
+    : `too noisy to judge: ${paired.n} pairs give no interval yet (${shown})`;
+}
+
+/** Whether the head is on the bad side of the base (a row with both sides): by the pairs' ratio when paired. */
 function isWorse(row: CompareRow, higher: boolean): boolean {
+  if (row.paired) return higher ? row.paired.ratio < 1 : row.paired.ratio > 1;
   return higher ? row.head!.center < row.base!.center : row.head!.center > row.base!.center;
 }
 
@@ -314,6 +421,12 @@ function isWorse(row: CompareRow, higher: boolean): boolean {
 export function worstCasePercent(row: CompareRow, higherBetter: boolean): number | null {
   const { base, head } = row;
   if (!base || !head) return null;
+  if (row.paired) {
+    // The paired interval of the ratio is the evidence: its bad end is the largest slowdown allowed.
+    const bound = higherBetter ? row.paired.lo : row.paired.hi;
+    if (!Number.isFinite(bound)) return null;
+    return higherBetter ? (1 - bound) * 100 : (bound - 1) * 100;
+  }
   const [num, den] = higherBetter ? [head.lo, base.hi] : [head.hi, base.lo];
   if (!Number.isFinite(num) || !Number.isFinite(den) || den <= 0) return null;
   const change = (num / den - 1) * 100;
@@ -328,7 +441,7 @@ export function worstCasePercent(row: CompareRow, higherBetter: boolean): number
  * (A 5% slowdown measured +3.4% at p = 0.007 here is one; a tight +1% is not.)
  */
 function markSuspect(row: DetailedRow, alpha: number, threshold: number, higher: boolean): void {
-  if (!row.base || !row.head || row.exact || row.verdict === 'regression' || row.p === null || row.p > alpha) return;
+  if (!row.base || !row.head || row.exact || row.verdict === 'regression' || row.p === null || verdictP(row) > alpha) return;
   if (!isWorse(row, higher)) return;
   const worst = worstCasePercent(row, higher);
   if (worst === null || worst >= threshold) row.suspect = true;

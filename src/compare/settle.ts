@@ -16,19 +16,37 @@ import { higherIsBetter, worstCasePercent } from './compare.js';
 export interface SettleRule {
   /** Minimum effect in percent, as in the verdict. */
   threshold: number;
+  /**
+   * The planned samples (pairs) a side, and the most a row that cannot be judged then may earn
+   * (compare/sequential.ts). Without them, a row is open until the runner's rounds run out.
+   */
+  count?: number;
+  maxPairs?: number;
   /** Units that can fail the gate; other rows never keep a benchmark running. */
   gateUnits: readonly string[];
   units?: UnitMetadata;
 }
 
-/** Whether more samples could still turn this row into a regression of at least the threshold. */
+/**
+ * Whether more samples could still turn this row into a regression of at least the threshold.
+ * Before the planned count: every row whose intervals still allow a threshold-sized slowdown (and
+ * every regression, so it is judged on the planned samples). From the planned count on, only the
+ * rows that count could not decide — too noisy, or a suspect (significant on its own p, held back)
+ * — whose interval still reaches the threshold earn more, up to `maxPairs`.
+ */
 export function rowIsOpen(row: CompareRow, rule: SettleRule): boolean {
   if (!rule.gateUnits.includes(row.unit)) return false;
   // One side only (new/removed), or compared by value: more samples change nothing.
   if (!row.base || !row.head || row.exact) return false;
-  if (row.verdict === 'regression') return true;
   const worst = worstCasePercent(row, higherIsBetter(row.unit, rule.units ?? {}));
-  return worst === null || worst >= rule.threshold;
+  const reaches = worst === null || worst >= rule.threshold;
+  const n = row.paired?.n ?? Math.min(row.base.n, row.head.n);
+  if (rule.count !== undefined && n >= rule.count) {
+    if (n >= (rule.maxPairs ?? rule.count)) return false;
+    return (row.verdict === 'noisy' || row.suspect === true) && reaches;
+  }
+  if (row.verdict === 'regression') return true;
+  return reaches;
 }
 
 /** The benchmarks (package, name as in the report) with at least one open row, in report order. */

@@ -19,7 +19,7 @@ export function annotationsFor(report: CompareReport, limit: number): Annotation
   const seen = new Set<string>();
   const out: { a: Annotation; weight: number }[] = [];
   for (const row of report.rows) {
-    if (row.verdict !== 'regression' || row.confirmed === false) continue;
+    if (row.verdict !== 'regression') continue;
     for (const fn of row.attribution?.functions ?? []) {
       if (!fn.changed) continue;
       const file = fn.file.startsWith('/') ? fn.file : posix.normalize(fn.file);

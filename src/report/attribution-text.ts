@@ -10,11 +10,10 @@ import { formatFixed } from './format.js';
 export function formatAttributionText(report: CompareReport, maxFunctions = 5): string {
   const out: string[] = [];
   for (const row of report.rows) {
-    if ((row.verdict !== 'regression' && row.verdict !== 'improvement') || !row.attribution) continue;
+    if ((row.verdict !== 'regression' && row.verdict !== 'improvement' && row.verdict !== 'unconfirmed') || !row.attribution) continue;
     const a = row.attribution;
     const delta = row.deltaPercent === null ? '' : ` ${row.deltaPercent >= 0 ? '+' : ''}${formatFixed(row.deltaPercent, 1)}%`;
-    const confirmed = row.confirmed === false ? ' (cleared by confirmation)' : row.confirmed === null ? ' (unconfirmed)' : '';
-    out.push(`${row.package} ${row.name} ${row.unit}${delta} ${row.verdict}${confirmed}:`);
+    out.push(`${row.package} ${row.name} ${row.unit}${delta} ${row.verdict}:`);
     const width = Math.max(0, ...a.functions.slice(0, maxFunctions).map((f) => f.function.length));
     for (const f of a.functions.slice(0, maxFunctions)) {
       const share = Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?';

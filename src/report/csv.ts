@@ -26,6 +26,12 @@ export const CSV_COLUMNS = [
   'reason',
   'exact',
   'confirmed',
+  'test',
+  'paired_n',
+  'paired_ratio',
+  'paired_lo',
+  'paired_hi',
+  'paired_p',
 ] as const;
 
 export function toCsvReport(report: CompareReport): string {
@@ -49,6 +55,12 @@ function rowCells(row: CompareRow): string[] {
     row.reason,
     String(row.exact ?? false),
     row.confirmed === undefined || row.confirmed === null ? '' : String(row.confirmed),
+    row.test ?? '',
+    row.paired ? String(row.paired.n) : '',
+    numberCell(row.paired?.ratio ?? null),
+    numberCell(row.paired?.lo ?? null),
+    numberCell(row.paired?.hi ?? null),
+    numberCell(row.paired?.p ?? null),
   ];
 }
 

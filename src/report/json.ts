@@ -14,14 +14,21 @@ import type {
   CompareSettings,
   Confirmation,
   GeomeanRow,
+  PairedRow,
+  RowTest,
   Summary,
   Verdict,
 } from '../types.js';
 import { BenchgateError } from '../errors.js';
 
-export const JSON_REPORT_SCHEMA = 1;
+/**
+ * 2: `verdict` is the decision that counts (a cleared suspect is `unchanged`, one confirmation could
+ * not judge `unconfirmed`), with the first pass in `screen`; rows carry `test` and `paired`.
+ */
+export const JSON_REPORT_SCHEMA = 2;
 
-const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'noisy', 'new', 'removed'];
+const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'noisy', 'unconfirmed', 'new', 'removed'];
+const TESTS: readonly RowTest[] = ['mann-whitney-u', 'wilcoxon-signed-rank', 'by-value'];
 
 /** Serialize a report; `extra` adds top-level keys (e.g. commits) but cannot replace the report's own. */
 export function toJsonReport(report: CompareReport, extra?: object): string {
@@ -50,9 +57,12 @@ function rowToJson(row: CompareRow) {
     significant: row.significant,
     verdict: row.verdict,
     reason: row.reason,
+    test: row.test ?? null,
+    paired: pairedToJson(row.paired),
     exact: row.exact ?? false,
     noisePercent: num(row.noisePercent),
     suspect: row.suspect ?? false,
+    screen: row.screen ? { verdict: row.screen.verdict, reason: row.screen.reason } : null,
     confirmed: row.confirmed ?? null,
     confirmation: row.confirmation
       ? {
@@ -60,6 +70,7 @@ function rowToJson(row: CompareRow) {
           head: summaryToJson(row.confirmation.head),
           deltaPercent: num(row.confirmation.deltaPercent),
           p: num(row.confirmation.p),
+          paired: pairedToJson(row.confirmation.paired),
           verdict: row.confirmation.verdict,
           reason: row.confirmation.reason,
         }
@@ -79,6 +90,20 @@ function rowToJson(row: CompareRow) {
           note: row.attribution.note,
         }
       : null,
+  };
+}
+
+function pairedToJson(p: PairedRow | null | undefined) {
+  if (!p) return null;
+  return {
+    n: p.n,
+    ratio: num(p.ratio),
+    lo: num(p.lo),
+    hi: num(p.hi),
+    p: num(p.p),
+    lookP: p.lookP ? p.lookP.map(num) : null,
+    method: p.method,
+    pairing: p.pairing,
   };
 }
 
@@ -153,6 +178,14 @@ class ReportReader {
       suspect: o.suspect === undefined ? false : this.boolean(o.suspect, `${path}.suspect`),
       confirmed: o.confirmed === null ? null : this.boolean(o.confirmed, `${path}.confirmed`),
     };
+    if (o.test !== null) row.test = this.oneOf(o.test, TESTS, `${path}.test`);
+    if (o.paired !== null) row.paired = this.paired(o.paired, `${path}.paired`);
+    if (o.screen !== null) {
+      const sc = this.object(o.screen, `${path}.screen`);
+      row.screen = { verdict: this.verdict(sc.verdict, `${path}.screen.verdict`), reason: this.string(sc.reason, `${path}.screen.reason`) };
+    }
+    // `confirmed: null` means "could not be judged" only on a row confirmation looked at.
+    if (row.confirmed === null && !row.screen) delete row.confirmed;
     if (o.confirmation !== null) row.confirmation = this.confirmation(o.confirmation, `${path}.confirmation`);
     if (o.attribution !== null) row.attribution = this.attribution(o.attribution, `${path}.attribution`);
     return row;
@@ -176,9 +209,30 @@ class ReportReader {
       head: this.summary(o.head, `${path}.head`),
       deltaPercent: this.nullableNumber(o.deltaPercent, `${path}.deltaPercent`),
       p: this.nullableNumber(o.p, `${path}.p`),
+      paired: o.paired === null ? null : this.paired(o.paired, `${path}.paired`),
       verdict: this.verdict(o.verdict, `${path}.verdict`),
       reason: this.string(o.reason, `${path}.reason`),
     };
+  }
+
+  private paired(v: Json, path: string): PairedRow {
+    const o = this.object(v, path);
+    const p: PairedRow = {
+      n: this.integer(o.n, `${path}.n`),
+      ratio: this.numberOrNaN(o.ratio, `${path}.ratio`),
+      lo: this.numberOrNaN(o.lo, `${path}.lo`),
+      hi: this.numberOrNaN(o.hi, `${path}.hi`),
+      p: this.numberOrNaN(o.p, `${path}.p`),
+      method: this.string(o.method, `${path}.method`),
+      pairing: this.oneOf(o.pairing, ['sequential', 'duet'] as const, `${path}.pairing`),
+    };
+    if (o.lookP !== null) p.lookP = this.array(o.lookP, `${path}.lookP`).map((x, i) => this.numberOrNaN(x, `${path}.lookP[${i}]`));
+    return p;
+  }
+
+  private oneOf<T extends string>(v: Json, allowed: readonly T[], path: string): T {
+    if (!allowed.includes(v as T)) this.fail(path, `expected one of ${allowed.join(', ')}, got ${describe(v)}`);
+    return v as T;
   }
 
   private attribution(v: Json, path: string): Attribution {

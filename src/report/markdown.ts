@@ -61,6 +61,18 @@ function summaryCell(s: Summary | null, other: Summary | null, unit: string, exa
   return `${value} ± ${pctRange(s.center, s.lo, s.hi)}`;
 }
 
+/**
+ * The change the verdict judged, in percent: the paired estimate (Hodges–Lehmann ratio) for rows
+ * measured in pairs, else benchstat's delta of the medians.
+ */
+function verdictDelta(row: CompareRow): number | null {
+  return row.paired ? (row.paired.ratio - 1) * 100 : row.deltaPercent;
+}
+
+function signedPercent(x: number): string {
+  return (x >= 0 ? '+' : '−') + formatFixed(Math.abs(x), 1) + '%';
+}
+
 function deltaCell(row: CompareRow, bold: boolean): string {
   if (row.verdict === 'new') return 'new';
   if (row.verdict === 'removed') return 'removed';
@@ -69,16 +81,20 @@ function deltaCell(row: CompareRow, bold: boolean): string {
     const text = formatDelta(row.head.center - row.base.center, row.unit);
     return bold ? `**${text}**` : text;
   }
-  if (row.deltaPercent === null || !Number.isFinite(row.deltaPercent)) return '?';
+  const delta = verdictDelta(row);
+  if (delta === null || !Number.isFinite(delta)) return '?';
+  if (row.verdict === 'noisy' || row.verdict === 'unconfirmed') return `possibly ${signedPercent(delta)}`;
   if (row.verdict !== 'regression' && row.verdict !== 'improvement' && !row.significant) return '~';
-  const text = (row.deltaPercent >= 0 ? '+' : '−') + formatFixed(Math.abs(row.deltaPercent), 1) + '%';
+  const text = signedPercent(delta);
   return bold ? `**${text}**` : text;
 }
 
+/** The p of the test the verdict used (the paired signed-rank p for paired rows), and its q. */
 function pCell(row: CompareRow): string {
   if (row.exact) return 'exact';
-  if (row.p === null) return '—';
-  const p = formatFixed(row.p, 3);
+  const raw = row.paired ? row.paired.p : row.p;
+  if (raw === null) return '—';
+  const p = formatFixed(raw, 3);
   return row.q !== undefined && row.q !== null ? `${p} (q=${formatFixed(row.q, 3)})` : p;
 }
 
@@ -119,11 +135,15 @@ function likelyCause(row: CompareRow, ctx: MarkdownContext): string {
   return parts.join(' ');
 }
 
-const MARK: Record<string, string> = { regression: '🔴', improvement: '🟢' };
+const MARK: Record<string, string> = { regression: '🔴', improvement: '🟢', unconfirmed: '🟡', noisy: '🟡' };
+
+/** A cleared suspect: the first pass called it a regression, fresh samples on this runner did not. */
+function isCleared(row: CompareRow): boolean {
+  return row.screen?.verdict === 'regression' && row.confirmed === false;
+}
 
 function marker(row: CompareRow): string {
-  if (row.confirmed === false) return '⚪';
-  if (row.confirmed === null) return '🟡';
+  if (isCleared(row)) return '⚪';
   return MARK[row.verdict] ?? '';
 }
 
@@ -135,7 +155,7 @@ function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
     r.unit,
     summaryCell(r.base, r.head, r.unit, !!r.exact),
     summaryCell(r.head, r.base, r.unit, !!r.exact),
-    deltaCell(r, r.verdict === 'regression' && r.confirmed !== false),
+    deltaCell(r, r.verdict === 'regression'),
     pCell(r),
     likelyCause(r, ctx),
   ]);
@@ -149,7 +169,8 @@ function confirmationLine(r: CompareRow): string {
   const d = c.deltaPercent === null ? '?' : `${c.deltaPercent >= 0 ? '+' : '−'}${formatFixed(Math.abs(c.deltaPercent), 1)}%`;
   const p = c.p === null ? '' : `, p=${formatFixed(c.p, 3)}`;
   const what = r.confirmed ? 'confirmed' : r.confirmed === null ? 'not judged' : 'cleared';
-  return `${benchmarkCell(r)} ${r.unit}: ${what} by alternating rounds on this runner (${d}${p}, ${n}) — ${escapeMarkdown(c.reason)}`;
+  const how = c.paired ? `${c.paired.n} fresh pairs` : 'alternating rounds';
+  return `${benchmarkCell(r)} ${r.unit}: ${what} by ${how} on this runner (${d}${p}, ${n}) — ${escapeMarkdown(c.reason)}`;
 }
 
 function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
@@ -202,26 +223,42 @@ function headline(report: CompareReport, ctx: MarkdownContext): string {
   const g = ctx.gate;
   const benchmarks = new Set(report.rows.map((r) => `${r.package}\u0000${r.name}`)).size;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (g.regressions.length > 0 || (g.failed && g.unconfirmed.length > 0)) {
-    const n = g.regressions.length + (g.failed ? g.unconfirmed.length : 0);
+  const undecided = [
+    g.unconfirmed.length > 0 ? `${g.unconfirmed.length} unconfirmed` : '',
+    g.noisy.length > 0 ? `${count(g.noisy.length, 'row')} too noisy to judge, possibly ${possibly(g.noisy)}` : '',
+  ].filter(Boolean);
+  if (g.regressions.length > 0 || g.failed) {
+    const more = g.counted.length - g.regressions.length;
+    const what = [count(g.regressions.length, 'regression'), ...(more > 0 ? undecided : [])].join(', ');
     const tail = g.waivedBy ? `waived by label ${inlineCode(g.waivedBy)}` : g.failed ? 'merge blocked' : 'not gating';
     const icon = g.waivedBy || !g.failed ? '⚠️' : '❌';
-    return `### ${icon} benchgate: ${count(n, 'regression')} in ${count(benchmarks, 'benchmark')} — ${tail}`;
+    return `### ${icon} benchgate: ${what} in ${count(benchmarks, 'benchmark')} — ${tail}`;
   }
   if (ctx.incomplete && ctx.incomplete.length > 0) {
     return `### ⚠️ benchgate: incomplete — ${count(ctx.incomplete.length, 'package')} failed; no regressions in the ${count(benchmarks, 'benchmark')} that ran`;
   }
   const better = g.improvements.length > 0 ? `, ${count(g.improvements.length, 'improvement')}` : '';
-  const suspects = g.unconfirmed.length > 0 ? `, ${g.unconfirmed.length} unconfirmed` : '';
-  const noisy = new Set(report.rows.filter((r) => r.verdict === 'noisy').map((r) => `${r.package}\u0000${r.name}`)).size;
-  const tooNoisy = noisy > 0 ? `, ${noisy} too noisy to judge` : '';
+  const open = undecided.length > 0 ? `, ${undecided.join(', ')}` : '';
+  const noisy = new Set(report.rows.filter((r) => r.verdict === 'noisy' && !g.noisy.includes(r)).map((r) => `${r.package}\u0000${r.name}`)).size;
+  const tooNoisy = noisy > 0 ? `, ${noisy} more too noisy to judge` : '';
   // Regressions in metrics outside the gate (e.g. B/s) are in the table with 🔴: the headline
   // must not read as if there were none at all.
   const gated = new Set([...g.regressions, ...g.unconfirmed, ...g.cleared]);
   const ungated = report.rows.filter((r) => r.verdict === 'regression' && !gated.has(r)).length;
   const other = ungated > 0 ? `, ${count(ungated, 'regression')} in ungated metrics` : '';
   const cleared = g.cleared.length > 0 ? `, ${count(g.cleared.length, 'suspect')} cleared` : '';
-  return `### ✅ benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${suspects}${cleared}${tooNoisy}${other}`;
+  // Undecided rows are no pass: the icon says so.
+  const icon = undecided.length > 0 ? '⚠️' : '✅';
+  return `### ${icon} benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${open}${cleared}${tooNoisy}${other}`;
+}
+
+/** The largest estimate among undecided rows, e.g. "+31%" (or "+12…31%" for several). */
+function possibly(rows: CompareRow[]): string {
+  const ds = rows.map(verdictDelta).filter((d): d is number => d !== null && Number.isFinite(d));
+  if (ds.length === 0) return 'a slowdown';
+  const lo = Math.min(...ds);
+  const hi = Math.max(...ds);
+  return lo === hi || ds.length === 1 ? signedPercent(hi) : `${signedPercent(lo)}…${formatFixed(hi, 1)}%`;
 }
 
 function footer(report: CompareReport, ctx: MarkdownContext): string {
@@ -243,9 +280,15 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
   if (b.environmentNote) parts.push(`⚠️ ${escapeMarkdown(b.environmentNote)}.`);
   if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
   const fdr = report.rows.some((r) => r.q !== undefined && r.q !== null);
+  const paired = report.rows.find((r) => r.paired)?.paired;
+  const looked = report.rows.some((r) => r.paired?.lookP);
+  const test = paired
+    ? `Wilcoxon signed-rank on the pairs (base and head of each benchmark measured ${paired.pairing === 'duet' ? 'at once' : 'back to back'}; Δ is the Hodges–Lehmann estimate, medians and intervals are benchstat's)`
+    : 'two-sided Mann–Whitney U on the medians';
   parts.push(
-    `Test: two-sided Mann–Whitney U on the medians, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +
-      'allocation counts and other deterministic metrics compared by value.',
+    `Test: ${test}, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +
+      'allocation counts and other deterministic metrics compared by value.' +
+      (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (half at the first).' : ''),
   );
   if (ctx.gate.waivedBy) parts.push(`The gate was waived by the label ${inlineCode(ctx.gate.waivedBy)}.`);
   return parts.join(' ');
@@ -254,9 +297,12 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
 /** Renders the whole comment, cutting the least important parts to fit GitHub's limit. */
 export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): string {
   const max = ctx.maxLength ?? MAX_COMMENT_LENGTH;
-  const changed = report.rows.filter((r) => r.verdict === 'regression' || r.verdict === 'improvement');
+  // The main table: every decision that counts, what could not be decided but may be a slowdown
+  // of the threshold's size, and the suspects confirmation cleared (so a reviewer sees why).
+  const undecided = new Set([...ctx.gate.unconfirmed, ...ctx.gate.noisy]);
+  const changed = report.rows.filter((r) => r.verdict === 'regression' || r.verdict === 'improvement' || undecided.has(r) || isCleared(r));
   // Regressions before improvements; the largest effects first.
-  changed.sort((a, b) => rank(a) - rank(b) || Math.abs(b.deltaPercent ?? 0) - Math.abs(a.deltaPercent ?? 0));
+  changed.sort((a, b) => rank(a) - rank(b) || Math.abs(verdictDelta(b) ?? 0) - Math.abs(verdictDelta(a) ?? 0));
   const others = report.rows.filter((r) => !changed.includes(r));
 
   const top: string[] = [headline(report, ctx), ''];
@@ -299,7 +345,10 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   return text.length <= max ? text : text.slice(0, max - 200) + '\n\n… cut to fit.\n' + (ctx.marker ?? '');
 }
 
+/** Order in the main table: regressions, then what could not be decided, improvements, cleared suspects. */
 function rank(r: CompareRow): number {
-  if (r.verdict === 'regression') return r.confirmed === false ? 2 : 0;
-  return 1;
+  if (r.verdict === 'regression') return 0;
+  if (r.verdict === 'unconfirmed' || r.verdict === 'noisy') return 1;
+  if (r.verdict === 'improvement') return 2;
+  return 3;
 }

@@ -1,0 +1,58 @@
+/**
+ * Noisy rows earn more pairs: the looks of a sequential design, and the p-value that keeps the
+ * false-alarm guarantee across them.
+ *
+ * A row measured in pairs is judged first at the planned number of pairs (`count`). When that look
+ * cannot decide it — too noisy, or a slowdown significant on its own p that FDR control held back —
+ * the benchmark keeps running, and the row is judged again on all its pairs at each further look
+ * (every `count` pairs, up to `maxPairs`). Testing the same hypothesis several times raises the
+ * chance of a false alarm unless each look spends only part of α.
+ *
+ * The rule here is alpha spending by weighted Bonferroni: the first look gets half of α, the
+ * extension looks share the other half equally, and a row's p-value is min_j (p_j / w_j) over the
+ * looks it reached. Under "no change" P(min_j p_j/w_j ≤ α) ≤ Σ_j w_j·α = α whatever the dependence
+ * between looks, so the guarantee holds for the exact signed-rank test's discrete p at small n,
+ * where Pocock or O'Brien–Fleming boundaries (built for normally distributed increments) would
+ * need a correlation structure we cannot assume. The price: a row decided at the first look is
+ * tested at α/2. With every benchmark's pairs in a fixed design, there is one look and no price.
+ * Stopping for futility (early stopping, compare/settle.ts) spends nothing: it never rejects.
+ */
+
+/** The planned looks: after `count` pairs, then every `count` pairs up to `maxPairs`. */
+export interface LookPlan {
+  count: number;
+  maxPairs: number;
+}
+
+/** Pair counts at which the plan looks, in order (the last may be `maxPairs` itself). */
+export function lookPoints(plan: LookPlan): number[] {
+  const points = [plan.count];
+  for (let n = 2 * plan.count; n < plan.maxPairs; n += plan.count) points.push(n);
+  if (plan.maxPairs > plan.count) points.push(plan.maxPairs);
+  return points;
+}
+
+/** The share of α each look spends: all of it with one look; else ½ first, ½ split over the rest. */
+export function lookWeights(plan: LookPlan): number[] {
+  const k = lookPoints(plan).length;
+  if (k === 1) return [1];
+  return [0.5, ...Array.from({ length: k - 1 }, () => 0.5 / (k - 1))];
+}
+
+/**
+ * The sequential p-value of a row with `n` pairs: min over the looks reached of p_j / w_j (capped
+ * at 1), where `pAt(m)` is the test's p on the first m pairs. A row with fewer pairs than the first
+ * look (stopped for futility, or a side failed) is judged once, at its n, with the first look's weight.
+ */
+export function sequentialP(n: number, plan: LookPlan, pAt: (pairs: number) => number): { p: number; lookP: number[] } {
+  const weights = lookWeights(plan);
+  // The looks passed before n, then n itself as the last: never more looks than weights, so no
+  // share of α is spent twice (a run with more pairs than planned is judged once more, at its n).
+  const looks = lookPoints(plan)
+    .filter((m) => m < n)
+    .slice(0, weights.length - 1);
+  looks.push(n);
+  const lookP = looks.map((m) => pAt(m));
+  const p = Math.min(1, ...lookP.map((raw, j) => raw / weights[j]));
+  return { p, lookP };
+}
