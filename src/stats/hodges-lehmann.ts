@@ -84,7 +84,7 @@ export function hodgesLehmann(d: ArrayLike<number>, opts: HodgesLehmannOptions =
   const warnings: string[] = [];
   if (zeros > 0) warnings.push(`${zeros} of ${d.length} pairs with equal values (difference 0) left out`);
   if (n === 0) {
-    warnings.push('all pairs are equal: no interval');
+    warnings.push('all pairs are equal: no confidence interval');
     return result(0, -Infinity, Infinity, confidence, 1, 'exact', n, zeros, warnings);
   }
 
