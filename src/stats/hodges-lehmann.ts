@@ -70,6 +70,7 @@ const QUANTILE_FUZZ = 10 * Number.EPSILON;
 
 export function hodgesLehmann(d: ArrayLike<number>, opts: HodgesLehmannOptions = {}): HodgesLehmannResult {
   const confidence = opts.confidence ?? 0.95;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
   const x: number[] = [];
   let zeros = 0;
   for (let i = 0; i < d.length; i++) {
@@ -90,6 +91,8 @@ export function hodgesLehmann(d: ArrayLike<number>, opts: HodgesLehmannOptions =
 
   const walsh = walshAverages(x);
   const M = walsh.length;
+  // simple-statistics' medianSorted computes the same, but takes a number[]: indexing the sorted
+  // typed array avoids copying n(n+1)/2 averages.
   const estimate = M % 2 === 1 ? walsh[(M - 1) / 2] : (walsh[M / 2 - 1] + walsh[M / 2]) / 2;
   const alpha = 1 - confidence;
 

@@ -9,8 +9,8 @@
  * samples share (design §4): the host's state during that second. The test is the Wilcoxon
  * signed-rank test of the d_i (signedrank.ts), the estimate their Hodges–Lehmann center
  * (hodges-lehmann.ts), and both come back to the ratio scale by exp: ratio = e^HL, the interval
- * [e^lo, e^hi]. exp is monotone, so the interval keeps its coverage and the ratio stays the
- * median-unbiased center; swapping base and head negates every d_i and so inverts ratio and
+ * [e^lo, e^hi]. exp is monotone, so the interval keeps its coverage and the ratio is still the
+ * center the test points at (e^median = median of e^…); swapping base and head negates every d_i and so inverts ratio and
  * interval and keeps p.
  *
  * Not comparable (null): a value ≤ 0 or not finite has no logarithm, or a ratio that means

@@ -22,6 +22,10 @@
  * n ≤ 50, not the untied table that R's `psignrank` would wrongly apply (R falls back to the
  * normal approximation instead). Above 50 the normal approximation with the tie correction
  * Σ(t³ − t)/48 of the variance and a continuity correction of ½, exactly as R computes it.
+ *
+ * Hand-written: simple-statistics, our one statistics dependency, has no one-sample signed-rank
+ * test (its `wilcoxonRankSum` is the two-sample rank sum, a statistic without a p-value), and its
+ * `permutationTest` samples at random, where we need the exact distribution.
  */
 import { formatGoV } from '../report/format.js';
 import { normalCdf } from './normal.js';
