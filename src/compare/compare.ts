@@ -172,7 +172,17 @@ function pairedRow(cell: Cell, confidence: number, pairing: Pairing, looks: Look
   const head = matched.map((m) => m[2]);
   const all = comparePairs(base, head, { confidence });
   if (!all) return null;
-  const row: PairedRow = { n: all.n, ratio: all.ratio, lo: all.lo, hi: all.hi, p: all.p, method: all.method, pairing };
+  // No interval at this confidence (too few pairs) is NaN, as in benchstat's summaries.
+  const bounded = all.lo > 0 && Number.isFinite(all.hi);
+  const row: PairedRow = {
+    n: all.n,
+    ratio: all.ratio,
+    lo: bounded ? all.lo : NaN,
+    hi: bounded ? all.hi : NaN,
+    p: all.p,
+    method: all.method.replace('wilcoxon-signed-rank ', ''),
+    pairing,
+  };
   if (looks) {
     const seq = sequentialP(matched.length, looks, (m) =>
       m === matched.length ? all.p : (comparePairs(base.slice(0, m), head.slice(0, m), { confidence })?.p ?? 1),

@@ -1,0 +1,198 @@
+/**
+ * Rows measured in pairs: the verdict rests on the Wilcoxon signed-rank test and the
+ * Hodges–Lehmann interval of the pairs, benchstat's unpaired numbers stay in the row, and noisy
+ * rows that earn more pairs keep the false-alarm guarantee (weighted Bonferroni over the looks).
+ */
+import fc from 'fast-check';
+import { compareResults } from '../src/compare/compare.js';
+import { lookPoints, lookWeights, sequentialP } from '../src/compare/sequential.js';
+import { rowIsOpen } from '../src/compare/settle.js';
+import { comparePairs } from '../src/stats/paired.js';
+import type { BenchResult } from '../src/types.js';
+
+/** Seeded uniform numbers in [0, 1) (mulberry32): reproducible "measurements". */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * n pairs of one benchmark: each pair shares a host factor (drift that pairing cancels), each
+ * sample adds its own scatter; head = base × ratio.
+ */
+function pairs(n: number, ratio: number, opts: { drift?: number; scatter?: number; seed?: number; paired?: boolean } = {}) {
+  const next = rng(opts.seed ?? 1);
+  const drift = opts.drift ?? 0.2;
+  const scatter = opts.scatter ?? 0.005;
+  const base: BenchResult[] = [];
+  const head: BenchResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const host = 1 + drift * next();
+    const sample = (r: number): BenchResult => ({
+      pkg: 'example.com/m',
+      name: 'Parse-2',
+      config: {},
+      iterations: 1000,
+      values: [{ unit: 'sec/op', value: 1e-6 * r * host * (1 + scatter * (next() - 0.5)) }],
+      ...(opts.paired === false ? {} : { pair: i + 1 }),
+    });
+    base.push(sample(1));
+    head.push(sample(ratio));
+  }
+  return { base, head };
+}
+
+const secRow = (r: ReturnType<typeof compareResults>) => r.rows.find((x) => x.unit === 'sec/op')!;
+
+describe('paired verdicts', () => {
+  test('a +8% slowdown hidden in ±20% host drift: unpaired cannot tell, the pairs can', () => {
+    const { base, head } = pairs(10, 1.08);
+    const unpaired = secRow(compareResults(base, head, { threshold: 4 }));
+    expect(unpaired.verdict).not.toBe('regression');
+    const row = secRow(compareResults(base, head, { threshold: 4, pairing: 'sequential' }));
+    expect(row.test).toBe('wilcoxon-signed-rank');
+    expect(row.verdict).toBe('regression');
+    expect(row.paired!.n).toBe(10);
+    expect(row.paired!.ratio).toBeGreaterThan(1.07);
+    expect(row.paired!.ratio).toBeLessThan(1.09);
+    expect(row.paired!.p).toBeLessThan(0.01);
+    expect(row.reason).toMatch(/signed-rank, 10 pairs/);
+  });
+
+  test('benchstat numbers are the same with and without pairing (the parity contract)', () => {
+    const { base, head } = pairs(10, 1.08, { seed: 7 });
+    const a = secRow(compareResults(base, head, { threshold: 4 }));
+    const b = secRow(compareResults(base, head, { threshold: 4, pairing: 'sequential' }));
+    for (const key of ['base', 'head', 'deltaPercent', 'p', 'significant'] as const) expect(b[key]).toEqual(a[key]);
+    expect(a.test).toBe('mann-whitney-u');
+    expect(a.paired).toBeUndefined();
+  });
+
+  test('identical code: "unchanged" only with evidence — the interval rules out the threshold', () => {
+    const { base, head } = pairs(10, 1.0, { seed: 3 });
+    const row = secRow(compareResults(base, head, { threshold: 4, pairing: 'sequential' }));
+    expect(row.verdict).toBe('unchanged');
+    expect(row.reason).toMatch(/^no change of 4% or more: the paired interval is /);
+  });
+
+  test('pairs that scatter more than the threshold are noisy, not unchanged', () => {
+    const { base, head } = pairs(6, 1.0, { seed: 5, scatter: 0.3 });
+    const row = secRow(compareResults(base, head, { threshold: 4, pairing: 'sequential' }));
+    expect(row.verdict).toBe('noisy');
+    expect(row.reason).toMatch(/too noisy to judge/);
+  });
+
+  test('a sample without a pair index makes the row unpaired; so does a value with no logarithm', () => {
+    const { base, head } = pairs(10, 1.08);
+    delete base[3].pair;
+    expect(secRow(compareResults(base, head, { pairing: 'sequential' })).paired).toBeUndefined();
+    const z = pairs(10, 1.08);
+    z.base[0].values[0].value = 0;
+    expect(secRow(compareResults(z.base, z.head, { pairing: 'sequential' })).paired).toBeUndefined();
+  });
+
+  test('pairs are matched by index, not by position', () => {
+    const { base, head } = pairs(8, 1.1);
+    const row = secRow(compareResults(base, [...head].reverse(), { pairing: 'sequential' }));
+    expect(row.paired!.ratio).toBeCloseTo(secRow(compareResults(base, head, { pairing: 'sequential' })).paired!.ratio, 12);
+  });
+
+  test('FDR adjusts the paired p across rows', () => {
+    const a = pairs(10, 1.08, { seed: 11 });
+    const b = pairs(10, 1.0, { seed: 12 });
+    b.base.forEach((r) => (r.name = 'Other-2'));
+    b.head.forEach((r) => (r.name = 'Other-2'));
+    const rows = compareResults([...a.base, ...b.base], [...a.head, ...b.head], { pairing: 'sequential', fdr: true }).rows;
+    const parse = rows.find((r) => r.name === 'Parse-2')!;
+    expect(parse.q).toBeCloseTo(Math.min(1, parse.paired!.p * 2), 12);
+  });
+});
+
+describe('sequential looks', () => {
+  test('one look spends all of α; several spend half first and share the rest', () => {
+    expect(lookPoints({ count: 10, maxPairs: 10 })).toEqual([10]);
+    expect(lookWeights({ count: 10, maxPairs: 10 })).toEqual([1]);
+    expect(lookPoints({ count: 10, maxPairs: 30 })).toEqual([10, 20, 30]);
+    expect(lookWeights({ count: 10, maxPairs: 30 })).toEqual([0.5, 0.25, 0.25]);
+    expect(lookPoints({ count: 6, maxPairs: 15 })).toEqual([6, 12, 15]);
+  });
+
+  test('p is min over the looks reached of p_j / w_j, and never more looks than weights', () => {
+    const plan = { count: 10, maxPairs: 30 };
+    const seen: number[] = [];
+    const r = sequentialP(25, plan, (m) => {
+      seen.push(m);
+      return m / 1000;
+    });
+    expect(seen).toEqual([10, 20, 25]);
+    expect(r.p).toBeCloseTo(Math.min(0.01 / 0.5, 0.02 / 0.25, 0.025 / 0.25), 12);
+    // A row that stopped early (futility) is judged once, at its n, with the first weight.
+    expect(sequentialP(6, plan, () => 0.01).lookP).toEqual([0.01]);
+    expect(sequentialP(6, plan, () => 0.01).p).toBeCloseTo(0.02, 12);
+    // More pairs than planned: still one look per weight.
+    expect(sequentialP(40, { count: 10, maxPairs: 10 }, () => 0.04).p).toBeCloseTo(0.04, 12);
+  });
+
+  test('A/A under the extension rule: false alarms stay within α (simulated, any stopping decisions)', () => {
+    // Identical sides; noise only. The rule extends every row that is not significant at a look —
+    // the most extensions any policy could take — so this bounds the false-alarm rate of all of them.
+    const plan = { count: 10, maxPairs: 30 };
+    const alpha = 0.05;
+    const next = rng(2026);
+    const trials = 2000;
+    let alarms = 0;
+    for (let t = 0; t < trials; t++) {
+      const base: number[] = [];
+      const head: number[] = [];
+      for (let i = 0; i < plan.maxPairs; i++) {
+        const host = 1 + 0.2 * next();
+        base.push(host * (1 + 0.05 * (next() - 0.5)));
+        head.push(host * (1 + 0.05 * (next() - 0.5)));
+      }
+      const pAt = (m: number) => comparePairs(base.slice(0, m), head.slice(0, m))!.p;
+      if (sequentialP(plan.maxPairs, plan, pAt).p <= alpha) alarms++;
+    }
+    // Binomial(2000, 0.05) is above 0.0625 with probability < 0.5%; the bound is usually far lower.
+    expect(alarms / trials).toBeLessThanOrEqual(0.0625);
+  });
+
+  test('property: the sequential p is a p-value no smaller than the first look spends, and monotone in each look', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1e-9, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }), (ps) => {
+        const plan = { count: 10, maxPairs: 30 };
+        const r = sequentialP(30, plan, (m) => ps[m / 10 - 1]);
+        expect(r.p).toBeLessThanOrEqual(1);
+        expect(r.p).toBeGreaterThanOrEqual(Math.min(...ps));
+        expect(r.p).toBeCloseTo(Math.min(1, ps[0] / 0.5, ps[1] / 0.25, ps[2] / 0.25), 12);
+      }),
+    );
+  });
+});
+
+describe('which rows earn more pairs', () => {
+  const rule = { threshold: 4, gateUnits: ['sec/op'], count: 10, maxPairs: 30 };
+
+  test('before the planned count: open while the interval allows a threshold-sized slowdown', () => {
+    const noisy = secRow(compareResults(...Object.values(pairs(6, 1.0, { seed: 5, scatter: 0.3 })) as [BenchResult[], BenchResult[]], { pairing: 'sequential' }));
+    expect(rowIsOpen(noisy, rule)).toBe(true);
+    const tight = secRow(compareResults(...Object.values(pairs(6, 1.0, { seed: 5 })) as [BenchResult[], BenchResult[]], { pairing: 'sequential' }));
+    expect(rowIsOpen(tight, rule)).toBe(false);
+  });
+
+  test('from the planned count on: only undecided rows (noisy or suspect) reaching the threshold, up to maxPairs', () => {
+    const wobbly = pairs(10, 1.0, { seed: 5, scatter: 0.3 });
+    const row = secRow(compareResults(wobbly.base, wobbly.head, { pairing: 'sequential', threshold: 4 }));
+    expect(row.verdict).toBe('noisy');
+    expect(rowIsOpen(row, rule)).toBe(true);
+    const decided = secRow(compareResults(...Object.values(pairs(10, 1.2, { seed: 9 })) as [BenchResult[], BenchResult[]], { pairing: 'sequential' }));
+    expect(decided.verdict).toBe('regression');
+    expect(rowIsOpen(decided, rule)).toBe(false);
+    expect(rowIsOpen({ ...row, verdict: 'noisy', paired: { ...row.paired!, n: 30 } }, rule)).toBe(false);
+  });
+});
