@@ -81,7 +81,7 @@ test('fresh alternating rounds turn a real screened slowdown into a confirmed re
 
   expect(real.confirmed).toBe(true);
   expect(real.verdict).toBe('regression');
-  expect(real.reason).toMatch(/^confirmed on fresh samples \(re-run in 6 alternating rounds: .*\); first pass: q=0\.090/);
+  expect(real.reason).toMatch(/^confirmed by 6 fresh alternating rounds: .*; first pass: q=0\.090/);
   expect(real.confirmation!.head.center).toBeGreaterThan(real.confirmation!.base.center * 1.5);
 
   // Popcount's code is the same on both sides: the fresh rounds never make it a regression. They
@@ -91,7 +91,7 @@ test('fresh alternating rounds turn a real screened slowdown into a confirmed re
   expect(noise.confirmation).toBeDefined();
   expect(noise.confirmed).not.toBe(true);
   expect(noise.verdict).toBe('unchanged');
-  expect(noise.reason).toMatch(/; re-run in 6 alternating rounds: /);
+  expect(noise.reason).toMatch(/(^cleared by|; not judged by) 6 fresh alternating rounds: /);
 });
 
 describe('what a confirmation row decides', () => {
@@ -113,11 +113,13 @@ describe('what a confirmation row decides', () => {
     expect(a).toMatchObject({ confirmed: true, verdict: 'regression', confirmation: { deltaPercent: 5, verdict: 'regression' } });
     const b = stored();
     applyConfirmation(b, fresh('unchanged', 'q=0.400 > α=0.05'));
-    expect(b).toMatchObject({ confirmed: false, verdict: 'regression' });
+    // The verdict is the decision that counts: cleared is unchanged, the first pass kept in screen.
+    expect(b).toMatchObject({ confirmed: false, verdict: 'unchanged', screen: { verdict: 'regression' } });
+    expect(b.reason).toBe('cleared by 10 fresh alternating rounds: q=0.400 > α=0.05; first pass: +30.0% (q=0.001 ≤ α=0.05)');
     const s = screened('p', 'S-2');
     applyConfirmation(s, fresh('regression', '+5.0% (q=0.001 ≤ α=0.05)'));
     expect(s).toMatchObject({ confirmed: true, verdict: 'regression' });
-    expect(s.reason).toBe('confirmed on fresh samples (re-run in 10 alternating rounds: +5.0% (q=0.001 ≤ α=0.05)); first pass: q=0.090 > α=0.05 (p=0.008)');
+    expect(s.reason).toBe('confirmed by 10 fresh alternating rounds: +5.0% (q=0.001 ≤ α=0.05); first pass: q=0.090 > α=0.05 (p=0.008)');
   });
 
   test('fresh samples too noisy to judge clear nothing: the suspect stays unconfirmed', () => {
@@ -125,12 +127,13 @@ describe('what a confirmation row decides', () => {
     const a = stored();
     applyConfirmation(a, noisy);
     expect(a.confirmed).toBeNull();
-    expect(a.verdict).toBe('regression'); // the gate lists it as unconfirmed, not cleared
+    expect(a.verdict).toBe('unconfirmed'); // not cleared: the gate lists it as unconfirmed
+    expect(a.screen).toEqual({ verdict: 'regression', reason: '+30.0% (q=0.001 ≤ α=0.05)' });
     expect(a.confirmation!.reason).toMatch(/^too noisy to judge/);
     const s = screened('p', 'S-2');
     applyConfirmation(s, noisy);
     expect(s).toMatchObject({ confirmed: null, verdict: 'unchanged' });
-    expect(s.reason).toMatch(/; re-run in 10 alternating rounds: too noisy to judge/);
+    expect(s.reason).toMatch(/; not judged by 10 fresh alternating rounds: too noisy to judge/);
   });
 
   test('fresh samples that are a suspect themselves (slower, significant, not counted) clear nothing either', () => {
@@ -139,7 +142,7 @@ describe('what a confirmation row decides', () => {
     const undecided = { ...fresh('unchanged', '+3.9% is below the 4% threshold (p=0.015 ≤ α=0.05)'), p: 0.015, suspect: true };
     const a = stored();
     applyConfirmation(a, undecided);
-    expect(a.confirmed).toBeNull();
+    expect(a).toMatchObject({ confirmed: null, verdict: 'unconfirmed' });
     const s = screened('p', 'S-2');
     applyConfirmation(s, undecided);
     expect(s).toMatchObject({ confirmed: null, verdict: 'unchanged' });
@@ -148,7 +151,7 @@ describe('what a confirmation row decides', () => {
   test('no confirmation row (the benchmark did not run on a side): no verdict', () => {
     const a = stored();
     applyConfirmation(a, undefined);
-    expect(a.confirmed).toBeNull();
+    expect(a).toMatchObject({ confirmed: null, verdict: 'unconfirmed', screen: { verdict: 'regression' } });
     expect(a.confirmation).toBeUndefined();
   });
 });
