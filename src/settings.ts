@@ -18,6 +18,12 @@ export interface RunSettings {
    * a slowdown of the threshold (compare/settle.ts); `count` (or more) turns early stopping off.
    */
   minRounds: number;
+  /**
+   * In paired rounds, the most pairs a benchmark may earn when `count` could not judge one of its
+   * rows (too noisy, or a held-back suspect whose interval reaches the threshold); `count` turns
+   * the extension off. Default: 3 × count (maxRoundsOf).
+   */
+  maxRounds?: number;
   benchtime?: string;
   cpu?: string;
   /** go test -timeout per package invocation. */
@@ -56,6 +62,15 @@ export const DEFAULT_RUN: RunSettings = {
   extraFlags: [],
   profiles: true,
 };
+
+/** The extension's cap: `maxRounds`, else three times the planned count; never below the count. */
+export function maxRoundsOf(run: Pick<RunSettings, 'count' | 'maxRounds'>): number {
+  return Math.max(run.count, run.maxRounds ?? 3 * run.count);
+}
+
+/** `fail-on`: what fails the step. */
+export type FailOn = 'regression' | 'regression-or-noisy' | 'none';
+export const FAIL_ON_CHOICES: readonly FailOn[] = ['regression', 'regression-or-noisy', 'none'];
 
 export function usageError(message: string): BenchgateError {
   return new BenchgateError(message, 'usage');

@@ -8,12 +8,14 @@ import {
   VerdictSettings,
   DEFAULT_RUN,
   DEFAULT_VERDICT,
+  FAIL_ON_CHOICES,
   parseChoice,
   parseDuration,
   parseInteger,
   parseList,
   parseNumber,
   splitWords,
+  type FailOn,
 } from '../settings.js';
 
 export type Mode = 'auto' | 'baseline' | 'compare' | 'report';
@@ -28,7 +30,7 @@ export interface ActionInputs {
   mode: Mode;
   baseline: BaselineSource;
   baseBranch: string;
-  failOn: 'regression' | 'none';
+  failOn: FailOn;
   failOnUnconfirmed: boolean;
   confirm: ConfirmPolicy;
   confirmRounds: number;
@@ -57,6 +59,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       bench: read('bench') || '.',
       count: parseInteger('count', read('count') || '10', 1, 1000),
       minRounds: parseInteger('min-rounds', read('min-rounds') || String(DEFAULT_RUN.minRounds), 2, 1000),
+      maxRounds: read('max-rounds') ? parseInteger('max-rounds', read('max-rounds'), 1, 10000) : undefined,
       benchtime: read('benchtime') || undefined,
       cpu: read('cpu') || undefined,
       timeout: timeout || undefined,
@@ -72,7 +75,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     mode: parseChoice('mode', read('mode') || 'auto', ['auto', 'baseline', 'compare', 'report'] as const),
     baseline: parseChoice('baseline', read('baseline') || 'auto', ['auto', 'artifact', 'rerun'] as const),
     baseBranch: read('base-branch'),
-    failOn: parseChoice('fail-on', read('fail-on') || 'regression', ['regression', 'none'] as const),
+    failOn: parseChoice('fail-on', read('fail-on') || 'regression', FAIL_ON_CHOICES),
     failOnUnconfirmed: parseChoice('fail-on-unconfirmed', read('fail-on-unconfirmed') || 'false', ['true', 'false'] as const) === 'true',
     confirm: parseChoice('confirm', read('confirm') || 'auto', ['auto', 'always', 'never'] as const),
     confirmRounds: parseInteger('confirm-rounds', read('confirm-rounds') || '10', 2, 1000),

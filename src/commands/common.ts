@@ -9,7 +9,7 @@ import { toCsvReport } from '../report/csv.js';
 import { toJsonReport } from '../report/json.js';
 import { formatAttributionText } from '../report/attribution-text.js';
 import { formatText } from '../report/text.js';
-import { DEFAULT_VERDICT, parseChoice, parseList, parseNumber, usageError, type VerdictSettings } from '../settings.js';
+import { DEFAULT_VERDICT, FAIL_ON_CHOICES, parseChoice, parseList, parseNumber, usageError, type FailOn, type VerdictSettings } from '../settings.js';
 import type { CompareReport } from '../types.js';
 
 export interface CommandOutput {
@@ -76,8 +76,8 @@ export function verdictFrom(values: ParsedFlags['values']): VerdictSettings {
   };
 }
 
-export function failOnFrom(values: ParsedFlags['values']): 'regression' | 'none' {
-  return parseChoice('--fail-on', str(values, 'fail-on') ?? 'none', ['regression', 'none'] as const);
+export function failOnFrom(values: ParsedFlags['values']): FailOn {
+  return parseChoice('--fail-on', str(values, 'fail-on') ?? 'none', FAIL_ON_CHOICES);
 }
 
 export function formatFrom(values: ParsedFlags['values'], fallback: Format = 'text'): Format {

@@ -23,7 +23,7 @@ import {
 
 export const COMPARE_USAGE =
   'usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] ' +
-  '[--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|none]';
+  '[--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]';
 
 export async function compareCommand(argv: string[], out: CommandOutput): Promise<number> {
   try {

@@ -49,9 +49,9 @@ const RUN_OPTIONS = {
 
 export const RUN_USAGE =
   'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] ' +
-  '[--rounds N] [--min-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
+  '[--rounds N] [--min-rounds N] [--max-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
   '[--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] ' +
-  '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|none] [--no-profiles] [--quiet]';
+  '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|regression-or-noisy|none] [--no-profiles] [--quiet]';
 
 export const BASELINE_USAGE =
   'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] ' +
@@ -91,6 +91,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       baseline: { type: 'string' },
       rounds: { type: 'string' },
       'min-rounds': { type: 'string' },
+      'max-rounds': { type: 'string' },
       confirm: { type: 'string' },
       'confirm-rounds': { type: 'string' },
       'confirm-budget': { type: 'string' },
@@ -103,6 +104,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const settings = {
       ...runSettingsFrom(values, rounds),
       minRounds: parseInteger('--min-rounds', str(values, 'min-rounds') ?? String(DEFAULT_RUN.minRounds), 2, 1000),
+      maxRounds: str(values, 'max-rounds') ? parseInteger('--max-rounds', str(values, 'max-rounds')!, 1, 10000) : undefined,
     };
     const verdict = verdictFrom(values);
     const format = formatFrom(values);
