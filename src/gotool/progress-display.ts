@@ -5,10 +5,11 @@
  * at least ROUND_GAP_MS passed since the last line, any step after STEP_GAP_MS of silence, and the
  * end of each phase — instead of one line per test-binary run (a 16-second demo printed 70).
  *
- * Hand-written rather than a progress-bar package: the status line is forty lines of code, while
- * the packages bring dependencies, redraw timers of their own and no answer for the part that
- * matters in CI (fewer plain lines); and other output (warnings) must interleave with the line,
- * which `print` does here.
+ * Hand-written, and without a bar, rather than with a progress-bar package: the status line is
+ * some fifty lines here, a package would add a dependency to the action's bundle for them, and the
+ * parts that matter most — few plain lines in CI logs, warnings written between updates without
+ * tearing the line (`print`) — would be ours to write either way. "Round 4 of 10" and the time
+ * left already say what a bar would.
  */
 import { formatDuration, formatProgress, type ProgressEvent, type ProgressSink } from './progress.js';
 
