@@ -97,6 +97,21 @@ describe('benchgate run --base main', () => {
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).rows).toHaveLength(report.rows.length);
     expect(readFileSync(join(out, 'report.md'), 'utf8').split('\n')[0]).toBe('### ❌ benchgate: 1 regression in 2 benchmarks — merge blocked');
 
+    // Progress on a pipe (not a terminal): the start and end of each phase and a round every few
+    // seconds, not one line per build and test-binary run (4 + 20 lines before).
+    // (A chance suspect would be confirmed in a phase of its own afterwards: not counted here.)
+    const runs = kept.filter((f) => /^(base|head)\/.*round-\d+\.txt$/.test(f)).length;
+    expect(runs).toBe(20);
+    const lines = r.stderr.split('\n');
+    const confirming = lines.findIndex((l) => l.startsWith('benchgate: confirming'));
+    const progress = lines.slice(0, confirming === -1 ? undefined : confirming).filter((l) => /^benchgate: (building|running)/.test(l));
+    expect(progress.length).toBeLessThanOrEqual(8); // at most: 2 for the builds, 1 per round, 1 closing
+    expect(progress.filter((l) => / done \(/.test(l))).toEqual([
+      expect.stringMatching(/^benchgate: building done \(4 test binaries\) in \d+s$/),
+      expect.stringMatching(/^benchgate: running done \(5 of 5 rounds\) in \d+s$/),
+    ]);
+    expect(r.stderr).not.toContain('\r');
+
     // No test binaries and no worktrees are left behind.
     expect([...kept, ...files(repo)].filter((f) => f.endsWith('.test'))).toEqual([]);
     expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);

@@ -15,7 +15,8 @@ import {
   splitBenchPattern,
   topLevelMatcher,
 } from '../src/gotool/benchfuncs.js';
-import { cpuFromBenchOutput, cpuFromCpuInfo, effectiveGomaxprocs, fingerprint, runnerOs } from '../src/gotool/env.js';
+import { cpuFromBenchOutput, cpuFromCpuInfo, effectiveGomaxprocs, fingerprint, normalizeOs, runnerOs } from '../src/gotool/env.js';
+import { environmentNote } from '../src/engine.js';
 import { checkExtraFlags, goDurationMs, goTestArgs, splitGoTestFlags, testBinaryArgs } from '../src/gotool/flags.js';
 import { parseJsonStream } from '../src/gotool/jsonstream.js';
 import { packageSlug } from '../src/gotool/layout.js';
@@ -320,7 +321,31 @@ describe('fingerprint', () => {
     expect(effectiveGomaxprocs({ GOMAXPROCS: 'x' }, 8)).toBe(8);
     expect(effectiveGomaxprocs({ GOMAXPROCS: '0' }, 8)).toBe(8);
     expect(runnerOs({ RUNNER_OS: 'Linux' }, 'linux')).toBe('Linux');
-    expect(runnerOs({}, 'darwin')).toBe('darwin');
+  });
+
+  test('one name per OS, whether the action (RUNNER_OS) or the CLI (process.platform) recorded it', () => {
+    expect(runnerOs({}, 'linux')).toBe('Linux');
+    expect(runnerOs({}, 'darwin')).toBe('macOS');
+    expect(runnerOs({}, 'win32')).toBe('Windows');
+    expect(runnerOs({ RUNNER_OS: 'macOS' }, 'darwin')).toBe('macOS');
+    expect(runnerOs({ RUNNER_OS: 'Windows' }, 'win32')).toBe('Windows');
+    expect(runnerOs({}, 'freebsd')).toBe('freebsd');
+    expect(normalizeOs(' LINUX ')).toBe('Linux');
+    expect(normalizeOs('FreeBSD')).toBe(normalizeOs('freebsd'));
+    expect(normalizeOs(undefined)).toBe('');
+  });
+
+  test('the environment note: a CLI baseline compared by the action is the same OS; a real difference is named', () => {
+    const action = { goVersion: 'go1.26', goos: 'linux', goarch: 'amd64', cpu: 'Xeon', gomaxprocs: 2, runnerOs: 'Linux' };
+    // A baseline recorded by `benchgate baseline` before the name was normalized.
+    expect(environmentNote({ ...action, runnerOs: 'linux' }, action)).toBeNull();
+    expect(environmentNote({ ...action, runnerOs: runnerOs({}, 'linux') }, action)).toBeNull();
+    expect(environmentNote({ ...action, runnerOs: 'darwin' }, action)).toBe(
+      'the baseline ran in a different environment (runner OS macOS vs Linux)',
+    );
+    expect(environmentNote({ ...action, runnerOs: 'linux', gomaxprocs: 4 }, action)).toBe(
+      'the baseline ran in a different environment (GOMAXPROCS 4 vs 2)',
+    );
   });
 
   test('measured here agrees with go env', async () => {

@@ -44,11 +44,6 @@ export function formatProgress(e: ProgressEvent): string {
   return parts.join(', ');
 }
 
-/** A sink that writes one line per event to stderr (or to `write`). */
-export function lineSink(write: (line: string) => void = (l) => process.stderr.write(l)): ProgressSink {
-  return (e) => write(`benchgate: ${formatProgress(e)}\n`);
-}
-
 /**
  * Times the steps of one phase and estimates what is left from the mean step so far: benchmark
  * steps of one suite take similar time, and the estimate settles after a round.

@@ -8,6 +8,7 @@ import type { AttributedFunction, CompareReport, CompareRow, Summary } from '../
 import { formatDelta } from '../attribute/quantity.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, unitClass } from './format.js';
+import { shortWhy, whyAdvice } from './why.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -197,8 +198,10 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
   return lines.join('\n');
 }
 
-function unchangedSection(rows: CompareRow[]): string {
+function unchangedSection(rows: CompareRow[], report: CompareReport): string {
   if (rows.length === 0) return '';
+  // The cell is short and built from the row's numbers; what to do about it is said once below.
+  const why = shortWhy(report);
   const header = ['benchmark', 'metric', 'base', 'this PR', 'Δ', 'p', 'why unchanged'];
   const body = rows.map((r) => [
     benchmarkCell(r),
@@ -207,14 +210,16 @@ function unchangedSection(rows: CompareRow[]): string {
     summaryCell(r.head, r.base, r.unit, !!r.exact),
     deltaCell(r, false),
     pCell(r),
-    escapeMarkdown(r.reason),
+    escapeMarkdown(why(r)),
   ]);
+  const advice = whyAdvice(report, rows).map((a) => escapeMarkdown(a));
   const names = new Set(rows.map((r) => `${r.package}\u0000${r.name}`));
   return [
     `<details><summary>${names.size} unchanged${rows.some((r) => r.verdict === 'noisy') ? ' or too noisy' : ''} benchmarks (${rows.length} rows)</summary>`,
     '',
     markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] }),
     '',
+    ...(advice.length ? [advice.join('\n\n'), ''] : []),
     '</details>',
   ].join('\n');
 }
@@ -326,7 +331,7 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
         if (d) out.push(d, '');
       }
     }
-    if (withUnchanged) out.push(unchangedSection(others));
+    if (withUnchanged) out.push(unchangedSection(others, report));
     else if (others.length) out.push(`${others.length} unchanged rows: ${ctx.fullReportHint ?? 'see the full report'}.`);
     return out.join('\n').trimEnd() + '\n' + end.join('\n') + '\n';
   };
