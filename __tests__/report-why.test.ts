@@ -92,3 +92,19 @@ describe('the advice under the table', () => {
     expect(whyAdvice({ rows: [row({})], settings })).toEqual([]);
   });
 });
+
+describe('paired rows', () => {
+  const settings = { alpha: 0.05, confidence: 0.95, threshold: 4 };
+  const s = { n: 10, center: 1e-6, lo: 0.9e-6, hi: 1.1e-6, warnings: [] };
+  const paired = (ratio: number, lo: number, hi: number, p: number) => ({ n: 10, ratio, lo, hi, p, method: 'exact', pairing: 'sequential' as const });
+  const row = (verdict: CompareRow['verdict'], pr: ReturnType<typeof paired>, q?: number): CompareRow => ({
+    package: 'm', name: 'X-2', unit: 'sec/op', base: s, head: s, deltaPercent: 1, p: 0.4, q, significant: false, verdict, reason: 'r', paired: pr,
+  });
+  const why = (r: CompareRow) => shortWhy({ rows: [r], settings })(r);
+
+  test('the paired interval is the evidence shown', () => {
+    expect(why(row('unchanged', paired(1.001, 0.99, 1.012, 0.6)))).toBe('−1.0%…+1.2% within ±4%');
+    expect(why(row('noisy', paired(1.02, 0.95, 1.09, 0.3)))).toBe('noisy: −5.0%…+9.0% reaches 4%');
+    expect(why(row('unchanged', paired(1.02, 1.01, 1.03, 0.002), 0.01))).toBe('+2.0% < 4% threshold');
+  });
+});
