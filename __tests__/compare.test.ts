@@ -121,6 +121,12 @@ describe('deterministic and exact units', () => {
     expect(bytes.significant).toBe(true); // benchstat would flag it…
     expect(bytes.verdict).toBe('unchanged'); // …but no allocation of the code's moved.
     expect(bytes.reason).toMatch(/no allocations per op on either side/);
+    // Scattered runtime bytes are not "too noisy to judge" either: there is nothing to judge.
+    const scattered = compare(
+      samples('G-8', 6, (i) => `100 ns/op ${[1, 40, 3, 90, 2, 60][i]} B/op 0 allocs/op`),
+      samples('G-8', 6, (i) => `100 ns/op ${[50, 2, 70, 1, 30, 4][i]} B/op 0 allocs/op`),
+    );
+    expect(row(scattered, 'G-8', 'B/op').verdict).toBe('unchanged');
   });
 
   test('a change inside the noise is unchanged; no significance with wide scatter is "too noisy"', () => {
