@@ -217,7 +217,12 @@ export function summarize(rawRecords, settings) {
       const estimates = affected.map(estimate).filter((x) => x !== null && Number.isFinite(x));
       add('  … median estimate of the affected rows (paired ratio where paired)', `${fixed(median(estimates))}%`, `(planted ${p}%)`);
       const others = trials.flatMap((t) => gated(t.rows).filter((r) => !isAffected(r)));
-      add('  … other rows counted as a regression (collateral)', share(count(others, isCounted), others.length), '≤ 1%', others.length ? count(others, isCounted) / others.length <= 0.01 : undefined);
+      add(
+        '  … other rows counted as a regression (collateral; unconfirmed in brackets)',
+        `${share(count(others, isCounted), others.length)} (${count(others, (r) => r.verdict === 'unconfirmed')})`,
+        '≤ 1%',
+        others.length ? count(others, isCounted) / others.length <= 0.01 : undefined,
+      );
       const sec = trials.flatMap((t) => secop(t.rows));
       const noisyShare = sec.length ? count(sec, (r) => r.verdict === 'noisy') / sec.length : NaN;
       figures[`${key}Noisy${p}`] = noisyShare;
