@@ -217,10 +217,26 @@ const slim = (r) => ({
     : null,
   firstFunction: r.attribution?.functions?.[0]?.function ?? null,
 });
+/** Files named like the pairs runner's listing runs (`list-cpu2.txt`) under a side's directory. */
+function listingFiles(dir, depth = 0) {
+  let n = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (e.isFile() && /^list-.*\.txt$/.test(e.name)) n++;
+    else if (e.isDirectory() && depth < 2) n += listingFiles(join(dir, e.name), depth + 1);
+  }
+  return n;
+}
 /**
  * How many go test processes made how many samples: every run.json under a kept --out directory
- * (base, head, confirmation sides), as output files (one per go test invocation) and results (one
- * per benchmark line, i.e. per sample).
+ * (base, head, confirmation sides), as output files (one per go test invocation that measured)
+ * plus listing runs (the pairs runner's `list-*.txt`, which name the leaves and measure nothing),
+ * and results (one per benchmark line, i.e. per sample).
  */
 function sidesOf(dir) {
   const sides = [];
@@ -238,6 +254,7 @@ function sidesOf(dir) {
           sides.push({
             dir: relative(dir, d) || '.',
             processes: (run.packages ?? []).reduce((a, p) => a + (p.outputFiles?.length ?? 0), 0),
+            listings: listingFiles(d),
             samples: (run.results ?? []).length,
             pairing: run.pairing ?? null,
           });

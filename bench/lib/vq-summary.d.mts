@@ -27,7 +27,7 @@ export interface VqRecord {
   percent?: number;
   baselineMs?: number;
   load?: number;
-  sides?: { dir: string; processes: number; samples: number; pairing: string | null }[];
+  sides?: { dir: string; processes: number; listings?: number; samples: number; pairing: string | null }[];
   rows?: VqRow[];
 }
 export interface VqSettings {

@@ -92,14 +92,16 @@ function regressionAt(r, threshold, alpha) {
 /** Processes per sample across a set of invocation records (from the kept run.json files). */
 function processesPerSample(records) {
   let processes = 0;
+  let listings = 0;
   let samples = 0;
   for (const t of records) {
     for (const side of t.sides ?? []) {
       processes += side.processes;
+      listings += side.listings ?? 0;
       samples += side.samples;
     }
   }
-  return { processes, samples, invocations: records.filter((t) => t.sides?.length).length };
+  return { processes, listings, samples, invocations: records.filter((t) => t.sides?.length).length };
 }
 
 /**
@@ -287,8 +289,9 @@ export function summarize(rawRecords, settings) {
   if (procs.samples) {
     figures.processesPerSample = procs.processes / procs.samples;
     add(
-      '  … go test processes per sample, no baseline (from run.json: output files / results)',
-      `${procs.processes} / ${procs.samples} = ${fixed(figures.processesPerSample, 3)} (${fixed(procs.processes / procs.invocations, 0)} a run)`,
+      '  … go test processes per sample, no baseline (run.json: output files / results; + listing runs)',
+      `${procs.processes} / ${procs.samples} = ${fixed(figures.processesPerSample, 3)} (${fixed(procs.processes / procs.invocations, 0)} a run` +
+        `${procs.listings ? `, + ${fixed(procs.listings / procs.invocations, 0)} listing runs a run` : ''})`,
       '',
     );
   }
