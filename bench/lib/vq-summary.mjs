@@ -147,6 +147,7 @@ export function summarize(rawRecords, settings) {
   figures.aaFalseRegressionSecOp = aaSec.length ? frSec / aaSec.length : NaN;
   figures.aaNoisySecOp = aaSec.length ? count(aaSec, (r) => r.verdict === 'noisy') / aaSec.length : NaN;
   figures.aaYellowPerRun = aa.length ? count(aaRows, yellow) / aa.length : NaN;
+  figures.aaUnconfirmedPerRun = aa.length ? count(aaRows, (r) => r.verdict === 'unconfirmed') / aa.length : NaN;
   add('A/A, no baseline (run --base main): regression verdicts, gated rows', share(fr, aaRows.length), '≤ 1%', atMost(figures.aaFalseRegression, 0.01));
   add('  … sec/op rows only', share(frSec, aaSec.length), '≤ 1%', atMost(figures.aaFalseRegressionSecOp, 0.01));
   add('  … sec/op rows "too noisy to judge" (noisy)', share(count(aaSec, (r) => r.verdict === 'noisy'), aaSec.length), '≤ 10%', atMost(figures.aaNoisySecOp, 0.1));
