@@ -326,16 +326,17 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
           const pr = s.runs.get(pkg)!;
           pr.outputFiles.push(files.out);
           s.pairOf.set(files.out, round);
-          const profiles = (pr.benchmarkProfiles ??= {});
-          const mine = (profiles[leaf.name] ??= { cpu: [], mem: [] });
-          // Also listed package-wide: together they are a package profile, split by stack as before.
-          if (await nonEmptyFile(join(s.runDir, files.cpu))) {
-            mine.cpu.push(files.cpu);
-            pr.cpuProfiles.push(files.cpu);
-          }
-          if (await nonEmptyFile(join(s.runDir, files.mem))) {
-            mine.mem.push(files.mem);
-            pr.memProfiles.push(files.mem);
+          if (opts.profiles !== false) {
+            const mine = ((pr.benchmarkProfiles ??= {})[leaf.name] ??= { cpu: [], mem: [] });
+            // Also listed package-wide: together they are a package profile, split by stack as before.
+            if (await nonEmptyFile(join(s.runDir, files.cpu))) {
+              mine.cpu.push(files.cpu);
+              pr.cpuProfiles.push(files.cpu);
+            }
+            if (await nonEmptyFile(join(s.runDir, files.mem))) {
+              mine.mem.push(files.mem);
+              pr.memProfiles.push(files.mem);
+            }
           }
           const outcome = classify(r);
           // A failure is kept with its round, side and leaf; later rounds of that side skip the leaf
