@@ -348,7 +348,7 @@ describe('progress', () => {
     const e = { pkg: 'example.com/x', index: 1, total: 1, side: 'base' as const, step: 1, steps: 1, elapsedMs: 0, remainingMs: null };
     expect(formatProgress({ ...e, phase: 'list' })).toBe('listing benchmarks of package 1 of 1 (example.com/x), base, 0s elapsed');
     expect(formatProgress({ ...e, phase: 'run', benchmark: 'Table/small#01-2', round: 1, rounds: 2 })).toBe(
-      'running package 1 of 1 (example.com/x), benchmark Table/small#01-2, round 1 of 2, base, 0s elapsed',
+      'running package 1 of 1 (example.com/x), round 1 of 2, base, benchmark Table/small#01-2, 0s elapsed',
     );
   });
 });
