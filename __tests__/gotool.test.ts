@@ -425,7 +425,10 @@ describe('pairs: one leaf benchmark, one pair', () => {
       expect(run.incomplete).toBe(true);
       const f = pkgRun(run, FAILING);
       expect(f.status).toBe('bench-failed');
-      expect(f.message).toMatch(new RegExp(`^round 1, ${side}, benchmark Mixed/bad: exit status 1\n[\\s\\S]*planted failure`));
+      // The panic ended the listing run; listed again without it, the benchmark after it still runs.
+      expect(f.message).toMatch(new RegExp(`^listing run \\(-cpu 1\\), ${side}, benchmark Panics: exit status 2\npanic: assignment to entry in nil map`));
+      expect(f.message).toContain(`listing run (-cpu 2), ${side}, benchmark Panics: `);
+      expect(f.message).toMatch(new RegExp(`\n\nround 1, ${side}, benchmark Mixed/bad: exit status 1\n[\\s\\S]*planted failure`));
       expect(f.message).toContain(`round 1, ${side}, benchmark Mixed/bad-2: `);
       expect(names(run, FAILING)).toEqual(['After', 'After-2', 'Mixed/good', 'Mixed/good-2']);
       for (const name of ['After', 'Mixed/good-2']) expect(run.results.filter((r) => r.pkg === FAILING && r.name === name)).toHaveLength(2);

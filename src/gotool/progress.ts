@@ -63,10 +63,15 @@ export class StepClock {
   private readonly started: number;
 
   constructor(
-    readonly steps: number,
+    private steps: number,
     private readonly now: () => number = Date.now,
   ) {
     this.started = now();
+  }
+
+  /** Counts a step that turned up on the way (e.g. a listing run repeated after a crash). */
+  addStep(): void {
+    this.steps++;
   }
 
   /** Timing fields for the event announcing the start of the next step. */
