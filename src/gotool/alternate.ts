@@ -232,7 +232,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     const pr = emptyRun(p);
     if (r.code !== 0 || r.timedOut || !(await nonEmptyFile(binary))) {
       pr.status = r.timedOut ? 'timeout' : 'build-failed';
-      pr.message = `build, ${s.side}: ${trimOutput(`${r.stderr}\n${r.stdout}`.trim()) || 'go test -c wrote no test binary'}`;
+      pr.message = trimOutput(`${r.stderr}\n${r.stdout}`.trim()) || 'go test -c wrote no test binary';
     } else {
       s.binaries.set(pkg, binary);
     }
