@@ -38,7 +38,10 @@ async function testBinariesUnder(dir: string): Promise<string[]> {
 }
 
 /** Alternating rounds with benchmod on both sides (A/A), tiny budget, into `<tmp>/<name>`. */
-function alternateOnBenchmod(name: string, opts: Pick<AlternateOptions, 'rounds' | 'suspects' | 'settle'>): Promise<AlternateResult> {
+function alternateOnBenchmod(
+  name: string,
+  opts: Pick<AlternateOptions, 'rounds' | 'suspects' | 'settle' | 'maxRounds' | 'extensionTimeFactor'>,
+): Promise<AlternateResult> {
   return runAlternating({ base: { dir: BENCHMOD }, head: { dir: BENCHMOD }, outDir: join(tmp, name), benchtime: '20x', fingerprint: fp, ...opts });
 }
 
@@ -332,6 +335,45 @@ describe('alternating rounds', () => {
       expect(count(`Parse/large-${fp.gomaxprocs}`)).toBe(2);
       expect(run.results.filter((x) => short(x.pkg) === 'beta').every((x) => x.name !== small.name)).toBe(true);
     }
+  });
+});
+
+describe('extra pairs for undecided benchmarks', () => {
+  test('after the planned rounds only the leaves the rule keeps open run on, up to maxRounds, as pairs', async () => {
+    const small = { pkg: 'example.com/benchmod/alpha', name: `Parse/small-${fp.gomaxprocs}` };
+    const r = await alternateOnBenchmod('extend', {
+      rounds: 2,
+      maxRounds: 4,
+      // Open before the planned count (no early stopping), then only `small` earns more.
+      settle: { minRounds: 2, open: () => [small] },
+    });
+    expect(r.roundsRun).toBe(4);
+    expect(r.extensionCut).toBeUndefined();
+    const late = r.order.filter((s) => s.round > 2).map((s) => `${s.round}:${s.benchmark}:${s.side}`);
+    // The extra rounds keep the ABBA order: base first in odd rounds.
+    expect(late).toEqual([`3:${small.name}:base`, `3:${small.name}:head`, `4:${small.name}:head`, `4:${small.name}:base`]);
+    for (const run of [r.base, r.head]) {
+      expect(run.results.filter((x) => x.name === small.name).map((x) => x.pair)).toEqual([1, 2, 3, 4]);
+      expect(run.results.filter((x) => x.name === `Parse/large-${fp.gomaxprocs}`)).toHaveLength(2);
+    }
+  });
+
+  test('the extension stops at its time cap and says so', async () => {
+    const small = { pkg: 'example.com/benchmod/alpha', name: `Parse/small-${fp.gomaxprocs}` };
+    const r = await alternateOnBenchmod('extend-cap', {
+      rounds: 2,
+      maxRounds: 6,
+      extensionTimeFactor: 0,
+      settle: { minRounds: 2, open: () => [small] },
+    });
+    expect(r.roundsRun).toBe(2);
+    expect(r.extensionCut).toEqual({ afterRound: 2, openLeaves: 1 });
+    expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/extra pairs for 1 undecided benchmark\(s\) stopped after round 2/);
+  });
+
+  test('without a settle rule there is no extension', async () => {
+    const r = await alternateOnBenchmod('no-extend', { rounds: 2, maxRounds: 5 });
+    expect(r.roundsRun).toBe(2);
   });
 });
 

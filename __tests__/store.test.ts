@@ -69,6 +69,9 @@ describe('validateRun', () => {
     rejected(withPair('1'), 'results[0].pair is not an integer');
     rejected(withPair(1.5), 'results[0].pair is not an integer');
     rejected({ ...run(), pairing: 'both' }, '"pairing" is "both"');
+    // The planned looks come from an artifact: a zero count would make the looks endless.
+    rejected({ ...run(), pairPlan: { count: 0, maxPairs: 30 } }, '"pairPlan" is {"count":0,"maxPairs":30}');
+    rejected({ ...run(), pairPlan: { count: 10, maxPairs: 5 } }, '"pairPlan" is');
     const withProfiles = (benchmarkProfiles: unknown) => ({ ...run(), packages: [{ ...run().packages[0], benchmarkProfiles }] });
     rejected(withProfiles([]), 'packages[0].benchmarkProfiles is not an object');
     rejected(withProfiles({ X: null }), 'benchmarkProfiles["X"] is not an object');

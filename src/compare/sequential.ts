@@ -26,6 +26,7 @@ export interface LookPlan {
 
 /** Pair counts at which the plan looks, in order (the last may be `maxPairs` itself). */
 export function lookPoints(plan: LookPlan): number[] {
+  if (!(plan.count >= 1)) return [Math.max(1, plan.maxPairs || 1)];
   const points = [plan.count];
   for (let n = 2 * plan.count; n < plan.maxPairs; n += plan.count) points.push(n);
   if (plan.maxPairs > plan.count) points.push(plan.maxPairs);

@@ -56,6 +56,14 @@ export interface AlternateOptions extends Partial<BenchSettings> {
   outDir: string;
   /** Rounds, i.e. samples (pairs) per leaf benchmark per side. */
   rounds: number;
+  /**
+   * Rounds a leaf may run in all when `settle` keeps it open after `rounds` (a row that could not be
+   * judged earns more pairs; compare/sequential.ts); default `rounds` (no extension). The extra
+   * rounds also stop once they have taken twice as long as the planned ones (`extensionTimeFactor`).
+   */
+  maxRounds?: number;
+  /** The extension's time cap as a multiple of the planned rounds' wall time; default 2. */
+  extensionTimeFactor?: number;
   patterns?: readonly string[];
   /**
    * Re-run only these benchmarks (overrides `bench`). Names are matched exactly against what the
@@ -105,8 +113,10 @@ export interface AlternateResult {
   baseDir: string;
   headDir: string;
   order: ExecutedStep[];
-  /** Rounds started (fewer than `rounds` when every benchmark settled early). */
+  /** Rounds started (fewer than `rounds` when every benchmark settled early; more when some earned extra pairs). */
   roundsRun: number;
+  /** Set when the extension's time cap ended it before `maxRounds`. */
+  extensionCut?: { afterRound: number; openLeaves: number };
   warnings: Warning[];
 }
 
@@ -307,7 +317,21 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const order: ExecutedStep[] = [];
   let roundsRun = 0;
   const envOf = (): Fingerprint => (fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) });
-  for (let round = 1; round <= opts.rounds && active.size > 0; round++) {
+  // Extra rounds only where a settle rule says which leaves still need them.
+  const maxRounds = opts.settle ? Math.max(opts.rounds, opts.maxRounds ?? opts.rounds) : opts.rounds;
+  const roundsStarted = Date.now();
+  let plannedMs = 0;
+  let extensionCut: AlternateResult['extensionCut'];
+  for (let round = 1; round <= maxRounds && active.size > 0; round++) {
+    if (round === opts.rounds + 1) plannedMs = Date.now() - roundsStarted;
+    // The extension's time cap: rows left undecided stay so (and say so) rather than hold the job.
+    if (round > opts.rounds && Date.now() - roundsStarted >= plannedMs * (1 + (opts.extensionTimeFactor ?? 2))) {
+      extensionCut = { afterRound: round - 1, openLeaves: active.size };
+      warnings.push({
+        message: `the extra pairs for ${active.size} undecided benchmark(s) stopped after round ${round - 1}: their time cap (${opts.extensionTimeFactor ?? 2}× the planned rounds) ran out`,
+      });
+      break;
+    }
     roundsRun = round;
     for (const pkg of allPkgs) {
       const slug = packageSlug(pkg);
@@ -323,7 +347,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
             index: indexOf(pkg),
             total: allPkgs.length,
             round,
-            rounds: opts.rounds,
+            rounds: round > opts.rounds ? maxRounds : opts.rounds,
             side,
             ...runClock.next(),
           });
@@ -375,7 +399,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
         }
       }
     }
-    if (opts.settle && round >= opts.settle.minRounds && round < opts.rounds) {
+    if (opts.settle && round >= opts.settle.minRounds && round < maxRounds) {
       const [b, h] = [await snapshot(base, started, envOf()), await snapshot(head, started, envOf())];
       const open = new Set(opts.settle.open(b.run, h.run).map((o) => leafKey(o.pkg, o.name)));
       for (const key of [...active]) if (!open.has(key)) active.delete(key);
@@ -389,7 +413,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
     return r;
   };
-  return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, warnings };
+  return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, extensionCut, warnings };
 }
 
 /** A side's Run from the outputs written so far: every sample carries its pair (its round). */

@@ -54,6 +54,13 @@ export function validateRun(value: unknown, file: string): Run {
   if (!Array.isArray(r.results)) return fail('"results" is not an array');
   if (!Array.isArray(r.packages)) return fail('"packages" is not an array');
   if (typeof r.env !== 'object' || r.env === null) return fail('"env" is missing');
+  if (r.pairPlan !== undefined) {
+    const { count, maxPairs } = (r.pairPlan ?? {}) as { count?: unknown; maxPairs?: unknown };
+    const ok = (x: unknown) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 100_000;
+    if (!ok(count) || !ok(maxPairs) || (maxPairs as number) < (count as number)) {
+      fail(`"pairPlan" is ${JSON.stringify(r.pairPlan)} (expected whole numbers 1 ≤ count ≤ maxPairs)`);
+    }
+  }
   if (r.pairing !== undefined && r.pairing !== 'sequential' && r.pairing !== 'duet') {
     fail(`"pairing" is ${JSON.stringify(r.pairing)} (expected "sequential" or "duet")`);
   }
