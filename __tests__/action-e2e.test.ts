@@ -3,6 +3,8 @@
  * git checkout of a tiny Go module (__tests__/fixtures/actionmod), against the loopback fake
  * GitHub. One fake holds the state across the steps, as GitHub does across workflow runs: the push
  * to main records the baseline once, and the pull request runs find and reuse it.
+ *
+ * @lane measuring
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

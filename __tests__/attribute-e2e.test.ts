@@ -4,6 +4,8 @@
  * both sides, and attribution. The per-op profiles are built from `go tool pprof` output here,
  * because the pprof module is being written concurrently; the lead's pipeline test replaces this
  * with src/pprof.
+ *
+ * @lane measuring
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

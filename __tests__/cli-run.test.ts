@@ -9,6 +9,8 @@
  * so five alternating rounds always separate it; the doctored baseline is doctored in allocs/op,
  * which is compared by value, so its clearing does not depend on timings; and timings of untouched
  * code are only required not to be a change.
+ *
+ * @lane measuring
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

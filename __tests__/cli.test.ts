@@ -6,6 +6,8 @@
  * Verdicts that must not depend on the machine's load are asked for at a 50% threshold: the
  * planted ×10 is far above it, and the untouched Popcount, measured in alternating rounds, never
  * moves that much, so the headline's "1 regression" and the exit statuses are fixed.
+ *
+ * @lane measuring
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

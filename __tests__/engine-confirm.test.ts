@@ -4,6 +4,8 @@
  * machine, and the fresh samples decide. Real Go, real git worktrees, the climod fixture (branch
  * `slow` makes calc.Checksum ×10 slower, far above what load does to one sample against another;
  * count.Popcount is untouched and allocates one buffer per op, a count no load can move).
+ *
+ * @lane measuring
  */
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

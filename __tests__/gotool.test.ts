@@ -1,6 +1,8 @@
 /**
  * The Go runner against real `go test` on the fixture modules, with tiny budgets. The expensive
  * runs happen once in beforeAll; the tests then read what they left behind.
+ *
+ * @lane measuring
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';

@@ -7,18 +7,20 @@
  * non-measuring suites (and of the machine). With the usual two workers the two lanes are about
  * equally long, so `npm test` takes about as long as with one shared pool.
  *
- * Which suites measure is listed in jest.config.js (`runnerOptions.measuring`, patterns matched
- * against the test file's path). With one worker (`--runInBand`, `-w 1`) everything runs in order.
+ * A suite that measures says so in its leading doc comment with the pragma `@lane measuring`.
+ * With one worker (`--runInBand`, `-w 1`) everything runs in order, as without this runner.
  */
+const { readFileSync } = require('node:fs');
 const { default: TestRunner, EmittingTestRunner } = require('jest-runner');
+
+/** Whether the file's leading doc comment carries `@lane measuring`. */
+function measures(path) {
+  const head = /^\s*\/\*\*[\s\S]*?\*\//.exec(readFileSync(path, 'utf8'));
+  return head !== null && /^\s*\*\s*@lane\s+measuring\s*$/m.test(head[0]);
+}
 
 class LanesRunner extends EmittingTestRunner {
   #listeners = new Set();
-
-  constructor(globalConfig, context, options = {}) {
-    super(globalConfig, context, options);
-    this.measuring = (options.measuring ?? []).map((p) => new RegExp(p));
-  }
 
   on(eventName, listener) {
     const entry = [eventName, listener];
@@ -34,7 +36,7 @@ class LanesRunner extends EmittingTestRunner {
 
   async runTests(tests, watcher, options) {
     const workers = this._globalConfig.maxWorkers;
-    const measuring = tests.filter((t) => this.measuring.some((p) => p.test(t.path)));
+    const measuring = tests.filter((t) => measures(t.path));
     const rest = tests.filter((t) => !measuring.includes(t));
     if (options.serial || workers < 2 || measuring.length === 0 || rest.length === 0) {
       return this.#lane(workers, tests, watcher, options.serial);
