@@ -98,7 +98,8 @@ describe('fresh alternating rounds on the real engine', () => {
   test('a real screened slowdown becomes a confirmed regression', () => {
     expect(real.confirmed).toBe(true);
     expect(real.verdict).toBe('regression');
-    expect(real.reason).toMatch(/^confirmed by 6 fresh pairs: .*; first pass: q=0\.090/);
+    // Six planned pairs; a row the first look could not decide may have earned more.
+    expect(real.reason).toMatch(/^confirmed by \d+ fresh pairs: .*; first pass: q=0\.090/);
     expect(real.confirmation!.head.center).toBeGreaterThan(real.confirmation!.base.center * 1.5);
   });
 
@@ -106,7 +107,7 @@ describe('fresh alternating rounds on the real engine', () => {
     expect(falseSuspect.confirmation).toMatchObject({ verdict: 'unchanged', base: { center: 1 }, head: { center: 1 } });
     expect(falseSuspect.confirmed).toBe(false);
     expect(falseSuspect.verdict).toBe('unchanged');
-    expect(falseSuspect.reason).toMatch(/^cleared by 6 fresh alternating rounds: compared by value: deterministic on both sides, unchanged; first pass: /);
+    expect(falseSuspect.reason).toMatch(/^cleared by \d+ fresh alternating rounds: compared by value: deterministic on both sides, unchanged; first pass: /);
   });
 });
 

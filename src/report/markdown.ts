@@ -293,7 +293,7 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
   parts.push(
     `Test: ${test}, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +
       'allocation counts and other deterministic metrics compared by value.' +
-      (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (half at the first).' : ''),
+      (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (80% at the first).' : ''),
   );
   if (ctx.gate.waivedBy) parts.push(`The gate was waived by the label ${inlineCode(ctx.gate.waivedBy)}.`);
   return parts.join(' ');
