@@ -4,12 +4,15 @@
  * flat shares together too, and the flats per op of all functions sum to the row's center — for a
  * benchmark's own profile (wholeProfile) and for its part of a package-wide split alike. So head −
  * base of the flats, summed over all functions, is the row's Δ, and no mover can be credited with
- * more than the change unless others moved the other way.
+ * more than the change unless others moved the other way. And how a split by stack treats the
+ * goroutines of b.RunParallel, which start under no benchmark frame.
  */
 import fc from 'fast-check';
 import type { Line, Location, ProfFunction, Profile, Sample } from '../src/pprof/model.js';
 import { diffBenchmarkProfiles, perOpCosts, perOpCostsOfSlice } from '../src/pprof/perop.js';
 import { splitByBenchmark } from '../src/pprof/split.js';
+import { splitCoverage } from '../src/engine.js';
+import type { BenchResult } from '../src/types.js';
 import { wholeProfile } from '../src/pprof/whole.js';
 
 const PKG = 'example.com/m/p';
@@ -24,7 +27,11 @@ const NAMES = [
   'runtime.gcBgMarkWorker',
   'runtime.mallocgc',
   'runtime.(*spanSet).pop',
+  `${PKG}.BenchmarkY`,
+  `${PKG}.shared`,
+  `${PKG}.shared.func1`,
 ];
+const [bench, fn1, helper, helperFn1, skipWS, runN, parallel, gc, , , benchY, shared, sharedFn1] = NAMES.map((_, i) => i);
 
 /** A profile from stacks given as lists of locations (each a list of inlined names, innermost first), leaf first. */
 function build(samples: { stack: number[][]; value: number }[]): Profile {
@@ -121,8 +128,7 @@ test('property: head − base of the flats, over all functions, is the row\'s Δ
   );
 });
 
-test("b.RunParallel goroutines and GC workers are in a benchmark's own profile, and in no split benchmark", () => {
-  const [bench, fn1, helper, helperFn1, skipWS, runN, parallel, gc] = NAMES.map((_, i) => i);
+test("b.RunParallel goroutines and GC workers are all in a benchmark's own profile", () => {
   const p = build([
     { stack: [[helper], [fn1], [bench], [runN]], value: 2e7 }, // setup under the benchmark frame
     { stack: [[skipWS], [helperFn1], [parallel]], value: 90e7 }, // the work, in RunParallel goroutines
@@ -131,7 +137,52 @@ test("b.RunParallel goroutines and GC workers are in a benchmark's own profile, 
   const whole = perOpCostsOfSlice(wholeProfile(p, 'cpu'), PKG, 'X/large-2', 'sec/op', 1e-3);
   expect(whole.functions.find((f) => f.function === `${PKG}.skipWS`)!.flat).toBeCloseTo(0.9e-3, 15);
   expect(whole.functions.find((f) => f.function === 'runtime.gcBgMarkWorker')!.flat).toBeCloseTo(0.08e-3, 15);
-  const split = splitByBenchmark(p, PKG, 'cpu');
-  expect(split.benchmarks.get('X')!.all.total).toBe(2e7);
-  expect(split.unattributed.total).toBe(98e7);
+});
+
+describe('a split by stack and b.RunParallel goroutines (under no benchmark frame)', () => {
+  test("are the benchmark's when its stacks, and only its, show the helper whose closure they run", () => {
+    const p = build([
+      { stack: [[helper], [fn1], [runN]], value: 2e7 }, // X's setup in the helper, in a sub-benchmark's closure
+      { stack: [[skipWS], [helperFn1], [parallel]], value: 90e7 }, // the helper's parallel body
+      { stack: [[skipWS], [benchY], [runN]], value: 30e7 },
+      { stack: [[gc]], value: 8e7 },
+    ]);
+    const split = splitByBenchmark(p, PKG, 'cpu');
+    const x = split.benchmarks.get('X')!;
+    expect(x).toMatchObject({ parallelVia: [`${PKG}.helper`], parallelLost: [] });
+    expect([x.all.total, x.closures!.total]).toEqual([92e7, 92e7]);
+    expect(split.benchmarks.get('Y')!.all.total).toBe(30e7);
+    expect([split.unattributed.total, split.parallelUnattributed]).toEqual([8e7, 0]);
+    const bp = perOpCosts(split, 'X/large-2', 'sec/op', 1e-3);
+    expect(bp.functions.find((f) => f.function === `${PKG}.skipWS`)!.flat).toBeCloseTo((90 / 92) * 1e-3, 15);
+    expect(bp.note).toMatch(/b\.RunParallel goroutines of example\.com\/m\/p\.helper are counted as BenchmarkX's/);
+  });
+
+  test('stay unassigned when several benchmarks show the helper, and those benchmarks say their work is lost', () => {
+    const p = build([
+      { stack: [[shared], [fn1], [bench], [runN]], value: 2e7 },
+      { stack: [[shared], [benchY], [runN]], value: 1e7 },
+      { stack: [[skipWS], [sharedFn1], [parallel]], value: 90e7 },
+    ]);
+    const split = splitByBenchmark(p, PKG, 'cpu');
+    expect(split.parallelUnattributed).toBe(90e7);
+    for (const name of ['X', 'Y']) expect(split.benchmarks.get(name)).toMatchObject({ parallelVia: [], parallelLost: [`${PKG}.shared`] });
+  });
+
+  test('splitCoverage: a benchmark whose work ran in goroutines no stack links covers little; a serial one beside it does not', () => {
+    const p = build([
+      { stack: [[skipWS], [bench], [runN]], value: 2e7 }, // X's setup (the helper was not sampled)
+      { stack: [[skipWS], [sharedFn1], [parallel]], value: 180e7 }, // X's work on 2 CPUs
+      { stack: [[skipWS], [benchY], [runN]], value: 100e7 }, // Y, serial
+    ]);
+    const split = splitByBenchmark(p, PKG, 'cpu');
+    expect(split.parallelUnattributed).toBe(180e7);
+    // X and Y measured 1 s each (wall).
+    const result = (name: string): BenchResult => ({ pkg: PKG, name, config: {}, iterations: 1000, values: [{ unit: 'sec/op', value: 1e-3 }] });
+    const results = [result('X/large-2'), result('Y-2')];
+    expect(splitCoverage(split, results, PKG, 'X', 'sec/op')).toBeLessThan(0.05);
+    expect(splitCoverage(split, results, PKG, 'Y', 'sec/op')).toBeGreaterThan(0.5);
+    // With no parallel work lost, a split is taken as it is.
+    expect(splitCoverage(splitByBenchmark(build([{ stack: [[skipWS], [benchY], [runN]], value: 1e7 }]), PKG, 'cpu'), results, PKG, 'Y', 'sec/op')).toBeNull();
+  });
 });

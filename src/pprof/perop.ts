@@ -33,7 +33,12 @@ export function perOpCosts(split: ProfileSplit, name: string, unit: string, perO
   const c = candidates(name);
   const result = (slice: SampleSlice | null, note?: string): BenchmarkProfile => {
     const out: BenchmarkProfile = { package: split.package, name, unit, functions: slice ? scaled(slice, perOpValue) : [] };
-    if (note) out.note = note;
+    const via = slice ? split.benchmarks.get(c.top)?.parallelVia ?? [] : [];
+    const notes = [
+      note,
+      via.length ? `b.RunParallel goroutines of ${via.join(', ')} are counted as Benchmark${c.top}'s (only its stacks show that helper)` : undefined,
+    ].filter((n): n is string => !!n);
+    if (notes.length) out.note = notes.join('; ');
     return out;
   };
 
