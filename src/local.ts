@@ -191,8 +191,9 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
   opts.log.info(`benchgate: confirming ${suspects.length} suspect benchmark(s) in ${upTo}${opts.rounds} alternating rounds against ${opts.baseRef}`);
   let sides: BothSides;
   try {
-    // Each binary run executes only the suspects once; spread the budget over the runs it needs.
-    const runTimeoutMs = Math.max(10_000, Math.floor(opts.budgetMs / (2 * opts.rounds)));
+    // Each binary run measures one suspect once (one leaf, one side, one round); spread the
+    // budget over the runs it needs.
+    const runTimeoutMs = Math.max(10_000, Math.floor(opts.budgetMs / (2 * opts.rounds * suspects.length)));
     sides = await runBothSides({ ...opts, suspects, runTimeoutMs });
     for (const w of sides.warnings) opts.log.warning(w);
   } catch (e) {

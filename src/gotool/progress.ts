@@ -5,9 +5,12 @@
 export type Side = 'base' | 'head';
 
 export interface ProgressEvent {
-  phase: 'build' | 'run';
+  /** `list`: a listing run, which names a package's leaf benchmarks (alternating rounds only). */
+  phase: 'build' | 'list' | 'run';
   /** Import path of the package being worked on. */
   pkg: string;
+  /** The leaf benchmark being measured, as in BenchResult.name (alternating rounds only). */
+  benchmark?: string;
   /** 1-based position of the package, and how many there are. */
   index: number;
   total: number;
@@ -36,7 +39,9 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatProgress(e: ProgressEvent): string {
-  const parts = [`${e.phase === 'build' ? 'building' : 'running'} package ${e.index} of ${e.total} (${e.pkg})`];
+  const verb = e.phase === 'build' ? 'building' : e.phase === 'list' ? 'listing benchmarks of' : 'running';
+  const parts = [`${verb} package ${e.index} of ${e.total} (${e.pkg})`];
+  if (e.benchmark !== undefined) parts.push(`benchmark ${e.benchmark}`);
   if (e.round !== undefined && e.rounds !== undefined) parts.push(`round ${e.round} of ${e.rounds}`);
   if (e.side) parts.push(e.side);
   parts.push(`${formatDuration(e.elapsedMs)} elapsed`);
