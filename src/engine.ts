@@ -332,12 +332,12 @@ async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRu
       continue;
     }
     if (b.source !== h.source) {
-      // Background work (GC workers, b.RunParallel goroutines) is in the benchmark's own profile
-      // only, so its functions move between the sides for that reason alone.
+      // Background work (GC workers; b.RunParallel goroutines the split could not link) is in the
+      // benchmark's own profile only, so its functions move between the sides for that reason alone.
       const split = b.source === 'package' ? b.profile : h.profile;
       const mixed =
         `the ${b.source === 'package' ? 'base' : 'head'} side has only a package-wide profile, split by stack, the other ` +
-        "this benchmark's own: GC and b.RunParallel work is counted on one side only";
+        "this benchmark's own: the GC's background work is counted on one side only";
       split.note = split.note ? `${split.note}; ${mixed}` : mixed;
     }
     const a = attribute(row, b.profile, h.profile, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
