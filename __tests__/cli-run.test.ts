@@ -73,7 +73,7 @@ describe('benchgate run --base main', () => {
   test('names the planted function as the cause, keeps every output, leaves nothing behind', () => {
     const out = join(work, 'out');
     const r = runCli(cli, ['run', '--base', 'main', '--rounds', '5', ...BUDGET, '--out', out, '--format', 'json', '--fail-on', 'regression'], repo);
-    expect(r.stderr).toMatch(/^benchgate: running package 1 of 2 \(example\.com\/climod\/calc\), benchmark Checksum-2, round 1 of 5, base/m);
+    expect(r.stderr).toMatch(/^benchgate: running package 1 of 2 \(example\.com\/climod\/calc\), round 1 of 5, base/m);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { rows: Row[] };
 
