@@ -17,7 +17,7 @@ import {
 import { cpuFromBenchOutput, cpuFromCpuInfo, effectiveGomaxprocs, fingerprint, runnerOs } from '../src/gotool/env.js';
 import { checkExtraFlags, goDurationMs, goTestArgs, splitGoTestFlags, testBinaryArgs } from '../src/gotool/flags.js';
 import { parseJsonStream } from '../src/gotool/jsonstream.js';
-import { failedBenchmarks, leafPattern, leavesFromListing, listingPatternFor, stripProcs } from '../src/gotool/leaves.js';
+import { failedBenchmarks, leafPattern, leavesFromListing, listingPatternFor, stripProcs, unfinishedBenchmark } from '../src/gotool/leaves.js';
 import { packageSlug } from '../src/gotool/layout.js';
 import { classify, trimOutput, type Invocation } from '../src/gotool/outcome.js';
 import { formatDuration, formatProgress, StepClock } from '../src/gotool/progress.js';
@@ -205,6 +205,8 @@ FAIL
     expect(failedBenchmarks(fatal)).toEqual(['Mixed/bad-2']);
     expect(failedBenchmarks('BenchmarkSubPanic/ok-2 \t 1\t 751.0 ns/op\nBenchmarkSubPanic/bad-2        \t')).toEqual(['SubPanic/bad-2']);
     expect(failedBenchmarks('PASS\n')).toEqual([]);
+    expect(unfinishedBenchmark('BenchmarkA-2 \t 1\t 5 ns/op\nBenchmarkPanics-2   \t')).toBe('Panics-2');
+    expect(unfinishedBenchmark('BenchmarkA-2 \t 1\t 5 ns/op\nPASS\n')).toBeUndefined();
   });
 
   test('property: a leaf pattern selects its own name at every level and nothing longer', () => {
@@ -348,7 +350,7 @@ describe('progress', () => {
     const e = { pkg: 'example.com/x', index: 1, total: 1, side: 'base' as const, step: 1, steps: 1, elapsedMs: 0, remainingMs: null };
     expect(formatProgress({ ...e, phase: 'list' })).toBe('listing benchmarks of package 1 of 1 (example.com/x), base, 0s elapsed');
     expect(formatProgress({ ...e, phase: 'run', benchmark: 'Table/small#01-2', round: 1, rounds: 2 })).toBe(
-      'running package 1 of 1 (example.com/x), benchmark Table/small#01-2, round 1 of 2, base, 0s elapsed',
+      'running package 1 of 1 (example.com/x), round 1 of 2, base, benchmark Table/small#01-2, 0s elapsed',
     );
   });
 });

@@ -23,7 +23,15 @@ import { cpuFromBenchOutput, fingerprint as takeFingerprint } from './env.js';
 import { defaultPackageTimeoutMs, listFailureRun } from './run.js';
 import { splitGoTestFlags, testBinaryArgs, type BenchSettings } from './flags.js';
 import { assembleRun, collectResults, nonEmptyFile, packageSlug, type CollectedResults } from './layout.js';
-import { failedBenchmarks, leavesFromListing, listingPatternFor, type Leaf } from './leaves.js';
+import {
+  failedBenchmarks,
+  leafPattern,
+  leavesFromListing,
+  listingPatternFor,
+  MAX_LISTING_RUNS,
+  unfinishedBenchmark,
+  type Leaf,
+} from './leaves.js';
 import { classify, trimOutput, type Outcome } from './outcome.js';
 import { discoverPackages, type BenchPackage, type Discovery } from './packages.js';
 import { StepClock, type ProgressSink, type Side } from './progress.js';
@@ -135,19 +143,21 @@ const leafKey = (pkg: string, name: string) => `${pkg}\u0000${name}`;
 const MAX_FAILURE_MESSAGES = 5;
 
 /**
- * Records a failure on a package run: the first one sets the status; each one (up to a few) adds
- * its own paragraph naming where it happened, so one failing leaf does not hide another.
+ * Records failures on package runs: the first one sets the status; each one (up to a few) adds its
+ * own paragraph naming where it happened, so one failing leaf does not hide another.
  */
-function recordFailure(pr: PackageRun, status: Outcome['status'], where: string, message: string | undefined): void {
-  const text = `${where}: ${message ?? status}`;
-  if (pr.status === 'ok' || pr.status === 'no-benchmarks') {
-    pr.status = status;
-    pr.message = text;
-    return;
-  }
-  const count = (pr.message ?? '').split('\n\n').length;
-  if (count < MAX_FAILURE_MESSAGES) pr.message = `${pr.message}\n\n${text}`;
-  else if (count === MAX_FAILURE_MESSAGES) pr.message = `${pr.message}\n\n(more failures left out)`;
+function failureRecorder() {
+  const counts = new Map<PackageRun, number>();
+  return (pr: PackageRun, status: Outcome['status'], where: string, message: string | undefined): void => {
+    const text = `${where}: ${message ?? status}`;
+    const count = (counts.get(pr) ?? 0) + 1;
+    counts.set(pr, count);
+    if (count === 1) {
+      pr.status = status;
+      pr.message = text;
+    } else if (count <= MAX_FAILURE_MESSAGES) pr.message = `${pr.message}\n\n${text}`;
+    else if (count === MAX_FAILURE_MESSAGES + 1) pr.message = `${pr.message}\n\n(more failures left out)`;
+  };
 }
 
 export async function runAlternating(opts: AlternateOptions): Promise<AlternateResult> {
@@ -158,6 +168,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const buildLimitMs = opts.buildTimeoutMs ?? 10 * 60_000;
   const binDir = join(opts.outDir, 'bin');
   const warnings: Warning[] = [];
+  const recordFailure = failureRecorder();
   if (opts.pairing === 'duet') {
     warnings.push({ message: 'duet pairing is not implemented yet: the pairs were measured sequentially (base and head back to back)' });
   }
@@ -221,7 +232,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     const pr = emptyRun(p);
     if (r.code !== 0 || r.timedOut || !(await nonEmptyFile(binary))) {
       pr.status = r.timedOut ? 'timeout' : 'build-failed';
-      pr.message = `build, ${s.side}: ${trimOutput(`${r.stderr}\n${r.stdout}`.trim()) || 'go test -c wrote no test binary'}`;
+      pr.message = trimOutput(`${r.stderr}\n${r.stdout}`.trim()) || 'go test -c wrote no test binary';
     } else {
       s.binaries.set(pkg, binary);
     }
@@ -232,6 +243,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   let firstOutput = '';
   const listings = builds.filter(({ s, pkg }) => s.binaries.has(pkg));
   const listClock = new StepClock(listings.length * procs.length);
+  const userSkips = testFlags.some((f) => /^-test\.skip(=|$)/.test(f));
   for (const { s, pkg } of listings) {
     const slug = packageSlug(pkg);
     await mkdir(join(s.runDir, slug), { recursive: true });
@@ -240,21 +252,34 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     const leaves: Leaf[] = [];
     let outcome: Outcome | undefined;
     for (const cpu of procs) {
-      opts.onProgress?.({ phase: 'list', pkg, index: indexOf(pkg), total: allPkgs.length, side: s.side, ...listClock.next() });
-      const r = await run(
-        s.binaries.get(pkg)!,
-        testBinaryArgs({ bench: listingPattern(pkg), benchtime: '1x', cpu: String(cpu), timeout: opts.timeout, extra: testFlags }),
-        { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },
-      );
-      // Kept beside the samples for whoever debugs a run, but not an output file: 1x is no sample.
-      await writeFile(join(s.runDir, slug, `list-cpu${cpu}.txt`), r.stdout);
-      if (firstOutput === '') firstOutput = r.stdout;
-      for (const leaf of leavesFromListing(r.stdout, cpu)) if (!wanted || wanted.has(leaf.name)) leaves.push(leaf);
-      outcome = classify(r);
-      if (outcome.status !== 'ok' && outcome.status !== 'no-benchmarks') {
+      // A benchmark that crashes the listing run (a panic, a hang) takes the leaves after it
+      // along; list again skipping it (-test.skip, unless the user set their own), a few times.
+      // -test.v makes Go print each benchmark's name (without -procs) before it starts, so the
+      // last name printed is the one that crashed, even where the plain output has none yet.
+      const skips: string[] = [];
+      for (let attempt = 1; ; attempt++) {
+        opts.onProgress?.({ phase: 'list', pkg, index: indexOf(pkg), total: allPkgs.length, side: s.side, ...listClock.next() });
+        const skip = skips.length > 0 ? [`-test.skip=${skips.join('|')}`] : [];
+        const r = await run(
+          s.binaries.get(pkg)!,
+          testBinaryArgs({ bench: listingPattern(pkg), benchtime: '1x', cpu: String(cpu), timeout: opts.timeout, extra: [...testFlags, '-test.v', ...skip] }),
+          { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },
+        );
+        // Kept beside the samples for whoever debugs a run, but not an output file: 1x is no sample.
+        await writeFile(join(s.runDir, slug, `list-cpu${cpu}${attempt > 1 ? `-${attempt}` : ''}.txt`), r.stdout);
+        if (firstOutput === '') firstOutput = r.stdout;
+        for (const leaf of leavesFromListing(r.stdout, cpu)) {
+          if ((!wanted || wanted.has(leaf.name)) && !leaves.some((l) => l.name === leaf.name)) leaves.push(leaf);
+        }
+        outcome = classify(r);
+        if (outcome.status === 'ok' || outcome.status === 'no-benchmarks') break;
         const names = failedBenchmarks(r.stdout);
         const which = names.length > 0 ? `, benchmark ${names.join(', ')}` : '';
         recordFailure(pr, outcome.status, `listing run (-cpu ${cpu}), ${s.side}${which}`, outcome.message);
+        const crashed = unfinishedBenchmark(r.stdout);
+        if (crashed === undefined || userSkips || attempt >= MAX_LISTING_RUNS) break;
+        skips.push(leafPattern(crashed));
+        listClock.addStep();
       }
     }
     s.leaves.set(pkg, leaves);

@@ -78,8 +78,20 @@ export function listingPatternFor(names: readonly string[], procs: readonly numb
 export function failedBenchmarks(stdout: string): string[] {
   const failed = [...stdout.matchAll(/--- FAIL: Benchmark(\S*)/g)].map((m) => m[1]);
   const innermost = failed.filter((n) => !failed.some((o) => o !== n && o.startsWith(`${n}/`)));
-  const last = stdout.replace(/\s+$/, '').split('\n').pop() ?? '';
-  const running = /^Benchmark(\S*)\s*$/.exec(last);
-  if (running && !innermost.includes(running[1])) innermost.push(running[1]);
+  const running = unfinishedBenchmark(stdout);
+  if (running !== undefined && !innermost.includes(running)) innermost.push(running);
   return [...new Set(innermost)];
 }
+
+/**
+ * The benchmark whose name ends the output with no result after it: the one that was running when
+ * the process died (a panic, a kill). With `-test.v` Go prints every benchmark's name before it
+ * starts, without the `-procs` suffix (`Mixed/bad`); without it, only sometimes, with the suffix.
+ */
+export function unfinishedBenchmark(stdout: string): string | undefined {
+  const last = stdout.replace(/\s+$/, '').split('\n').pop() ?? '';
+  return /^Benchmark(\S*)\s*$/.exec(last)?.[1];
+}
+
+/** The most listing runs per package, side and `-cpu` value when benchmarks crash them. */
+export const MAX_LISTING_RUNS = 4;

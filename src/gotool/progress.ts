@@ -41,9 +41,9 @@ export function formatDuration(ms: number): string {
 export function formatProgress(e: ProgressEvent): string {
   const verb = e.phase === 'build' ? 'building' : e.phase === 'list' ? 'listing benchmarks of' : 'running';
   const parts = [`${verb} package ${e.index} of ${e.total} (${e.pkg})`];
-  if (e.benchmark !== undefined) parts.push(`benchmark ${e.benchmark}`);
   if (e.round !== undefined && e.rounds !== undefined) parts.push(`round ${e.round} of ${e.rounds}`);
   if (e.side) parts.push(e.side);
+  if (e.benchmark !== undefined) parts.push(`benchmark ${e.benchmark}`);
   parts.push(`${formatDuration(e.elapsedMs)} elapsed`);
   if (e.remainingMs !== null) parts.push(`about ${formatDuration(e.remainingMs)} left`);
   return parts.join(', ');
@@ -63,10 +63,15 @@ export class StepClock {
   private readonly started: number;
 
   constructor(
-    readonly steps: number,
+    private steps: number,
     private readonly now: () => number = Date.now,
   ) {
     this.started = now();
+  }
+
+  /** Counts a step that turned up on the way (e.g. a listing run repeated after a crash). */
+  addStep(): void {
+    this.steps++;
   }
 
   /** Timing fields for the event announcing the start of the next step. */
