@@ -114,10 +114,6 @@ function expectNoTokenLeak(step: StepResult, token = fake.token): void {
   expect(step.requests.filter((r) => r.path.startsWith('/blob/') && r.auth !== 'none')).toEqual([]);
 }
 
-function log(step: StepResult): string {
-  return `exit ${step.code}\n--- stdout\n${step.stdout}\n--- stderr\n${step.stderr}`;
-}
-
 /** The newest artifact of a run by name, unpacked as the fake stores it. */
 function artifactFiles(runId: number, name: string): Map<string, Buffer> {
   const a = fake.state.artifacts.filter((x) => x.runId === runId && x.name === name && x.finalized).at(-1);
