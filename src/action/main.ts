@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { attributeConfirmed, attributeReport, compareRuns, environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
+import { failureSummary, formatFailure, packageFailures, type PackageFailure } from '../failures.js';
 import { evaluateGate, type GateResult } from '../gate.js';
 import { ensureMergeBase, headSha, isMergeCommit } from '../git/git.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
@@ -23,7 +24,7 @@ import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
 import { pushedBranch, readContext, type ActionContext } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { baselineArtifactName, directorySlug, readInputs, type ActionInputs } from './inputs.js';
 
 export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
 
@@ -60,6 +61,16 @@ export async function run(): Promise<void> {
 type Mode = 'baseline' | 'compare' | 'report';
 
 export function resolveMode(inputs: ActionInputs, ctx: ActionContext): Mode {
+  if (ctx.eventName === 'pull_request_target' && !inputs.allowPullRequestTarget) {
+    // That event runs with a write token and the repository's secrets; benchmarking a PR means
+    // building and running its code. Refuse rather than trust that the checkout is the base's.
+    throw new BenchgateError(
+      'refusing to run under pull_request_target: it has a write token and secrets, and benchmarking a pull request runs its code. ' +
+        'Use the pull_request event (and a workflow_run workflow with mode: report for comments on fork PRs; see the README, ' +
+        '"Fork pull requests, safely"), or set allow-pull-request-target: true if this job never checks out code from the pull request',
+      'usage',
+    );
+  }
   if (inputs.mode !== 'auto') return inputs.mode;
   if (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target' || ctx.eventName === 'merge_group') {
     return 'compare';
@@ -101,6 +112,20 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
+/**
+ * Every package failure with its reason in the job log. The first few are also warnings (the
+ * annotations a user sees on the run); GitHub keeps only 10 warnings per step, and the regression
+ * annotations need room.
+ */
+function logFailures(failures: PackageFailure[], asWarnings = 3): void {
+  for (const [i, f] of failures.entries()) {
+    const text = `benchgate: ${formatFailure(f)}`;
+    if (i < asWarnings) core.warning(text);
+    else core.info(text);
+  }
+  if (failures.length > asWarnings) core.warning(`benchgate: ${failures.length - asWarnings} more package failure(s): see the log`);
+}
+
 async function summaryText(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(markdown, true).write();
@@ -122,20 +147,26 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
   });
   for (const w of result.warnings) core.warning(w);
   const r = result.run;
+  const failures = packageFailures(r);
+  logFailures(failures);
   const failed = r.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
-  for (const p of failed) core.warning(`benchgate: ${p.pkg} ${p.status}${p.message ? ': ' + p.message : ''}`);
   if (r.results.length === 0) {
     // Nothing measured: upload nothing, so the last good baseline stays the newest one.
     core.setOutput('verdict', 'incomplete');
     await summaryText(
       `### ⚠️ benchgate: no baseline recorded\n\nNo benchmark produced a result${failed.length ? ` (${failed.length} package(s) failed)` : ''}; the previous baseline stays in use.\n`,
     );
-    core.setFailed('benchgate: no benchmark results, so no baseline was recorded: check the packages and bench inputs and the log above');
+    core.setFailed(
+      failures.length
+        ? `benchgate: no benchmark results, so no baseline was recorded: ${failureSummary(failures)}`
+        : 'benchgate: no benchmark results, so no baseline was recorded: check the packages and bench inputs and the log above',
+    );
     return;
   }
   await saveRun(r, outDir);
+  const artifactName = baselineArtifactName(inputs);
   const upload = await client.uploadArtifact({
-    name: inputs.artifactName,
+    name: artifactName,
     files: await filesUnder(outDir),
     rootDir: outDir,
     retentionDays: inputs.retentionDays || undefined,
@@ -146,7 +177,7 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
     `### ${r.incomplete ? '⚠️' : '✅'} benchgate: baseline recorded for ${ctx.sha.slice(0, 7)}\n\n` +
       `${benchmarks} benchmarks in ${r.packages.length - failed.length} packages, ${inputs.run.count} samples each` +
       `${r.incomplete ? `; incomplete: ${failed.map((p) => `${p.pkg} (${p.status})`).join(', ')}` : ''}.` +
-      ` ${upload.ok ? `Uploaded as artifact \`${inputs.artifactName}\`.` : 'Upload failed: see the warnings.'}\n`,
+      ` ${upload.ok ? `Uploaded as artifact \`${artifactName}\`.` : 'Upload failed: see the warnings.'}\n`,
   );
   core.setOutput('verdict', r.incomplete ? 'incomplete' : 'pass');
   core.setOutput('regressions', 0);
@@ -176,7 +207,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   let head: StoredRun;
   let rerun = false;
   if (!base && inputs.baseline === 'artifact') {
-    await noBaseline(inputs, client, pr.number, `no baseline artifact \`${inputs.artifactName}\` from a successful push to \`${baseBranch}\` was found`);
+    await noBaseline(inputs, client, pr.number, `no baseline artifact \`${baselineArtifactName(inputs)}\` from a successful run on \`${baseBranch}\` was found`);
     return;
   }
   if (!base) {
@@ -212,9 +243,14 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     const note = environmentNote(base.stored.run.env, head.run.env);
     if (note) base.info.environmentNote = note;
   }
+  const failures = [...(rerun ? packageFailures(base.stored.run, 'base') : []), ...packageFailures(head.run, 'head')];
+  logFailures(failures);
   if (head.run.results.length === 0) {
+    const headFailures = failures.filter((f) => f.side === 'head');
     throw new BenchgateError(
-      `no benchmark of this PR produced a result${head.run.packages.length ? ` (${head.run.packages.map((p) => `${p.pkg}: ${p.status}`).join(', ')})` : ''}`,
+      headFailures.length
+        ? `no benchmark of this PR produced a result: ${failureSummary(headFailures)}`
+        : 'no benchmark of this PR produced a result: check the packages and bench inputs',
       'run',
     );
   }
@@ -331,9 +367,19 @@ async function artifactBaseline(
   outDir: string,
 ): Promise<BaseSide | null> {
   const workflow = workflowFromRef(ctx.workflowRef);
+  const artifactName = baselineArtifactName(inputs);
+  // Before per-directory names, every directory uploaded the bare `artifact-name`: a run from then
+  // still serves, if what it measured is this module (checked after the download).
+  const legacyName = artifactName === inputs.artifactName ? undefined : inputs.artifactName;
   let found: Awaited<ReturnType<GitHubClient['findBaselineArtifact']>>;
   try {
-    found = await client.findBaselineArtifact({ workflow, branch: baseBranch, artifactName: inputs.artifactName, excludeRunId: ctx.runId });
+    found = await client.findBaselineArtifact({
+      workflow,
+      branch: baseBranch,
+      artifactName,
+      fallbackNames: legacyName ? [legacyName] : [],
+      excludeRunId: ctx.runId,
+    });
   } catch (e) {
     // The API is down or refuses (after retries): run without an artifact rather than not at all.
     core.warning(`benchgate: the baseline artifact could not be looked up (${(e as Error).message}); treating it as no baseline`);
@@ -350,6 +396,17 @@ async function artifactBaseline(
   try {
     await client.downloadArtifact({ artifactId: a.artifactId, dest });
     const stored = await loadRun(dest);
+    if (a.artifactName === legacyName) {
+      const foreign = await foreignPackages(stored, moduleDirOf(inputs, ctx));
+      if (foreign.length > 0) {
+        core.warning(
+          `benchgate: the baseline artifact "${legacyName}" of run ${a.runId} measured another module (${foreign.slice(0, 3).join(', ')}), ` +
+            `not ${inputs.workingDirectory}; treating it as no baseline until a run on ${baseBranch} uploads "${artifactName}"`,
+        );
+        return null;
+      }
+      core.info(`benchgate: using the baseline artifact "${legacyName}" of run ${a.runId} (from before per-directory names)`);
+    }
     return {
       stored,
       info: { source: 'artifact', ref: baseBranch, commit: stored.run.commit || a.headSha, runId: a.runId, runNumber: a.runNumber },
@@ -361,6 +418,18 @@ async function artifactBaseline(
     }
     throw e;
   }
+}
+
+/**
+ * The packages of a stored run that are not in the module at `moduleDir` (by the module path in
+ * its go.mod); [] when they all are, or when go.mod cannot be read (the run itself will say why).
+ */
+async function foreignPackages(stored: StoredRun, moduleDir: string): Promise<string[]> {
+  const gomod = await readFile(join(moduleDir, 'go.mod'), 'utf8').catch(() => '');
+  const modulePath = /^\s*module\s+"?([^\s"]+)"?/m.exec(gomod)?.[1];
+  if (!modulePath) return [];
+  const pkgs = new Set(stored.run.results.map((r) => r.pkg));
+  return [...pkgs].filter((p) => p !== modulePath && !p.startsWith(modulePath + '/'));
 }
 
 async function noBaseline(inputs: ActionInputs, client: GitHubClient, prNumber: number, why: string): Promise<void> {
@@ -456,7 +525,7 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
 }
 
 export function reportArtifactName(inputs: Pick<ActionInputs, 'workingDirectory'>): string {
-  const dir = inputs.workingDirectory.replace(/^\.\/?/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const dir = directorySlug(inputs.workingDirectory);
   return dir ? `benchgate-report-${dir}` : 'benchgate-report';
 }
 

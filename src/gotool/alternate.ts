@@ -13,7 +13,7 @@ import type { Fingerprint, PackageRun, Run } from '../types.js';
 import { exactBenchPattern } from './benchfuncs.js';
 import { cpuFromBenchOutput, fingerprint as takeFingerprint } from './env.js';
 import { defaultPackageTimeoutMs, listFailureRun } from './run.js';
-import { splitGoTestFlags, testBinaryArgs, type BenchSettings } from './flags.js';
+import { splitGoTestFlags, testBinaryArgs, wantsProfile, type BenchSettings } from './flags.js';
 import { assembleRun, collectResults, nonEmptyFile, packageSlug, type CollectedResults } from './layout.js';
 import { classify, trimOutput } from './outcome.js';
 import { discoverPackages, type BenchPackage, type Discovery } from './packages.js';
@@ -229,8 +229,8 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
             cpu: opts.cpu,
             timeout: opts.timeout,
             extra: testFlags,
-            cpuProfile: opts.profiles === false ? undefined : join(s.runDir, files.cpu),
-            memProfile: opts.profiles === false ? undefined : join(s.runDir, files.mem),
+            cpuProfile: wantsProfile(opts.profiles, 'cpu') ? join(s.runDir, files.cpu) : undefined,
+            memProfile: wantsProfile(opts.profiles, 'mem') ? join(s.runDir, files.mem) : undefined,
           }),
           // Its own tree's package directory: benchmarks read testdata/ relative to it.
           { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },
