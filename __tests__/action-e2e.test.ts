@@ -530,6 +530,30 @@ describe('what a user trips over', () => {
       expect(step.calls.filter((c) => c.includes('CreateArtifact'))).toEqual([]);
     });
 
+    test('compare without a pull request, against base-ref (as the self-test workflow runs it)', async () => {
+      const run = startRun('push', 'main', two.sha.main);
+      const step = await runStep({
+        fake,
+        entry,
+        workspace: checkout(two, join(work, `checkout-${++steps}`), 'main'),
+        run,
+        event: 'push',
+        payload: pushPayload(fake, two.sha.main, '0'.repeat(40)),
+        sha: two.sha.main,
+        ref: 'refs/heads/main',
+        inputs: { ...BUDGET, ...QUICK, mode: 'compare', baseline: 'rerun', 'base-ref': 'main', 'working-directory': 'a', comment: 'always' },
+      });
+      finish(run);
+      expect(step.code).toBe(0);
+      expect(step.stdout).toContain(`comparing with base-ref main (${two.sha.main.slice(0, 7)}); no pull request, so no comment`);
+      expect(step.outputs.verdict).toBe('pass');
+      const report = JSON.parse(readFileSync(step.outputs['report-json'], 'utf8'));
+      expect(report.rows.map((r: { name: string }) => r.name)).toContain('Join-2');
+      expect(readFileSync(step.outputs['report-markdown'], 'utf8')).toContain('benchgate');
+      // No PR: no comment, no PR API, no result artifact.
+      expect(step.calls.filter((c) => /\/(issues|pulls)\/|CreateArtifact/.test(c))).toEqual([]);
+    });
+
     test("an older bare-named baseline serves only the module it measured", async () => {
       // Runs from before per-directory names: each uploaded `benchgate-baseline`.
       const aFiles = Object.fromEntries(artifactFiles(nightly.id, 'benchgate-baseline-a'));

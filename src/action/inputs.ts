@@ -31,6 +31,8 @@ export interface ActionInputs {
   mode: Mode;
   baseline: BaselineSource;
   baseBranch: string;
+  /** Compare mode: run this ref's merge base as the base side instead of the PR's base ('' = the PR's). */
+  baseRef: string;
   failOn: FailOn;
   failOnUnconfirmed: boolean;
   confirm: ConfirmPolicy;
@@ -78,6 +80,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     mode: parseChoice('mode', read('mode') || 'auto', ['auto', 'baseline', 'compare', 'report'] as const),
     baseline: parseChoice('baseline', read('baseline') || 'auto', ['auto', 'artifact', 'rerun'] as const),
     baseBranch: read('base-branch'),
+    baseRef: read('base-ref').trim(),
     failOn: parseChoice('fail-on', read('fail-on') || 'regression', FAIL_ON_CHOICES),
     failOnUnconfirmed: parseBoolean('fail-on-unconfirmed', read('fail-on-unconfirmed') || 'false'),
     confirm: parseChoice('confirm', read('confirm') || 'auto', ['auto', 'always', 'never'] as const),

@@ -13,7 +13,7 @@ import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures, type PackageFailure } from '../failures.js';
 import { evaluateGate, type GateResult } from '../gate.js';
-import { ensureMergeBase, headSha, isMergeCommit } from '../git/git.js';
+import { ensureMergeBase, git, headSha, isMergeCommit } from '../git/git.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
 import { formatProgress } from '../gotool/progress.js';
@@ -22,7 +22,7 @@ import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
-import { pushedBranch, readContext, type ActionContext } from './context.js';
+import { pushedBranch, readContext, type ActionContext, type PullRequestEvent } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
 import { baselineArtifactName, directorySlug, readInputs, type ActionInputs } from './inputs.js';
 
@@ -192,18 +192,48 @@ interface BaseSide {
   info: BaselineInfo;
 }
 
+/**
+ * What compare mode compares: the event's pull request, with the `base-ref` input's commit as
+ * its base when set. Without a pull request (push, workflow_dispatch: e.g. a self-test, or a
+ * branch compared before its PR exists) number is 0: nothing is commented and no PR API is asked.
+ */
+async function comparedPull(inputs: ActionInputs, ctx: ActionContext, repoDir: string): Promise<PullRequestEvent> {
+  const pr = ctx.pullRequest ?? { number: 0, headSha: await headSha(repoDir), headRepoFullName: null, baseRef: '', baseSha: '', labels: [] };
+  if (!inputs.baseRef) return pr;
+  const baseSha = await resolveCommit(repoDir, inputs.baseRef);
+  core.info(`benchgate: comparing with base-ref ${inputs.baseRef} (${baseSha.slice(0, 7)})${pr.number ? '' : '; no pull request, so no comment'}`);
+  return { ...pr, baseRef: inputs.baseRef, baseSha };
+}
+
+/** A ref as the checkout knows it: the ref itself, else the remote-tracking branch of that name. */
+async function resolveCommit(repoDir: string, ref: string): Promise<string> {
+  for (const candidate of [ref, `origin/${ref}`]) {
+    const sha = await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], repoDir).then(
+      (s) => s.trim(),
+      () => '',
+    );
+    if (sha) return sha;
+  }
+  throw new BenchgateError(`base-ref ${ref} is not a commit in ${repoDir}: fetch it (actions/checkout with fetch-depth: 0)`, 'usage');
+}
+
 async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient): Promise<void> {
-  const pr = ctx.pullRequest;
-  if (!pr) throw new BenchgateError('mode compare needs a pull_request event (its payload names the PR and its base)', 'usage');
+  if (!ctx.pullRequest && !inputs.baseRef) {
+    throw new BenchgateError('mode compare needs a pull_request event (its payload names the PR and its base), or the base-ref input', 'usage');
+  }
+  if (inputs.baseRef && inputs.baseline === 'artifact') {
+    throw new BenchgateError('base-ref names a commit to run here: it takes baseline rerun (or auto), not artifact', 'usage');
+  }
   const moduleDir = moduleDirOf(inputs, ctx);
   const outDir = workDir(ctx, 'compare');
   await mkdir(outDir, { recursive: true });
-  const baseBranch = baseBranchOf(inputs, ctx);
   const repoDir = await repoRoot(moduleDir);
+  const pr = await comparedPull(inputs, ctx, repoDir);
+  const baseBranch = inputs.baseRef || baseBranchOf(inputs, ctx);
 
   // 1. The baseline: an artifact from the base branch, or the merge base run here.
   let base: BaseSide | null = null;
-  if (inputs.baseline !== 'rerun') base = await artifactBaseline(inputs, ctx, client, baseBranch, outDir);
+  if (inputs.baseline !== 'rerun' && !inputs.baseRef) base = await artifactBaseline(inputs, ctx, client, baseBranch, outDir);
   let head: StoredRun;
   let rerun = false;
   if (!base && inputs.baseline === 'artifact') {
@@ -234,7 +264,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
       run: inputs.run,
       outDir: join(outDir, 'head'),
       commit: pr.headSha,
-      ref: `pull/${pr.number}`,
+      ref: pr.number ? `pull/${pr.number}` : 'HEAD',
       onProgress: progress(),
     });
     for (const w of result.warnings) core.warning(w);
@@ -257,7 +287,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
 
   // 2. Compare, attribute, confirm.
   const report = compareRuns(base.stored.run, head.run, inputs.verdict);
-  const changes = await prChanges(client, pr.number, repoDir, moduleDir, pr.baseSha);
+  const changes = await prChanges(client, inputs.baseRef ? 0 : pr.number, repoDir, moduleDir, pr.baseSha);
   // Links to changed functions point at the commit whose lines they carry: the checkout (GitHub's
   // merge commit on pull_request events, whose lines can differ from the PR head's).
   const sourceCommit = await headSha(repoDir).catch(() => pr.headSha);
@@ -294,7 +324,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   }
 
   // 3. Gate and publish.
-  const labels = await client.getPullLabels(pr.number).catch(() => pr.labels);
+  const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];
   const gate = evaluateGate(report, {
     failOn: inputs.failOn,
     gateUnits: inputs.verdict.gateUnits,
@@ -330,7 +360,8 @@ async function prChanges(client: GitHubClient, prNumber: number, repoDir: string
     // commit) is the one whose lines match them.
     const merged = await isMergeCommit('HEAD', repoDir);
     if (merged) core.info('benchgate: HEAD is the merge commit; taking the diff from git, so that its line numbers match the profiles');
-    const diffs = merged ? undefined : await apiDiffs(client, prNumber);
+    // prNumber 0: no pull request to ask the API about (base-ref): git has the diff.
+    const diffs = merged || !prNumber ? undefined : await apiDiffs(client, prNumber);
     return await localChanges({ repoDir, moduleDir, baseRef: baseSha, headRef: 'HEAD', diffs });
   } catch (e) {
     if (!(e instanceof BenchgateError)) throw e;
@@ -433,6 +464,7 @@ async function foreignPackages(stored: StoredRun, moduleDir: string): Promise<st
 }
 
 async function noBaseline(inputs: ActionInputs, client: GitHubClient, prNumber: number, why: string): Promise<void> {
+  // prNumber 0: no pull request (base-ref on a push): nothing to comment on.
   const body =
     `### ⚪ benchgate: no baseline yet\n\n${why}. The check passes; a baseline is recorded by the next push to the base branch ` +
     '(or set `baseline: auto` to run the merge base here).\n\n' +
@@ -442,7 +474,7 @@ async function noBaseline(inputs: ActionInputs, client: GitHubClient, prNumber: 
   core.setOutput('verdict', 'no-baseline');
   core.setOutput('regressions', 0);
   core.setOutput('improvements', 0);
-  if (inputs.comment === 'always') await postComment(client, prNumber, inputs, body);
+  if (inputs.comment === 'always' && prNumber) await postComment(client, prNumber, inputs, body);
 }
 
 interface Published {
@@ -491,20 +523,24 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
   }
   for (const reason of gate.reasons) core.info(`benchgate: regression: ${reason}`);
 
-  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR.
-  const upload = await client.uploadArtifact({
-    name: reportArtifactName(inputs),
-    files: [jsonPath, mdPath, join(outDir, RESULT_FILE)],
-    rootDir: outDir,
-    retentionDays: Math.min(inputs.retentionDays || 30, 30),
-  });
-  if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
+  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR (none
+  // without a pull request: there is nothing to comment on).
+  if (p.pr) {
+    const upload = await client.uploadArtifact({
+      name: reportArtifactName(inputs),
+      files: [jsonPath, mdPath, join(outDir, RESULT_FILE)],
+      rootDir: outDir,
+      retentionDays: Math.min(inputs.retentionDays || 30, 30),
+    });
+    if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
+  }
 
   const changed = report.rows.some((r) => r.verdict === 'regression' || r.verdict === 'improvement');
   const shouldComment =
-    inputs.comment === 'always' ||
+    p.pr > 0 &&
+    (inputs.comment === 'always' ||
     (inputs.comment === 'on-change' &&
-      (changed || (await client.hasStickyComment({ issueNumber: p.pr, marker: mdCtx.marker! }).catch(() => false))));
+      (changed || (await client.hasStickyComment({ issueNumber: p.pr, marker: mdCtx.marker! }).catch(() => false)))));
   if (shouldComment) await postComment(client, p.pr, inputs, body);
 
   const verdict: string = gate.regressions.length > 0 ? 'regression' : p.incomplete.length ? 'incomplete' : 'pass';
