@@ -114,10 +114,11 @@ describe('benchgate run --base main', () => {
     expect(runs).toBe(20);
     const lines = r.stderr.split('\n');
     const confirming = lines.findIndex((l) => l.startsWith('benchgate: confirming'));
-    const progress = lines.slice(0, confirming === -1 ? undefined : confirming).filter((l) => /^benchgate: (building|running)/.test(l));
-    expect(progress.length).toBeLessThanOrEqual(8); // at most: 2 for the builds, 1 per round, 1 closing
+    const progress = lines.slice(0, confirming === -1 ? undefined : confirming).filter((l) => /^benchgate: (building|listing|running)/.test(l));
+    expect(progress.length).toBeLessThanOrEqual(10); // at most: 2 for the builds, 2 for the listing, 1 per round, 1 closing
     expect(progress.filter((l) => / done \(/.test(l))).toEqual([
       expect.stringMatching(/^benchgate: building done \(4 test binaries\) in \d+s$/),
+      expect.stringMatching(/^benchgate: listing done \(2 packages\) in \d+s$/),
       expect.stringMatching(/^benchgate: running done \(5 of 5 rounds\) in \d+s$/),
     ]);
     expect(r.stderr).not.toContain('\r');

@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { attributeConfirmed, attributeReport, compareRuns, environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
+import { environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures, type PackageFailure } from '../failures.js';
@@ -18,7 +18,8 @@ import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } 
 import { BaselineUnavailable } from '../github/errors.js';
 import { progressLines, tracked } from '../gotool/progress-display.js';
 import type { ProgressSink } from '../gotool/progress.js';
-import { applyConfirmation, confirmScope, confirmSuspects, repoRoot, runBothSides, runOneSide, suspectsOf } from '../local.js';
+import { repoRoot, runBothSides, runOneSide } from '../local.js';
+import { judgePullRequest } from '../pipeline.js';
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
@@ -297,44 +298,27 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   }
 
   // 2. Compare, attribute, confirm.
-  const report = compareRuns(base.stored.run, head.run, inputs.verdict);
   const changes = await prChanges(client, inputs.baseRef ? 0 : pr.number, repoDir, moduleDir, pr.baseSha);
   // Links to changed functions point at the commit whose lines they carry: the checkout (GitHub's
   // merge commit on pull_request events, whose lines can differ from the PR head's).
   const sourceCommit = await headSha(repoDir).catch(() => pr.headSha);
-  await attributeReport(report, base.stored, head, changes, log);
-  let confirmRounds: number | undefined;
-  const scope = confirmScope(inputs.confirm, !rerun);
-  if (scope && suspectsOf(report, inputs.verdict, scope).length > 0) {
-    const ok = await ensureMergeBase(repoDir, pr.baseSha, 'HEAD').then(
-      () => true,
-      (e: unknown) => {
-        core.warning(`benchgate: suspects cannot be confirmed, the merge base is not reachable: ${(e as Error).message}`);
-        return false;
-      },
-    );
-    const sides = ok
-      ? await withProgress((onProgress) =>
-          confirmSuspects(report, {
-            scope,
-            moduleDir,
-            baseRef: pr.baseSha,
-            run: inputs.run,
-            rounds: inputs.confirmRounds,
-            outDir: join(outDir, 'confirm'),
-            verdict: inputs.verdict,
-            budgetMs: inputs.confirmBudgetMs,
-            log,
-            onProgress,
-          }),
-        )
-      : null;
-    if (!ok) for (const r of suspectsOf(report, inputs.verdict, scope)) applyConfirmation(r, undefined);
-    if (sides) {
-      confirmRounds = inputs.confirmRounds;
-      await attributeConfirmed(report, sides, changes);
-    }
-  }
+  const { report, confirmRounds } = await judgePullRequest({
+    base: base.stored,
+    head,
+    baseIsStored: !rerun,
+    changes,
+    verdict: inputs.verdict,
+    run: inputs.run,
+    confirm: { policy: inputs.confirm, rounds: inputs.confirmRounds, budgetMs: inputs.confirmBudgetMs },
+    confirmTarget: () =>
+      ensureMergeBase(repoDir, pr.baseSha, 'HEAD').then(
+        () => ({ moduleDir, baseRef: pr.baseSha }),
+        (e: unknown) => ({ reason: `suspects cannot be confirmed, the merge base is not reachable: ${(e as Error).message}`, suspects: 'unconfirmed' as const }),
+      ),
+    outDir,
+    log,
+    track: withProgress,
+  });
 
   // 3. Gate and publish.
   const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];

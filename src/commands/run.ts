@@ -7,11 +7,12 @@
 import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { attributeConfirmed, attributeReport, compareRuns, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
+import { localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures } from '../failures.js';
 import { evaluateGate } from '../gate.js';
-import { confirmScope, confirmSuspects, runBothSides, runOneSide, repoRoot, suspectsOf } from '../local.js';
+import { runBothSides, runOneSide, repoRoot } from '../local.js';
+import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
@@ -163,7 +164,6 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       );
     }
 
-    const report = compareRuns(base.run, head.run, verdict);
     let changes: ChangeSet | null = null;
     if (baseRef) {
       try {
@@ -173,36 +173,22 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
         log.warning(`the PR diff is not available, attribution will not mark changed functions: ${e.message}`);
       }
     }
-    await attributeReport(report, base, head, changes, log);
-
-    // A stored baseline is another run at another time: its regressions are suspects until
-    // alternating rounds on this machine confirm them.
-    const scope = confirmScope(confirm, baselineSource === 'stored');
-    const wantConfirm = scope !== null && suspectsOf(report, verdict, scope).length > 0;
-    let confirmRoundsUsed: number | undefined;
-    if (wantConfirm && baseRef) {
-      const sides = await progress.track((onProgress) =>
-        confirmSuspects(report, {
-          scope,
-          moduleDir,
-          baseRef,
-          headRef,
-          run: settings,
-          rounds: confirmRounds,
-          outDir: join(outDir, 'confirm'),
-          verdict,
-          budgetMs: confirmBudgetMs,
-          log,
-          onProgress,
-        }),
-      );
-      if (sides) {
-        confirmRoundsUsed = confirmRounds;
-        await attributeConfirmed(report, sides, changes);
-      }
-    } else if (wantConfirm) {
-      log.warning('suspects are not confirmed: --base <git-ref> is needed to re-run them against the base');
-    }
+    const { report, confirmRounds: confirmRoundsUsed } = await judgePullRequest({
+      base,
+      head,
+      baseIsStored: baselineSource === 'stored',
+      changes,
+      verdict,
+      run: settings,
+      confirm: { policy: confirm, rounds: confirmRounds, budgetMs: confirmBudgetMs },
+      confirmTarget: async () =>
+        baseRef
+          ? { moduleDir, baseRef, headRef }
+          : { reason: 'suspects are not confirmed: --base <git-ref> is needed to re-run them against the base', suspects: 'counted' },
+      outDir,
+      log,
+      track: (work) => progress.track(work),
+    });
 
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     const ctx = {

@@ -86,7 +86,8 @@ export function formatPhaseEnd(phase: Pick<Phase, 'last'>, ms: number): string {
       : e.round !== undefined && e.rounds !== undefined
         ? `${e.round} of ${e.rounds} rounds`
         : `${e.total} package${e.total === 1 ? '' : 's'}`;
-  return `${e.phase === 'build' ? 'building' : 'running'} done (${what}) in ${formatDuration(ms)}`;
+  const verb = e.phase === 'build' ? 'building' : e.phase === 'list' ? 'listing' : 'running';
+  return `${verb} done (${what}) in ${formatDuration(ms)}`;
 }
 
 /**
