@@ -5,7 +5,7 @@
  * and argument arrays; the user's working tree is only read.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { ChangeSet, EngineLog } from '../engine.js';
 import type { ChangedFunction } from '../diff/match.js';
 import { parseUnifiedDiff } from '../diff/unified.js';
@@ -124,7 +124,10 @@ export async function runCausal(report: CompareReport, opts: CausalOptions): Pro
     const revertTree = async (): Promise<string> => {
       if (revertRoot) return revertRoot;
       const wt = await worktree(headCommit);
+      // Paths come from the PR's diff: never write outside the worktree.
+      const inside = (p: string) => !isAbsolute(p) && !p.split(/[\\/]/).includes('..');
       for (const d of diffs) {
+        if ((d.newPath !== null && !inside(d.newPath)) || (d.oldPath !== null && !inside(d.oldPath))) continue;
         if (d.newPath !== null) {
           const text = await readFile(join(headRoot, d.newPath)).catch(() => null);
           if (text !== null) {
@@ -140,6 +143,7 @@ export async function runCausal(report: CompareReport, opts: CausalOptions): Pro
     };
 
     const measureRevert = async (fn: ChangedFunction, bench: Bench): Promise<Measurement> => {
+      if (isAbsolute(fn.file) || fn.file.split(/[\\/]/).includes('..')) return { ok: false, reason: `${fn.file} is not a path inside the repository` };
       const headText = await readFile(join(headRoot, fn.file), 'utf8').catch(() => undefined);
       if (headText === undefined) return { ok: false, reason: `${fn.file} is not readable at the head` };
       const oldPath = oldPathOf.has(fn.file) ? oldPathOf.get(fn.file) : fn.file;
