@@ -11,5 +11,8 @@ export default {
   // Go-backed tests build real modules; give them room on a 2-core machine.
   testTimeout: 120000,
   maxWorkers: 2,
+  // The suites that run Go benchmarks and judge their timings (or hold a wall-clock limit), marked
+  // `@lane measuring` in their doc comment, run one at a time beside the other suites.
+  runner: '<rootDir>/__tests__/helpers/lanes-runner.cjs',
   globalSetup: '<rootDir>/jest.global-setup.mjs',
 };

@@ -4,6 +4,8 @@
  * both sides, and attribution. The per-op profiles are built from `go tool pprof` output here,
  * because the pprof module is being written concurrently; the lead's pipeline test replaces this
  * with src/pprof.
+ *
+ * @lane measuring
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,16 +31,33 @@ const edit = (path: string, from: string, to: string) => {
   writeFileSync(join(repo, path), text.replace(from, to));
 };
 
-/** Run the benchmark with a CPU profile in `dir`; return the sec/op samples and the profile path. */
-function bench(dir: string, side: string): { samples: number[]; profile: string } {
-  const profile = join(work, `${side}.cpu`);
-  const out = execFileSync(
-    'go',
-    ['test', './scan', '-run', '^$', '-bench', '.', '-benchtime=20x', '-count', '3', `-cpuprofile=${profile}`, '-o', join(work, `${side}.test`)],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  const samples = [...out.matchAll(/^BenchmarkCount\S*\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) => Number(m[1]) * 1e-9);
-  return { samples, profile };
+interface Side {
+  samples: number[];
+  profiles: string[];
+}
+
+/**
+ * Both sides' benchmark in alternating rounds (base, head, head, base, …), each round one sample
+ * with its own CPU profile, from test binaries built once. Running all of one side and then all of
+ * the other lets a burst of load on this shared machine land on one side only; alternating puts
+ * it on both. Returns each side's sec/op samples and profiles (pprof merges them).
+ */
+function benchBothSides(dirs: Record<'base' | 'head', string>, rounds: number): Record<'base' | 'head', Side> {
+  const sides = { base: { samples: [], profiles: [] } as Side, head: { samples: [], profiles: [] } as Side };
+  const binary = (side: string) => join(work, `${side}.test`);
+  for (const side of ['base', 'head'] as const) execFileSync('go', ['test', '-c', '-o', binary(side), './scan'], { cwd: dirs[side] });
+  for (let round = 1; round <= rounds; round++) {
+    for (const side of round % 2 === 1 ? (['base', 'head'] as const) : (['head', 'base'] as const)) {
+      const profile = join(work, `${side}-${round}.cpu`);
+      const out = execFileSync(binary(side), ['-test.run', '^$', '-test.bench', '.', '-test.benchtime', '20x', `-test.cpuprofile=${profile}`], {
+        cwd: join(dirs[side], 'scan'),
+        encoding: 'utf8',
+      });
+      sides[side].samples.push(...[...out.matchAll(/^BenchmarkCount\S*\s+\d+\s+([\d.]+) ns\/op/gm)].map((m) => Number(m[1]) * 1e-9));
+      sides[side].profiles.push(profile);
+    }
+  }
+  return sides;
 }
 
 const DURATION = /^([\d.]+)(ns|us|µs|ms|s|min|h)?$/;
@@ -54,8 +73,8 @@ const seconds = (s: string) => {
  * cum, `-raw` gives each function's file and start line; shares of the benchmark's cum times the
  * measured sec/op give cost per op, as the design says.
  */
-function perOp(profile: string, secPerOp: number): BenchmarkProfile {
-  const pprof = (...args: string[]) => execFileSync('go', ['tool', 'pprof', ...args, profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+function perOp(profiles: string[], secPerOp: number): BenchmarkProfile {
+  const pprof = (...args: string[]) => execFileSync('go', ['tool', 'pprof', ...args, ...profiles], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const where = new Map<string, { file: string; startLine: number }>();
   for (const m of pprof('-raw').matchAll(/^\s+(?:\d+: 0x[0-9a-f]+ M=\d+ )?(\S+) (\S+):\d+:\d+ s=(\d+)\s*$/gm)) {
     where.set(m[1], { file: m[2], startLine: Number(m[3]) });
@@ -78,8 +97,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 let changed: ChangedFunction[];
 let commits: Map<ChangedFunction, CommitRef[]>;
-let base: { samples: number[]; profile: string };
-let head: { samples: number[]; profile: string };
+const ROUNDS = 5;
+let base: Side;
+let head: Side;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'benchgate-attr-'));
@@ -95,7 +115,8 @@ beforeAll(async () => {
   git('checkout', '-qb', 'pr');
   edit('scan/scan.go', '\tn := 0\n', '\tn := 0 // values seen so far\n');
   git('commit', '-qam', 'tidy Count');
-  edit('scan/scan.go', '\tfor i < len(data) && isSpace(data[i]) {\n\t\ti++\n', '\tfor i < len(data) && isSpace(data[i]) {\n\t\tfor k := 0; k < 4; k++ {\n\t\t\tspin += k\n\t\t}\n\t\ti++\n');
+  // About ×5 on Count: far above what load does to one sample against another.
+  edit('scan/scan.go', '\tfor i < len(data) && isSpace(data[i]) {\n\t\ti++\n', '\tfor i < len(data) && isSpace(data[i]) {\n\t\tfor k := 0; k < 16; k++ {\n\t\t\tspin += k\n\t\t}\n\t\ti++\n');
   writeFileSync(join(repo, 'scan', 'scan.go'), readFileSync(join(repo, 'scan', 'scan.go'), 'utf8') + '\nvar spin int\n');
   git('commit', '-qam', 'slow skipWS');
 
@@ -113,8 +134,7 @@ beforeAll(async () => {
   commits = new Map();
   for (const c of changed) commits.set(c, await commitsTouching(repo, 'main', 'pr', c.file, c.startLine, c.endLine));
 
-  base = bench(baseDir, 'base');
-  head = bench(repo, 'head');
+  ({ base, head } = benchBothSides({ base: baseDir, head: repo }, ROUNDS));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -125,24 +145,24 @@ test('the diff names the changed functions and their commits', () => {
 });
 
 test('the planted slowdown is blamed on skipWS, not on its changed caller', () => {
-  expect(base.samples).toHaveLength(3);
-  expect(head.samples).toHaveLength(3);
+  expect(base.samples).toHaveLength(ROUNDS);
+  expect(head.samples).toHaveLength(ROUNDS);
   const b = median(base.samples);
   const h = median(head.samples);
-  expect(h).toBeGreaterThan(b * 1.3); // the plant is big enough to survive a loaded machine
+  expect(h).toBeGreaterThan(b * 1.5); // a ×5 plant, medians of alternating rounds
   const row: CompareRow = {
     package: PKG,
     name: 'Count',
     unit: 'sec/op',
-    base: { n: 3, center: b, lo: NaN, hi: NaN, warnings: [] },
-    head: { n: 3, center: h, lo: NaN, hi: NaN, warnings: [] },
+    base: { n: ROUNDS, center: b, lo: NaN, hi: NaN, warnings: [] },
+    head: { n: ROUNDS, center: h, lo: NaN, hi: NaN, warnings: [] },
     deltaPercent: (h / b - 1) * 100,
     p: null,
     significant: true,
     verdict: 'regression',
     reason: 'planted',
   };
-  const a = attribute(row, perOp(base.profile, b), perOp(head.profile, h), changed, (c) => commits.get(c) ?? []);
+  const a = attribute(row, perOp(base.profiles, b), perOp(head.profiles, h), changed, (c) => commits.get(c) ?? []);
   expect(a.note).toBeNull();
   const [first] = a.functions;
   expect(first).toMatchObject({

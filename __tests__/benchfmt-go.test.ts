@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { parseBench, parseBenchFile, parseBenchText, tidyUnit } from '../src/benchfmt/index.js';
+import { parseBench, parseBenchFile, parseBenchText } from '../src/benchfmt/index.js';
 import type { ParsedBench } from '../src/benchfmt/index.js';
 import { BenchgateError } from '../src/errors.js';
 import { BENCHSTAT, ROOT } from './helpers/tools.js';
@@ -67,12 +67,8 @@ function runOracle(text: string): OracleView {
     if (!line) continue;
     const rec = JSON.parse(line);
     if (rec.kind === 'result') {
-      // benchfmt keeps the untidied unit when tidying leaves the value unchanged (0 ns/op stays
-      // ns/op); we always tidy. Tidying is idempotent, so applying it here states the difference.
-      const values = (rec.values ?? []).map((v: { unit: string; value: string }) => {
-        const t = tidyUnit(fromBits(v.value), v.unit);
-        return [t.unit, bits(t.value)];
-      });
+      // Tidied by the oracle with x/perf's own benchunit.Tidy (see oracle/main.go).
+      const values = (rec.values ?? []).map((v: { unit: string; value: string }) => [v.unit, bits(fromBits(v.value))]);
       view.results.push({ line: rec.line, name: rec.name ?? '', iters: rec.iters ?? 0, config: rec.config ?? {}, values });
     } else if (rec.kind === 'unit') {
       (view.units[rec.unit] ??= {})[rec.key] = rec.value ?? '';

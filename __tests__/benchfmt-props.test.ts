@@ -1,9 +1,9 @@
-/** Properties of the benchmark parser that must hold for any input, and its speed. */
+/** Properties of the benchmark parser that must hold for any input, and at scale. */
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { decodeBenchBytes, parseBench, parseBenchText, parseGoTestJson, tidyUnit } from '../src/benchfmt/index.js';
+import { decodeBenchBytes, parseBench, parseBenchText, parseGoTestJson } from '../src/benchfmt/index.js';
 import type { ParsedBench } from '../src/benchfmt/index.js';
 import { BenchgateError } from '../src/errors.js';
 import { ROOT } from './helpers/tools.js';
@@ -61,7 +61,30 @@ describe('any input', () => {
 describe('well-formed result lines round-trip', () => {
   const noSpace = (s: string) => !/[\s\u0085]/.test(s);
   const name = fc.string({ unit: 'binary', maxLength: 20 }).filter(noSpace);
-  const unit = fc.oneof(fc.constantFrom('ns/op', 'MB/s', 'B/op', 'allocs/op', 'ns/widget', 'widgets/op'), fc.string({ minLength: 1, maxLength: 10 }).filter(noSpace));
+  /**
+   * Units with the tidied unit and factor golang.org/x/perf/benchunit gives them (its tidyUnit: `ns`
+   * becomes `sec` ×1e-9 and `MB` becomes `B` ×1e6 as whole tokens of the numerator; anything else
+   * stays as it is), written out here rather than taken from our own tidyUnit. benchfmt-go.test.ts
+   * checks the same rule against benchunit itself on generated units.
+   */
+  const TIDY: Record<string, [string, number]> = {
+    'ns/op': ['sec/op', 1e-9],
+    'MB/s': ['B/s', 1e6],
+    'B/op': ['B/op', 1],
+    'allocs/op': ['allocs/op', 1],
+    'ns/widget': ['sec/widget', 1e-9],
+    'widgets/op': ['widgets/op', 1],
+    'MB/op': ['B/op', 1e6],
+  };
+  const tidied = (v: number, u: string) => {
+    const [unit, factor] = Object.hasOwn(TIDY, u) ? TIDY[u] : [u, 1];
+    return { value: v * factor, unit };
+  };
+  const unit = fc.oneof(
+    fc.constantFrom(...Object.keys(TIDY)),
+    // Without `ns` or `MB` in it, benchunit leaves a unit alone.
+    fc.string({ minLength: 1, maxLength: 10 }).filter((u) => noSpace(u) && !u.includes('ns') && !u.includes('MB')),
+  );
   const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 1e9 }));
   // String(-0) is "0"; Go prints and reads "-0".
   const goNumber = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
@@ -84,7 +107,7 @@ describe('well-formed result lines round-trip', () => {
               name: n,
               config: { pkg: 'p' },
               iterations,
-              values: pairs.map(([v, u]) => tidyUnit(v, u)),
+              values: pairs.map(([v, u]) => tidied(v, u)),
               source: { file: 'f', line: 2 },
             },
           ]);
@@ -133,19 +156,16 @@ describe('go test -json: output split at arbitrary points reads like the text', 
   });
 });
 
-describe('speed', () => {
-  // The machine is shared with other test files, so wall-clock budgets alone are flaky: each check
-  // is the best of a few runs, and compared with the plainest linear pass over the same text
-  // measured at the same moment (split into lines and fields), besides a generous absolute bound.
-  const bestOf = <T>(runs: number, work: () => T): [T, number] => {
-    let best = Infinity;
-    let out!: T;
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      out = work();
-      best = Math.min(best, performance.now() - t);
-    }
-    return [out, best];
+describe('at scale', () => {
+  // What these check is that large inputs parse completely and correctly. How fast is measured by
+  // bench/parse-compare.mjs, not asserted here: a wall-clock budget or a ratio of two timings on a
+  // machine shared with other test files fails when the machine is busy, not when the parser is
+  // slow. A parser quadratic in lines would still be caught: 200,000² steps do not finish within
+  // the test timeout. The timings are printed for the curious.
+  const timed = <T>(work: () => T): [T, number] => {
+    const t = performance.now();
+    const out = work();
+    return [out, performance.now() - t];
   };
   const block = [
     'goos: linux',
@@ -156,23 +176,19 @@ describe('speed', () => {
     'BenchmarkBad 1',
   ];
   const makeText = (lineCount: number) => Array.from({ length: lineCount }, (_, i) => block[i % block.length]).join('\n');
-  const splitOnly = (text: string) => text.split('\n').map((l) => l.split(/\s+/));
+  const resultLines = (text: string) => text.split('\n').filter((l) => l.includes('ns/op')).length;
 
-  test('200,000 lines: linear, and a small multiple of merely splitting them', () => {
+  test('200,000 lines: every result and every malformed line', () => {
     const text = makeText(200_000);
-    const half = makeText(100_000);
-    parseBenchText(half, 'warmup');
-    const [parsed, elapsed] = bestOf(3, () => parseBenchText(text, 'big.txt'));
-    const [, halfElapsed] = bestOf(3, () => parseBenchText(half, 'half.txt'));
-    const [, splitElapsed] = bestOf(2, () => splitOnly(text));
-
-    const expected = text.split('\n').filter((l) => l.includes('ns/op')).length;
-    expect(parsed.results.length).toBe(expected);
+    const [parsed, elapsed] = timed(() => parseBenchText(text, 'big.txt'));
+    console.log(`200k lines: parse ${elapsed.toFixed(0)} ms`);
+    expect(parsed.results.length).toBe(resultLines(text));
+    // One malformed `BenchmarkBad 1` line per block: the first 100 warnings, then one that counts the rest.
+    const bad = text.split('\n').filter((l) => l === 'BenchmarkBad 1').length;
+    expect(bad).toBe(14_285);
     expect(parsed.warnings.length).toBe(101);
-    console.log(`200k lines: parse ${elapsed.toFixed(0)} ms, 100k ${halfElapsed.toFixed(0)} ms, split only ${splitElapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(Math.max(1000, 10 * splitElapsed));
-    expect(elapsed).toBeLessThan(3.5 * halfElapsed);
-    expect(elapsed).toBeLessThan(5000);
+    expect(parsed.warnings.at(-1)!.message).toBe(`${bad - 100} more malformed lines not listed`);
+    expect(parsed.results.at(-1)).toMatchObject({ pkg: 'example.com/m/p', iterations: 20, values: [{ value: 1417 * 1e-9, unit: 'sec/op' }, { value: 225.88 * 1e6, unit: 'B/s' }, { value: 1152, unit: 'B/op' }, { value: 1, unit: 'allocs/op' }] });
   });
 
   test('the same lines as a -json stream', () => {
@@ -181,12 +197,9 @@ describe('speed', () => {
       .split('\n')
       .map((l) => JSON.stringify({ Action: 'output', Package: 'example.com/m/p', Output: l + '\n' }))
       .join('\n');
-    parseBench(json.slice(0, 2_000_000), 'warmup');
-    const [fromJson, jsonElapsed] = bestOf(2, () => parseBench(json, 'big.json'));
-    const [, splitElapsed] = bestOf(2, () => splitOnly(text));
-    expect(fromJson.results.length).toBe(text.split('\n').filter((l) => l.includes('ns/op')).length);
+    const [fromJson, jsonElapsed] = timed(() => parseBench(json, 'big.json'));
     console.log(`200k -json events: ${jsonElapsed.toFixed(0)} ms`);
-    expect(jsonElapsed).toBeLessThan(Math.max(1500, 15 * splitElapsed));
-    expect(jsonElapsed).toBeLessThan(8000);
+    expect(fromJson.results.length).toBe(resultLines(text));
+    expect(fromJson.results.map((r) => r.values)).toEqual(parseBenchText(text, 'big.txt').results.map((r) => r.values));
   });
 });

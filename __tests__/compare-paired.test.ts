@@ -115,11 +115,15 @@ describe('paired verdicts', () => {
 });
 
 describe('sequential looks', () => {
-  test('one look spends all of α; several spend half first and share the rest', () => {
+  test('one look spends all of α; several spend 80% first and share the rest', () => {
     expect(lookPoints({ count: 10, maxPairs: 10 })).toEqual([10]);
     expect(lookWeights({ count: 10, maxPairs: 10 })).toEqual([1]);
     expect(lookPoints({ count: 10, maxPairs: 30 })).toEqual([10, 20, 30]);
-    expect(lookWeights({ count: 10, maxPairs: 30 })).toEqual([0.5, 0.25, 0.25]);
+    const w = lookWeights({ count: 10, maxPairs: 30 });
+    expect(w[0]).toBe(0.8);
+    expect(w[1]).toBeCloseTo(0.1, 15);
+    expect(w[2]).toBeCloseTo(0.1, 15);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
     expect(lookPoints({ count: 6, maxPairs: 15 })).toEqual([6, 12, 15]);
   });
 
@@ -131,10 +135,10 @@ describe('sequential looks', () => {
       return m / 1000;
     });
     expect(seen).toEqual([10, 20, 25]);
-    expect(r.p).toBeCloseTo(Math.min(0.01 / 0.5, 0.02 / 0.25, 0.025 / 0.25), 12);
+    expect(r.p).toBeCloseTo(Math.min(0.01 / 0.8, 0.02 / 0.1, 0.025 / 0.1), 12);
     // A row that stopped early (futility) is judged once, at its n, with the first weight.
     expect(sequentialP(6, plan, () => 0.01).lookP).toEqual([0.01]);
-    expect(sequentialP(6, plan, () => 0.01).p).toBeCloseTo(0.02, 12);
+    expect(sequentialP(6, plan, () => 0.01).p).toBeCloseTo(0.0125, 12);
     // More pairs than planned: still one look per weight.
     expect(sequentialP(40, { count: 10, maxPairs: 10 }, () => 0.04).p).toBeCloseTo(0.04, 12);
   });
@@ -169,7 +173,8 @@ describe('sequential looks', () => {
         const r = sequentialP(30, plan, (m) => ps[m / 10 - 1]);
         expect(r.p).toBeLessThanOrEqual(1);
         expect(r.p).toBeGreaterThanOrEqual(Math.min(...ps));
-        expect(r.p).toBeCloseTo(Math.min(1, ps[0] / 0.5, ps[1] / 0.25, ps[2] / 0.25), 12);
+        const w = lookWeights(plan);
+        expect(r.p).toBeCloseTo(Math.min(1, ps[0] / w[0], ps[1] / w[1], ps[2] / w[2]), 12);
       }),
     );
   });

@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseBenchText } from '../src/benchfmt/index.js';
 import { compareResults, type CompareOptions } from '../src/compare/index.js';
-import { benjaminiHochberg } from '../src/stats/fdr.js';
 import type { BenchResult } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -121,6 +120,12 @@ describe('deterministic and exact units', () => {
     expect(bytes.significant).toBe(true); // benchstat would flag it…
     expect(bytes.verdict).toBe('unchanged'); // …but no allocation of the code's moved.
     expect(bytes.reason).toMatch(/no allocations per op on either side/);
+    // Scattered runtime bytes are not "too noisy to judge" either: there is nothing to judge.
+    const scattered = compare(
+      samples('G-8', 6, (i) => `100 ns/op ${[1, 40, 3, 90, 2, 60][i]} B/op 0 allocs/op`),
+      samples('G-8', 6, (i) => `100 ns/op ${[50, 2, 70, 1, 30, 4][i]} B/op 0 allocs/op`),
+    );
+    expect(row(scattered, 'G-8', 'B/op').verdict).toBe('unchanged');
   });
 
   test('a change inside the noise is unchanged; no significance with wide scatter is "too noisy"', () => {
@@ -256,7 +261,15 @@ describe('false-discovery-rate control', () => {
     const r = compare(base, head, { fdr: true, threshold: 0, fdrFamily: (x) => family.has(x.name) });
     for (const x of r.rows) expect(x.q === undefined).toBe(!family.has(x.name));
     const shifted = r.rows.filter((x) => family.has(x.name));
-    expect(shifted.map((x) => x.q)).toEqual(benjaminiHochberg(shifted.map((x) => x.p!)));
+    // BH over a family of three, written out by hand (p₁ ≤ p₂ ≤ p₃): q₃ = p₃, q₂ = min(q₃, 3p₂/2),
+    // q₁ = min(q₂, 3p₁); not src/stats/fdr.ts, whose own examples are in stats.test.ts.
+    const [p1, p2, p3] = shifted.map((x) => x.p!).sort((a, b) => a - b);
+    const q3 = Math.min(1, p3);
+    const q2 = Math.min(q3, (3 * p2) / 2);
+    const q1 = Math.min(q2, 3 * p1);
+    // Tied p-values share the q of the highest rank among them: the later entry wins in the Map.
+    const qOf = new Map([[p1, q1], [p2, q2], [p3, q3]]);
+    for (const x of shifted) expect(x.q).toBeCloseTo(qOf.get(x.p!)!, 15);
     const counted = (rows: typeof r.rows) => rows.filter((x) => family.has(x.name) && x.verdict === 'regression').length;
     expect(counted(compare(base, head, { fdr: true, threshold: 0 }).rows)).toBe(1);
     expect(counted(r.rows)).toBe(3);

@@ -43,26 +43,74 @@ describe('readZip', () => {
     );
   });
 
-  test('a damaged archive gives a BenchgateError with an offset, or a consistent result', () => {
+  /** Where the writer put what: the end record, and each central entry's name and name length. */
+  function layout(zip: Buffer) {
+    const eocd = zip.length - 22; // the writer adds no archive comment
+    const count = zip.readUInt16LE(eocd + 10);
+    const entries: { path: string; nameBytes: [number, number]; lengthField: number }[] = [];
+    let at = zip.readUInt32LE(eocd + 16);
+    for (let k = 0; k < count; k++) {
+      const nameLength = zip.readUInt16LE(at + 28);
+      entries.push({ path: zip.toString('utf8', at + 46, at + 46 + nameLength), nameBytes: [at + 46, at + 46 + nameLength], lengthField: at + 28 });
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    return { eocd, entries };
+  }
+  const inside = (x: number, [from, to]: [number, number]) => x >= from && x < to;
+
+  test('a damaged archive gives a BenchgateError at an offset in it, or the same files', () => {
     fc.assert(
       fc.property(fileSet, writeOpts, fc.nat(), fc.integer({ min: 1, max: 255 }), fc.boolean(), (files, opts, pos, flip, truncate) => {
         const zip = writeZip(files, opts);
-        const damaged = truncate ? zip.subarray(0, pos % zip.length) : Buffer.from(zip);
-        if (!truncate) damaged[pos % zip.length] ^= flip;
+        const { eocd, entries } = layout(zip);
+        const at = pos % zip.length;
+        const damaged = truncate ? zip.subarray(0, at) : Buffer.from(zip);
+        if (!truncate) damaged[at] ^= flip;
         const r = attempt(damaged);
         if (r instanceof BenchgateError) {
           expect(r.code).toBe('zip');
           expect(r.where.file).toBe('test.zip');
-        } else {
-          // Damage in fields we do not use (times, versions) leaves the content intact.
-          expect(Array.isArray(r)).toBe(true);
-          const got = Object.fromEntries((r as { path: string; data: Buffer }[]).map((e) => [e.path, new Uint8Array(e.data)]));
-          for (const [path, data] of Object.entries(got)) {
-            if (path in files) expect(data).toEqual(files[path]);
+          if (/no end-of-central-directory record/.test(r.message)) {
+            // The one error about the whole file: only a cut or damage to the end record causes it.
+            expect(truncate || inside(at, [eocd, eocd + 22])).toBe(true);
+          } else {
+            // Every other error names the byte where the bad structure starts: inside the archive,
+            // or past its end for a structure the damaged archive says is there.
+            expect(Number.isInteger(r.where.offset)).toBe(true);
+            expect(r.where.offset).toBeGreaterThanOrEqual(0);
+            if (r.where.offset! >= damaged.length) expect(r.message).toMatch(/runs past the end/);
+            expect(r.message).toContain(`(byte ${r.where.offset})`);
           }
+          return;
         }
+        // A cut archive has lost its end record: it can only be an error.
+        expect(truncate).toBe(false);
+        const got = (r as { path: string; data: Buffer }[]).map((e) => [e.path, new Uint8Array(e.data)] as const);
+        const original = entries.map((e) => [e.path, files[e.path]] as const);
+        if (inside(at, [eocd + 10, eocd + 12])) {
+          // The entry count, lowered: the archive now declares its first entries only.
+          expect(got).toEqual(original.slice(0, got.length));
+          return;
+        }
+        const renamed = entries.findIndex((e) => inside(at, e.nameBytes) || inside(at, [e.lengthField, e.lengthField + 2]));
+        if (renamed >= 0) {
+          // A changed name: that one entry is read under another name (or skipped, if it now ends
+          // in "/" like a directory); every other entry, and its content, is intact.
+          const others = original.filter((_, k) => k !== renamed);
+          expect(got.filter(([path]) => others.some(([p]) => p === path))).toEqual(others);
+          const extra = got.filter(([path]) => !others.some(([p]) => p === path));
+          expect(extra.length).toBeLessThanOrEqual(1);
+          for (const [path, data] of extra) {
+            expect(path).not.toBe(entries[renamed].path);
+            expect(data).toEqual(original[renamed][1]);
+          }
+          return;
+        }
+        // Damage anywhere else that reads without error hit a field the reader does not use (times,
+        // versions, the local copy of the CRC, a data descriptor): the files come out unchanged.
+        expect(got).toEqual(original);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 

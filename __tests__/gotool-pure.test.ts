@@ -10,14 +10,15 @@ import fc from 'fast-check';
 import { BenchgateError } from '../src/errors.js';
 import {
   blankCommentsAndStrings,
-  exactBenchPattern,
   findBenchmarks,
   splitBenchPattern,
   topLevelMatcher,
 } from '../src/gotool/benchfuncs.js';
-import { cpuFromBenchOutput, cpuFromCpuInfo, effectiveGomaxprocs, fingerprint, runnerOs } from '../src/gotool/env.js';
+import { cpuFromBenchOutput, cpuFromCpuInfo, effectiveGomaxprocs, fingerprint, normalizeOs, runnerOs } from '../src/gotool/env.js';
+import { environmentNote } from '../src/engine.js';
 import { checkExtraFlags, goDurationMs, goTestArgs, splitGoTestFlags, testBinaryArgs } from '../src/gotool/flags.js';
 import { parseJsonStream } from '../src/gotool/jsonstream.js';
+import { failedBenchmarks, leafPattern, leavesFromListing, listingPatternFor, stripProcs, unfinishedBenchmark } from '../src/gotool/leaves.js';
 import { packageSlug } from '../src/gotool/layout.js';
 import { classify, trimOutput, type Invocation } from '../src/gotool/outcome.js';
 import { formatDuration, formatProgress, StepClock } from '../src/gotool/progress.js';
@@ -158,33 +159,71 @@ describe('-bench patterns', () => {
     ]);
     expect(topLevelMatcher('[[:alpha:]]+')).toBeNull();
   });
+});
 
-  test('exact patterns anchor every level, escape metacharacters and drop known -procs suffixes', () => {
-    expect(exactBenchPattern(['Parse/small-2'], [2])).toBe('^BenchmarkParse$/^small$');
-    expect(exactBenchPattern(['Sort/a.b(c)|d-4', 'Spin-4'], [1, 4])).toBe(
-      '^BenchmarkSort$/^a\\.b\\(c\\)\\|d$|^BenchmarkSpin$',
-    );
-    // Go prints no suffix for 1 procs, so "-1" belongs to the name.
-    expect(exactBenchPattern(['Size/n-1'], [1])).toBe('^BenchmarkSize$/^n-1$');
+describe('leaf benchmarks', () => {
+  // Real output of a listing run (pairmod's leaves, -test.benchtime=1x -test.cpu=2).
+  const listing = `goos: linux
+goarch: amd64
+pkg: example.com/pairmod/leaves
+cpu: AMD EPYC
+BenchmarkTable/small-2         \t       1\t      1397 ns/op
+BenchmarkTable/large-2         \t       1\t     15441 ns/op
+BenchmarkTable/small#01-2      \t       1\t      2607 ns/op
+BenchmarkMeta/a.b(c)|d[1]+$_x-2         \t       1\t       585.1 ns/op
+BenchmarkParallel-2                     \t       1\t      7079 ns/op
+PASS
+`;
+
+  test('a listing run names each leaf once, with its -cpu value and an exact pattern', () => {
+    expect(leavesFromListing(listing, 2)).toEqual([
+      { name: 'Table/small-2', cpu: 2, pattern: '^BenchmarkTable$/^small$' },
+      { name: 'Table/large-2', cpu: 2, pattern: '^BenchmarkTable$/^large$' },
+      { name: 'Table/small#01-2', cpu: 2, pattern: '^BenchmarkTable$/^small#01$' },
+      { name: 'Meta/a.b(c)|d[1]+$_x-2', cpu: 2, pattern: '^BenchmarkMeta$/^a\\.b\\(c\\)\\|d\\[1\\]\\+\\$_x$' },
+      { name: 'Parallel-2', cpu: 2, pattern: '^BenchmarkParallel$' },
+    ]);
+    // At one proc Go prints no suffix, so a name ending in "-1" keeps it.
+    expect(leavesFromListing('BenchmarkSize/n-1 \t 1\t 5 ns/op\n', 1)).toEqual([{ name: 'Size/n-1', cpu: 1, pattern: '^BenchmarkSize$/^n-1$' }]);
   });
 
-  test('property: an exact pattern selects each named part and nothing longer', () => {
+  test('patterns: every level anchored and escaped; the suffix of the listing\'s -cpu only', () => {
+    expect(leafPattern('Parse/large/fastjson')).toBe('^BenchmarkParse$/^large$/^fastjson$');
+    expect(stripProcs('Parse/n-2-2', 2)).toBe('Parse/n-2');
+    expect(stripProcs('Parse/n-2', 4)).toBe('Parse/n-2');
+    // A suspect's name is read every way it could be meant: `n-2` at one proc, or `n` at two.
+    expect(listingPatternFor(['Size/n-2', 'Spin'], [1, 2])).toBe('^BenchmarkSize$/^n-2$|^BenchmarkSize$/^n$|^BenchmarkSpin$');
+  });
+
+  test('failed benchmarks: the innermost --- FAIL, and a leaf whose run died before its numbers', () => {
+    const fatal = `BenchmarkMixed/good-2         \t      20\t        90.70 ns/op
+BenchmarkMixed/bad-2          \t--- FAIL: BenchmarkMixed/bad-2
+    failing_test.go:25: planted failure at b.N=20
+--- FAIL: BenchmarkMixed
+BenchmarkAfter-2              \t      20\t       245.4 ns/op
+FAIL
+`;
+    expect(failedBenchmarks(fatal)).toEqual(['Mixed/bad-2']);
+    expect(failedBenchmarks('BenchmarkSubPanic/ok-2 \t 1\t 751.0 ns/op\nBenchmarkSubPanic/bad-2        \t')).toEqual(['SubPanic/bad-2']);
+    expect(failedBenchmarks('PASS\n')).toEqual([]);
+    expect(unfinishedBenchmark('BenchmarkA-2 \t 1\t 5 ns/op\nBenchmarkPanics-2   \t')).toBe('Panics-2');
+    expect(unfinishedBenchmark('BenchmarkA-2 \t 1\t 5 ns/op\nPASS\n')).toBeUndefined();
+  });
+
+  test('property: a leaf pattern selects its own name at every level and nothing longer', () => {
     const part = fc.string({
-      unit: fc.constantFrom('a', 'Z', '.', '*', '(', ')', '[', ']', '|', '$', '^', '\\', '=', '#', '-', '1'),
+      unit: fc.constantFrom('a', 'Z', '.', '*', '(', ')', '[', ']', '|', '$', '^', '\\', '=', '#', '-', '1', '_'),
       minLength: 1,
     });
-    const name = fc.array(part, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
     fc.assert(
-      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 3 }), (names) => {
-        const alternatives = splitBenchPattern(exactBenchPattern(names));
-        expect(alternatives).toHaveLength(names.length);
-        alternatives.forEach((levels, i) => {
-          const parts = `Benchmark${names[i]}`.split('/');
-          expect(levels).toHaveLength(parts.length);
-          levels.forEach((re, j) => {
-            expect(new RegExp(re, 'u').test(parts[j])).toBe(true);
-            expect(new RegExp(re, 'u').test(`${parts[j]}x`)).toBe(false);
-          });
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), (parts) => {
+        const levels = splitBenchPattern(leafPattern(parts.join('/')));
+        expect(levels).toHaveLength(1);
+        const names = `Benchmark${parts.join('/')}`.split('/');
+        expect(levels[0]).toHaveLength(names.length);
+        levels[0].forEach((re, j) => {
+          expect(new RegExp(re, 'u').test(names[j])).toBe(true);
+          expect(new RegExp(re, 'u').test(`${names[j]}#01`)).toBe(false);
         });
       }),
     );
@@ -262,6 +301,9 @@ describe('classifying a go test invocation', () => {
     expect(classify(inv({ code: 1, stdout: 'FAIL\tp [setup failed]\n' })).status).toBe('build-failed');
     const failed = classify(inv({ code: 1, stdout: `${result}--- FAIL: BenchmarkY\n    y_test.go:3: nope\nFAIL\n` }));
     expect(failed).toEqual({ status: 'bench-failed', message: 'exit status 1\n--- FAIL: BenchmarkY\n    y_test.go:3: nope\nFAIL' });
+    // A failing leaf's --- FAIL follows its name on the same line; the story starts there.
+    const leaf = classify(inv({ code: 1, stdout: `BenchmarkM/bad-2 \t--- FAIL: BenchmarkM/bad-2\n    m_test.go:9: planted\n--- FAIL: BenchmarkM\nFAIL\n` }));
+    expect(leaf.message).toBe('exit status 1\n--- FAIL: BenchmarkM/bad-2\n    m_test.go:9: planted\n--- FAIL: BenchmarkM\nFAIL');
     expect(classify(inv({ code: null, signal: 'SIGSEGV', stdout: result })).message).toMatch(/^killed by SIGSEGV/);
     expect(classify(inv({ code: 2, stdout: 'panic: test timed out after 1s\n' })).status).toBe('timeout');
     expect(classify(inv({ code: null, signal: 'SIGTERM', timedOut: true, stdout: 'goos: linux\n' }))).toEqual({
@@ -306,6 +348,11 @@ describe('progress', () => {
         remainingMs: 125_000,
       }),
     ).toBe('running package 2 of 5 (example.com/x), round 3 of 6, head, 1m10s elapsed, about 2m05s left');
+    const e = { pkg: 'example.com/x', index: 1, total: 1, side: 'base' as const, step: 1, steps: 1, elapsedMs: 0, remainingMs: null };
+    expect(formatProgress({ ...e, phase: 'list' })).toBe('listing benchmarks of package 1 of 1 (example.com/x), base, 0s elapsed');
+    expect(formatProgress({ ...e, phase: 'run', benchmark: 'Table/small#01-2', round: 1, rounds: 2 })).toBe(
+      'running package 1 of 1 (example.com/x), round 1 of 2, base, benchmark Table/small#01-2, 0s elapsed',
+    );
   });
 });
 
@@ -320,7 +367,31 @@ describe('fingerprint', () => {
     expect(effectiveGomaxprocs({ GOMAXPROCS: 'x' }, 8)).toBe(8);
     expect(effectiveGomaxprocs({ GOMAXPROCS: '0' }, 8)).toBe(8);
     expect(runnerOs({ RUNNER_OS: 'Linux' }, 'linux')).toBe('Linux');
-    expect(runnerOs({}, 'darwin')).toBe('darwin');
+  });
+
+  test('one name per OS, whether the action (RUNNER_OS) or the CLI (process.platform) recorded it', () => {
+    expect(runnerOs({}, 'linux')).toBe('Linux');
+    expect(runnerOs({}, 'darwin')).toBe('macOS');
+    expect(runnerOs({}, 'win32')).toBe('Windows');
+    expect(runnerOs({ RUNNER_OS: 'macOS' }, 'darwin')).toBe('macOS');
+    expect(runnerOs({ RUNNER_OS: 'Windows' }, 'win32')).toBe('Windows');
+    expect(runnerOs({}, 'freebsd')).toBe('freebsd');
+    expect(normalizeOs(' LINUX ')).toBe('Linux');
+    expect(normalizeOs('FreeBSD')).toBe(normalizeOs('freebsd'));
+    expect(normalizeOs(undefined)).toBe('');
+  });
+
+  test('the environment note: a CLI baseline compared by the action is the same OS; a real difference is named', () => {
+    const action = { goVersion: 'go1.26', goos: 'linux', goarch: 'amd64', cpu: 'Xeon', gomaxprocs: 2, runnerOs: 'Linux' };
+    // A baseline recorded by `benchgate baseline` before the name was normalized.
+    expect(environmentNote({ ...action, runnerOs: 'linux' }, action)).toBeNull();
+    expect(environmentNote({ ...action, runnerOs: runnerOs({}, 'linux') }, action)).toBeNull();
+    expect(environmentNote({ ...action, runnerOs: 'darwin' }, action)).toBe(
+      'the baseline ran in a different environment (runner OS macOS vs Linux)',
+    );
+    expect(environmentNote({ ...action, runnerOs: 'linux', gomaxprocs: 4 }, action)).toBe(
+      'the baseline ran in a different environment (GOMAXPROCS 4 vs 2)',
+    );
   });
 
   test('measured here agrees with go env', async () => {

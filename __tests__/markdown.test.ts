@@ -126,6 +126,32 @@ describe('confirmation lines', () => {
   });
 });
 
+describe('the unchanged table', () => {
+  test('short why cells from the rows\' numbers; the advice for noisy rows once, under the table', () => {
+    const long =
+      'too noisy to judge: samples scatter ± 16.5% around the median, more than the 5% threshold (q=0.093); ' +
+      'use a longer -benchtime or more rounds';
+    const r = report([
+      row('A', 'regression'),
+      row('N1', 'noisy', { noisePercent: 16.5, p: 0.09, q: 0.093, reason: long }),
+      row('N2', 'noisy', { noisePercent: 8.04, p: 0.3, q: 0.4, reason: long }),
+      row('U', 'unchanged', { q: 0.21, p: 0.031 }),
+    ]);
+    const md = renderMarkdown(r, ctxFor(r));
+    const cells = (name: string) => md.split('\n').find((l) => l.startsWith(`| \`calc\` ${name} `))!.split('|').map((c) => c.trim());
+    expect(cells('N1').at(-2)).toBe('noisy: ±16.5% \\> 5%');
+    expect(cells('N2').at(-2)).toBe('noisy: ±8.0% \\> 5%');
+    expect(cells('U').at(-2)).toBe('q=0.210 \\> α=0.05');
+    expect(md).not.toContain('samples scatter ± 16.5%');
+    expect(md.match(/longer -benchtime or more rounds/g)).toHaveLength(1);
+    // Under the table, inside the collapsed section.
+    const table = md.indexOf('| `calc` N1');
+    const advice = md.indexOf('noisy: too noisy to judge either way');
+    expect(advice).toBeGreaterThan(table);
+    expect(advice).toBeLessThan(md.indexOf('</details>', table));
+  });
+});
+
 describe('escaping what a PR author controls', () => {
   const hostile = 'Evil|cell`code`<img src=x onerror=alert(1)>[x](http://evil.example/a) @someone\nsecond line';
 

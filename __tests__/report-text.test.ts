@@ -173,6 +173,21 @@ describe('our footnotes explain every "~" and every verdict benchstat does not s
   });
 });
 
+describe('rows too noisy to judge', () => {
+  test('a short note each ("noisy: ±x% > 4%"), the advice once after the tables', () => {
+    const lines = (name: string, spread: number, shift: number) =>
+      [0.8, 1.2, 0.9, 1.1, 1, 0.7, 1.3, 0.95, 1.05, 1].map((f) => `Benchmark${name}-8 10 ${Math.round(1000 * shift * (1 + (f - 1) * spread))} ns/op`);
+    const text = (shift: number) => ['pkg: example.com/m', ...lines('A', 1, shift), ...lines('B', 0.8, shift)].join('\n') + '\n';
+    const report = compareResults(parseBenchText(text(1), 'a').results, parseBenchText(text(1.03), 'b').results, { threshold: 4 });
+    expect(report.rows.map((r) => r.verdict)).toEqual(['noisy', 'noisy']);
+    const out = formatText(report);
+    for (const r of report.rows) expect(out).toContain(`noisy: ±${formatFixed(r.noisePercent!, 1)}% > 4%`);
+    expect(out).not.toContain('no significant difference');
+    expect(out.match(/longer -benchtime or more rounds/g)).toHaveLength(1);
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^noisy: too noisy to judge either way/);
+  });
+});
+
 describe('Go number formatting', () => {
   test('round half to even on the exact binary value, signs, scaling', () => {
     expect(formatFixed(0.125, 2)).toBe('0.12'); // exactly halfway: even

@@ -212,6 +212,33 @@ describe('benchstat wording and edge cases', () => {
     expect(q.map((x) => +x.toFixed(10))).toEqual([0.025, 0.05, 0.05, 0.025, 0.5]);
     expect(benjaminiHochberg([])).toEqual([]);
   });
+
+  test('Benjamini–Hochberg on the paper’s own example (Benjamini & Hochberg 1995, §4)', () => {
+    // The 15 p-values of Neuhaus et al.'s trial, as the paper lists them. At q* = 0.05 the step-up
+    // procedure rejects the four smallest (0.0095 ≤ 4/15·0.05 and no larger p_(i) ≤ i/15·0.05),
+    // where Bonferroni rejects three. The adjusted values are p_(j)·15/j minimised from the top,
+    // worked by hand (and as R's p.adjust(p, "BH") prints them, to 4 places).
+    const p = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0];
+    const byHand = [
+      0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.0298 * 15 / 7, 0.0298 * 15 / 7, 0.0645, 0.0765, 0.486, 0.4262 * 15 / 11, 0.714875,
+      0.6528 * 15 / 13, 0.759 * 15 / 14, 1,
+    ];
+    const q = benjaminiHochberg(p);
+    q.forEach((x, i) => expect(x).toBeCloseTo(byHand[i], 12));
+    expect(q.map((x) => +x.toFixed(4))).toEqual([0.0015, 0.003, 0.0095, 0.0356, 0.0603, 0.0639, 0.0639, 0.0645, 0.0765, 0.486, 0.5812, 0.7149, 0.7532, 0.8132, 1]);
+    expect(q.filter((x) => x <= 0.05)).toHaveLength(4);
+    // The same family in another order gives each p-value the same q.
+    const shuffled = [9, 3, 14, 0, 7, 12, 5, 1, 10, 4, 13, 2, 8, 11, 6];
+    expect(benjaminiHochberg(shuffled.map((i) => p[i]))).toEqual(shuffled.map((i) => q[i]));
+  });
+
+  test('Benjamini–Hochberg with ties and a cap at 1, by hand', () => {
+    // m = 4, sorted 0.02, 0.02, 0.03, 0.9: p·m/rank = 0.08, 0.04, 0.04, 0.9 → minimised from the
+    // top 0.04, 0.04, 0.04, 0.9; tied p-values share one q.
+    expect(benjaminiHochberg([0.03, 0.02, 0.9, 0.02]).map((x) => +x.toFixed(12))).toEqual([0.04, 0.04, 0.9, 0.04]);
+    // m = 2: 0.6·2/1 = 1.2 is capped by the larger p (0.7·2/2 = 0.7): q never exceeds 1 or drops below p.
+    expect(benjaminiHochberg([0.7, 0.6])).toEqual([0.7, 0.7]);
+  });
 });
 
 describe('properties', () => {

@@ -49,6 +49,35 @@ describe('validateRun', () => {
     rejected(o, 'unsafe path');
   });
 
+  test('a paired run (pairs, per-benchmark profiles) passes unchanged', () => {
+    const r = run({ pairing: 'sequential' });
+    r.results[0].pair = 3;
+    r.packages[0].benchmarkProfiles = { 'X-2': { cpu: ['m/x/cpu-03.pprof'], mem: ['m/x/mem-03.pprof'] } };
+    expect(validateRun(JSON.parse(JSON.stringify(r)), 'run.json')).toEqual(r);
+  });
+
+  test.each(['../x', '/etc/passwd', 'm/../../x', String.raw`m\..\x`])('unsafe per-benchmark profile path %j is rejected', (path) => {
+    for (const kind of ['cpu', 'mem'] as const) {
+      const r = run();
+      r.packages[0].benchmarkProfiles = { 'X-2': { cpu: [], mem: [], [kind]: [path] } };
+      rejected(r, `packages[0].benchmarkProfiles["X-2"].${kind} has an unsafe path`);
+    }
+  });
+
+  test('pair, pairing and per-benchmark profiles are checked', () => {
+    const withPair = (pair: unknown) => ({ ...run(), results: [{ ...run().results[0], pair }] });
+    rejected(withPair('1'), 'results[0].pair is not an integer');
+    rejected(withPair(1.5), 'results[0].pair is not an integer');
+    rejected({ ...run(), pairing: 'both' }, '"pairing" is "both"');
+    // The planned looks come from an artifact: a zero count would make the looks endless.
+    rejected({ ...run(), pairPlan: { count: 0, maxPairs: 30 } }, '"pairPlan" is {"count":0,"maxPairs":30}');
+    rejected({ ...run(), pairPlan: { count: 10, maxPairs: 5 } }, '"pairPlan" is');
+    const withProfiles = (benchmarkProfiles: unknown) => ({ ...run(), packages: [{ ...run().packages[0], benchmarkProfiles }] });
+    rejected(withProfiles([]), 'packages[0].benchmarkProfiles is not an object');
+    rejected(withProfiles({ X: null }), 'benchmarkProfiles["X"] is not an object');
+    rejected(withProfiles({ X: { cpu: 'a', mem: [] } }), 'benchmarkProfiles["X"].cpu is not an array');
+  });
+
   test('names what is wrong', () => {
     rejected(null, 'expected a JSON object');
     rejected({ ...run(), schema: 2 }, 'unsupported schema 2');

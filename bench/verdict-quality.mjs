@@ -9,22 +9,25 @@
 //   plant<P>   planted() does exactly P% more work: is Score/Rank called a regression, and does the
 //              attribution name planted first?
 //   plain      one plain `go test -bench . -count=<rounds>`: the wall-time yardstick.
+// --hog N keeps N busy processes running through all of it (a steady CPU hog on the machine).
 // Tasks rotate their order from trial to trial so that machine drift hits every tool alike.
 // Not a test: run it by hand (see bench/README.md). Needs dist/cli.js (npm run bundle) and the
 // pinned benchstat in .cache/bin (installed by npm test's globalSetup).
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseBenchstatCsv } from './lib/benchstat-csv.mjs';
 import { runProcess } from './lib/run-process.mjs';
 import { makeRepo } from './lib/vq-repo.mjs';
-import { formatTable, summarize } from './lib/vq-summary.mjs';
+import { formatHeader, formatTable, summarize } from './lib/vq-summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = `usage: node bench/verdict-quality.mjs [--trials N] [--rounds N] [--min-rounds N] [--confirm-rounds N] [--benchtime T] [--plants 3,5,10]
-       [--tasks aa,seq,stored,plant,plain] [--threshold PCT] [--quick] [--keep] [--out DIR] [--cli PATH]
+const USAGE = `usage: node bench/verdict-quality.mjs [--trials N] [--rounds N] [--min-rounds N] [--max-rounds N] [--confirm-rounds N]
+       [--benchtime T] [--plants 3,5,10] [--tasks aa,seq,stored,plant,plain] [--threshold PCT] [--pairing sequential|duet]
+       [--hog N] [--quick] [--keep] [--out DIR] [--cli PATH]
        node bench/verdict-quality.mjs --summarize DIR/results.json`;
 
 const { values } = parseArgs({
@@ -32,6 +35,9 @@ const { values } = parseArgs({
     trials: { type: 'string' },
     rounds: { type: 'string' },
     'min-rounds': { type: 'string' },
+    'max-rounds': { type: 'string' },
+    pairing: { type: 'string' },
+    hog: { type: 'string' },
     'confirm-rounds': { type: 'string' },
     benchtime: { type: 'string' },
     plants: { type: 'string' },
@@ -69,11 +75,20 @@ const settings = {
   minRounds: values['min-rounds'] === undefined ? undefined : positiveInt('min-rounds', values['min-rounds'], 6),
   // benchgate's own default when not given (10).
   confirmRounds: values['confirm-rounds'] === undefined ? undefined : positiveInt('confirm-rounds', values['confirm-rounds'], 10),
+  // benchgate's own default when not given (3 × rounds): the cap on pairs for rows still noisy.
+  maxRounds: values['max-rounds'] === undefined ? undefined : positiveInt('max-rounds', values['max-rounds'], 30),
+  // benchgate's own default when not given; passed only when set (a CLI without --pairing refuses it).
+  pairing: values.pairing,
+  // Busy processes kept running through every task: a steady CPU hog on the machine.
+  hog: values.hog === undefined ? 0 : positiveInt('hog', values.hog, 0),
+  hogCommand: undefined,
   benchtime: values.benchtime ?? (quick ? '20x' : '100ms'),
-  plants: (values.plants ?? '3,5,10').split(',').map(Number),
+  plants: [...new Set((values.plants ?? '3,5,10').split(',').map((p) => Number(p.trim().replace(/^\+|%$/g, ''))))],
   tasks: (values.tasks ?? 'aa,seq,stored,plant,plain').split(','),
   // benchgate's default threshold.
   threshold: values.threshold === undefined ? 4 : Number(values.threshold),
+  cli: undefined,
+  commit: undefined,
   alpha: 0.05,
 };
 for (const t of settings.tasks) {
@@ -86,9 +101,15 @@ if (settings.plants.some((p) => !Number.isFinite(p) || p <= 0) || !Number.isFini
   console.error(`--plants and --threshold take positive percentages\n${USAGE}`);
   process.exit(2);
 }
+if (settings.pairing !== undefined && !['sequential', 'duet'].includes(settings.pairing)) {
+  console.error(`--pairing: expected sequential or duet, got "${settings.pairing}"\n${USAGE}`);
+  process.exit(2);
+}
 
-function printSummary(records, s) {
-  const { table, whatIf } = summarize(records, s);
+function printSummary(saved) {
+  const s = saved.settings;
+  const { table, whatIf } = summarize(saved.records, s);
+  console.log(formatHeader(saved) + '\n');
   console.log(formatTable(['figure', 'value [95% Wilson interval]', 'target', 'met'], table));
   console.log(`\nThe threshold knob, re-judged from the same rows (q ≤ α=${s.alpha}, delta ≥ threshold; sec/op rows):`);
   console.log(formatTable(['threshold', 'A/A regression verdicts', ...s.plants.map((p) => `detects +${p}%`)], whatIf));
@@ -98,20 +119,48 @@ function printSummary(records, s) {
 }
 
 if (values.summarize) {
-  const saved = JSON.parse(readFileSync(values.summarize, 'utf8'));
-  printSummary(saved.records, saved.settings);
+  printSummary(JSON.parse(readFileSync(values.summarize, 'utf8')));
   process.exit(0);
 }
 
 const cli = resolve(values.cli ?? join(root, 'dist', 'cli.js'));
+settings.cli = cli;
+// Which benchgate was measured: the commit of the checkout the CLI sits in (dist/ is built from it).
+settings.commit = await runProcess('git', ['describe', '--always', '--dirty', '--exclude', '*'], { cwd: dirname(cli) })
+  .then((r) => r.stdout.trim())
+  .catch(() => null);
 const benchstat = join(root, '.cache', 'bin', 'benchstat');
 for (const [path, how] of [
   [cli, 'run npm run bundle'],
-  [benchstat, 'run npm test once, or GOBIN=$PWD/.cache/bin go install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da'],
+  // Only the seq task runs benchstat.
+  ...(settings.tasks.includes('seq')
+    ? [[benchstat, 'run npm test once, or GOBIN=$PWD/.cache/bin go install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da']]
+    : []),
 ]) {
   if (!existsSync(path)) {
     console.error(`verdict-quality: no ${path}: ${how}`);
     process.exit(1);
+  }
+}
+
+// Flags passed through to `benchgate run` only when given: benchgate's own defaults otherwise.
+const passthrough = [
+  ...(settings.minRounds === undefined ? [] : ['--min-rounds', String(settings.minRounds)]),
+  ...(settings.maxRounds === undefined ? [] : ['--max-rounds', String(settings.maxRounds)]),
+  ...(settings.confirmRounds === undefined ? [] : ['--confirm-rounds', String(settings.confirmRounds)]),
+  ...(settings.pairing === undefined ? [] : ['--pairing', settings.pairing]),
+];
+// Ask the CLI before measuring anything whether it takes these flags: outside a repository and
+// without --base, a CLI that knows them fails on the missing --base, one that does not on the flag.
+if (passthrough.length) {
+  const probeDir = mkdtempSync(join(tmpdir(), 'benchgate-vq-probe-'));
+  const probe = await runProcess(process.execPath, [cli, 'run', ...passthrough], { cwd: probeDir, okCodes: [0, 1, 2, 3] });
+  rmSync(probeDir, { recursive: true, force: true });
+  const first = probe.stderr.trim().split('\n')[0] ?? '';
+  const refused = passthrough.filter((a) => a.startsWith('--') && first.includes(a));
+  if (refused.length) {
+    console.error(`verdict-quality: ${cli} does not accept ${refused.join(', ')} (it says: ${first}); build a benchgate that has it, or leave the flag out`);
+    process.exit(2);
   }
 }
 
@@ -128,10 +177,10 @@ log(`repository ${repo}; planted bound ${bound}; ${JSON.stringify(settings)}`);
 const goBench = (count) => ['test', '-run', '^$', '-bench', '.', '-benchmem', '-count', String(count), '-benchtime', settings.benchtime, './...'];
 const benchgateRun = (extra) => [
   cli, 'run', '--base', 'main', '--rounds', String(settings.rounds), '--benchtime', settings.benchtime,
-  '--threshold', String(settings.threshold), '--format', 'json', '--quiet',
-  ...(settings.minRounds === undefined ? [] : ['--min-rounds', String(settings.minRounds)]),
-  ...(settings.confirmRounds === undefined ? [] : ['--confirm-rounds', String(settings.confirmRounds)]), ...extra,
+  '--threshold', String(settings.threshold), '--format', 'json', '--quiet', ...passthrough, ...extra,
 ];
+/** The paired comparison of a row or a confirmation (schema 2), null where unpaired. */
+const slimPaired = (p) => (p ? { n: p.n, ratio: p.ratio, lo: p.lo, hi: p.hi, p: p.p, lookP: p.lookP ?? null, method: p.method, pairing: p.pairing } : null);
 /** The fields of a JSON report row that the figures need. */
 const slim = (r) => ({
   pkg: r.package,
@@ -146,13 +195,88 @@ const slim = (r) => ({
   exact: r.exact,
   // Samples a side: fewer than the rounds where the benchmark settled early.
   n: r.head?.n ?? null,
+  // Schema 2: `verdict` is final; `screen` the first pass where confirmation replaced it.
+  screen: r.screen ? { verdict: r.screen.verdict, reason: r.screen.reason } : null,
+  suspect: r.suspect ?? false,
+  test: r.test ?? null,
+  paired: slimPaired(r.paired),
+  // Pairs taken: more than the rounds where a noisy row (or a suspect) earned more.
+  pairs: r.paired?.n ?? null,
   confirmed: r.confirmed,
   // The confirmation's own evidence, where the row was re-run.
   confirmation: r.confirmation
-    ? { delta: r.confirmation.deltaPercent, p: r.confirmation.p, n: r.confirmation.head?.n ?? null, verdict: r.confirmation.verdict, reason: r.confirmation.reason }
+    ? {
+        delta: r.confirmation.deltaPercent,
+        p: r.confirmation.p,
+        n: r.confirmation.head?.n ?? null,
+        paired: slimPaired(r.confirmation.paired),
+        pairs: r.confirmation.paired?.n ?? null,
+        verdict: r.confirmation.verdict,
+        reason: r.confirmation.reason,
+      }
     : null,
   firstFunction: r.attribution?.functions?.[0]?.function ?? null,
 });
+/** Files named like the pairs runner's listing runs (`list-cpu2.txt`) under a side's directory. */
+function listingFiles(dir, depth = 0) {
+  let n = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (e.isFile() && /^list-.*\.txt$/.test(e.name)) n++;
+    else if (e.isDirectory() && depth < 2) n += listingFiles(join(dir, e.name), depth + 1);
+  }
+  return n;
+}
+/**
+ * How many go test processes made how many samples: every run.json under a kept --out directory
+ * (base, head, confirmation sides), as output files (one per go test invocation that measured)
+ * plus listing runs (the pairs runner's `list-*.txt`, which name the leaves and measure nothing),
+ * and results (one per benchmark line, i.e. per sample).
+ */
+function sidesOf(dir) {
+  const sides = [];
+  const walk = (d, depth) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isFile() && e.name === 'run.json') {
+        try {
+          const run = JSON.parse(readFileSync(join(d, e.name), 'utf8'));
+          sides.push({
+            dir: relative(dir, d) || '.',
+            processes: (run.packages ?? []).reduce((a, p) => a + (p.outputFiles?.length ?? 0), 0),
+            listings: listingFiles(d),
+            samples: (run.results ?? []).length,
+            pairing: run.pairing ?? null,
+          });
+        } catch {
+          // A half-written or foreign run.json: not counted.
+        }
+      } else if (e.isDirectory() && depth < 3) walk(join(d, e.name), depth + 1);
+    }
+  };
+  walk(dir, 0);
+  return sides;
+}
+/** The report of one `benchgate run --format json`: its rows, and what the run says it did. */
+function fromReport(stdout) {
+  const j = JSON.parse(stdout);
+  return {
+    schema: j.schema ?? null,
+    // The effective settings (threshold, max-rounds, … where the CLI reports them) and the rounds run.
+    report: { rounds: j.rounds ?? null, minRounds: j.minRounds ?? null, confirmRounds: j.confirmRounds ?? null, settings: j.settings ?? null },
+    rows: j.rows.map(slim),
+  };
+}
 const slot = (name, trial) => {
   const dir = join(work, 'runs', `${trial}-${name}`);
   mkdirSync(dir, { recursive: true });
@@ -166,7 +290,7 @@ const tasks = {
   async aa(trial) {
     const out = slot('aa', trial);
     const r = await runProcess(process.execPath, benchgateRun(['--out', out]), { cwd: trees.aa, okCodes: BENCHGATE_OK, timeoutMs: HOUR });
-    return [{ kind: 'aa', trial, ms: r.ms, rows: JSON.parse(r.stdout).rows.map(slim) }];
+    return [{ kind: 'aa', trial, ms: r.ms, sides: sidesOf(out), ...fromReport(r.stdout) }];
   },
   async seq(trial) {
     const out = slot('seq', trial);
@@ -194,10 +318,12 @@ const tasks = {
         timeoutMs: HOUR,
       });
     const r = await pr(trees.aa, 'run');
-    const records = [{ kind: 'stored', trial, ms: r.ms, baselineMs: baseline.ms, rows: JSON.parse(r.stdout).rows.map(slim) }];
+    const records = [
+      { kind: 'stored', trial, ms: r.ms, baselineMs: baseline.ms, baselineSides: sidesOf(join(out, 'baseline')), sides: sidesOf(join(out, 'run')), ...fromReport(r.stdout) },
+    ];
     for (const percent of settings.plants) {
       const p = await pr(trees[`plant${percent}`], `plant${percent}`);
-      records.push({ kind: 'storedPlant', percent, trial, ms: p.ms, rows: JSON.parse(p.stdout).rows.map(slim) });
+      records.push({ kind: 'storedPlant', percent, trial, ms: p.ms, sides: sidesOf(join(out, `plant${percent}`)), ...fromReport(p.stdout) });
     }
     return records;
   },
@@ -208,7 +334,7 @@ const tasks = {
     for (const percent of order) {
       const out = slot(`plant${percent}`, trial);
       const r = await runProcess(process.execPath, benchgateRun(['--out', out]), { cwd: trees[`plant${percent}`], okCodes: BENCHGATE_OK, timeoutMs: HOUR });
-      records.push({ kind: 'plant', percent, trial, ms: r.ms, rows: JSON.parse(r.stdout).rows.map(slim) });
+      records.push({ kind: 'plant', percent, trial, ms: r.ms, sides: sidesOf(out), ...fromReport(r.stdout) });
     }
     return records;
   },
@@ -221,39 +347,61 @@ const tasks = {
 // Warm the build cache in every tree, so that no task pays for the first compile.
 for (const dir of Object.values(trees)) await runProcess('go', ['test', '-run', '^$', '-bench', '.', '-benchtime', '1x', './...'], { cwd: dir });
 
+// The CPU hog: N processes that spin until killed, started once the builds are warm and kept
+// through every task. Each also exits by itself when this script is gone (checked a few times a
+// second), so that a SIGKILL of the script leaves no spinning orphans behind.
+const HOG_SOURCE = 'const parent = Number(process.argv[1]); for (let i = 1; ; i++) if (i % 5e7 === 0) { try { process.kill(parent, 0); } catch { process.exit(0); } }';
+const hogs = [];
+const stopHogs = () => {
+  for (const h of hogs.splice(0)) if (h.exitCode === null && h.signalCode === null) h.kill('SIGKILL');
+};
+process.on('exit', stopHogs);
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(signal, () => {
+    stopHogs();
+    process.exit(code);
+  });
+}
+if (settings.hog) {
+  settings.hogCommand = 'node -e <a spin loop that ends with this script>';
+  for (let i = 0; i < settings.hog; i++) {
+    const h = spawn(process.execPath, ['-e', HOG_SOURCE, String(process.pid)], { stdio: 'ignore' });
+    h.on('error', (e) => log(`hog ${i + 1}: ${e.message}`));
+    hogs.push(h);
+  }
+  log(`CPU hog: ${settings.hog} busy process(es), pids ${hogs.map((h) => h.pid).join(' ')}`);
+}
+
 const started = Date.now();
+// Load while measuring, not while building the repository.
+loads.length = 0;
 const records = [];
-const save = () =>
-  writeFileSync(
-    join(outDir, 'results.json'),
-    JSON.stringify({ settings, machine: { cpus: availableParallelism(), loads }, records }, null, 1) + '\n',
-  );
+const saved = () => ({ settings, machine: { cpus: availableParallelism(), loads }, minutes: (Date.now() - started) / 60000, records });
+const save = () => writeFileSync(join(outDir, 'results.json'), JSON.stringify(saved(), null, 1) + '\n');
 try {
   for (let trial = 0; trial < settings.trials; trial++) {
     const order = settings.tasks.map((_, i) => settings.tasks[(i + trial) % settings.tasks.length]);
     for (const name of order) {
       log(`trial ${trial + 1}/${settings.trials}: ${name}`);
       const got = await tasks[name](trial);
+      const load = loadavg()[0];
+      for (const g of got) g.load = load;
       records.push(...got);
       for (const g of got) {
         const flagged = g.rows?.filter((r) => r.verdict === 'regression' || (g.kind === 'seq' && r.significant)).length;
-        log(`  ${g.kind}${g.percent ?? ''}: ${(g.ms / 1000).toFixed(1)} s${flagged === undefined ? '' : `, ${flagged} row(s) flagged`}`);
+        const yellow = g.rows && g.kind !== 'seq' ? `, ${g.rows.filter((r) => r.verdict === 'unconfirmed').length} unconfirmed, ${g.rows.filter((r) => r.verdict === 'noisy').length} noisy` : '';
+        log(`  ${g.kind}${g.percent ?? ''}: ${(g.ms / 1000).toFixed(1)} s${flagged === undefined ? '' : `, ${flagged} row(s) flagged${yellow}`}`);
       }
       save();
     }
   }
 } finally {
+  stopHogs();
   clearInterval(sampleLoad);
   save();
 }
 
-const minutes = ((Date.now() - started) / 60000).toFixed(1);
-const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : NaN;
-console.log(
-  `verdict quality: ${settings.trials} trial(s), ${settings.rounds} rounds, benchtime ${settings.benchtime}, threshold ${settings.threshold}%, ` +
-    `min-rounds ${settings.minRounds ?? 'default'}, confirm-rounds ${settings.confirmRounds ?? 'default'}, ${minutes} min; ${availableParallelism()} CPUs, 1-min load average mean ${meanLoad.toFixed(2)} (max ${Math.max(...loads).toFixed(2)})\n`,
-);
-printSummary(records, settings);
+printSummary(saved());
 console.log(`\nrecords: ${join(outDir, 'results.json')}`);
 if (values.keep) console.log(`kept: ${work}`);
 else for (const d of ['repo', 'trees', 'runs']) rmSync(join(work, d), { recursive: true, force: true });

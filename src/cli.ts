@@ -44,6 +44,7 @@ export async function main(argv: string[], out: CommandOutput): Promise<number> 
 const out: CommandOutput = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+  stderrTTY: process.stderr.isTTY ? process.stderr : undefined,
 };
 main(process.argv.slice(2), out).then(
   (code) => {

@@ -11,6 +11,7 @@ import { parseUnifiedDiff, type FileDiff } from './diff/unified.js';
 import { BenchgateError, warningText } from './errors.js';
 import { git } from './git/git.js';
 import { commitsTouching, commitsTouchingFile, diffBetween } from './git/history.js';
+import { normalizeOs } from './gotool/env.js';
 import { perOpCosts } from './pprof/perop.js';
 import { readProfiles } from './pprof/read.js';
 import { splitByBenchmark, type ProfileSplit } from './pprof/split.js';
@@ -35,7 +36,8 @@ export function environmentNote(base: Fingerprint, head: Fingerprint): string | 
   field('GOOS/GOARCH', `${base.goos}/${base.goarch}`, `${head.goos}/${head.goarch}`);
   field('CPU', base.cpu, head.cpu);
   field('GOMAXPROCS', base.gomaxprocs, head.gomaxprocs);
-  field('runner OS', base.runnerOs, head.runnerOs);
+  // Normalized here too: runs recorded before runnerOs normalized it say "linux" (CLI) or "Linux" (action).
+  field('runner OS', normalizeOs(base.runnerOs), normalizeOs(head.runnerOs));
   return diffs.length ? `the baseline ran in a different environment (${diffs.join('; ')})` : null;
 }
 

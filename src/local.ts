@@ -15,9 +15,11 @@ import { runAlternating, type Suspect } from './gotool/alternate.js';
 import { runSuite } from './gotool/run.js';
 import type { ProgressSink } from './gotool/progress.js';
 import { isGated } from './gate.js';
-import type { RunSettings, VerdictSettings } from './settings.js';
+import { maxRoundsOf, type RunSettings, type VerdictSettings } from './settings.js';
 import { saveRun, type StoredRun } from './store/dir.js';
 import type { CompareReport, CompareRow, Run } from './types.js';
+
+type PairPlan = NonNullable<Run['pairPlan']>;
 
 export interface BothSidesOptions {
   /** The Go module's directory (absolute) in the head tree. */
@@ -96,6 +98,8 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
   const mergeBase = await mergeBaseOf(repoDir, opts.baseRef, head);
   const headCommit = opts.headRef ? (await git(['rev-parse', '--verify', `${opts.headRef}^{commit}`], repoDir)).trim() : await headSha(repoDir);
 
+  // The planned pairs and the extension's cap travel with the runs: the comparison judges on them.
+  const plan: PairPlan = { count: opts.rounds, maxPairs: opts.verdict ? maxRoundsOf({ count: opts.rounds, maxRounds: opts.run.maxRounds }) : opts.rounds };
   const alternate = (headDir: string) =>
     withWorktree(repoDir, mergeBase, (baseTree) =>
       runAlternating({
@@ -103,9 +107,10 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
         head: { dir: headDir, commit: headCommit, ref: opts.headRef ?? 'working tree' },
         outDir: opts.outDir,
         rounds: opts.rounds,
+        maxRounds: plan.maxPairs,
         ...runnerSettings(opts.run),
         suspects: opts.suspects,
-        settle: settleFor(opts),
+        settle: settleFor(opts, plan),
         runTimeoutMs: opts.runTimeoutMs,
         onProgress: opts.onProgress,
       }),
@@ -113,6 +118,7 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
   const result = opts.headRef
     ? await withWorktree(repoDir, opts.headRef, (headTree) => alternate(join(headTree.dir, moduleRel)))
     : await alternate(opts.moduleDir);
+  for (const r of [result.base, result.head]) if (r.pairing) r.pairPlan = plan;
   await saveRun(result.base, result.baseDir);
   await saveRun(result.head, result.headDir);
   return {
@@ -124,17 +130,26 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
   };
 }
 
-/** Early stopping for alternating rounds: judged as the final comparison will judge (same settings). */
-function settleFor(opts: BothSidesOptions) {
+/**
+ * Early stopping and extra pairs for alternating rounds, judged as the final comparison will judge
+ * (same settings, same planned looks): before `rounds`, a benchmark stops once no row of it could
+ * be a threshold-sized regression (futility, from `minRounds`); from `rounds` on, only benchmarks
+ * with an undecided row (noisy, or a held-back suspect, whose interval reaches the threshold) go on,
+ * up to `maxRounds` (compare/settle.ts, compare/sequential.ts).
+ */
+function settleFor(opts: BothSidesOptions, plan: PairPlan) {
   const verdict = opts.verdict;
-  if (!verdict || opts.run.minRounds >= opts.rounds) return undefined;
+  const stopsEarly = opts.run.minRounds < opts.rounds;
+  if (!verdict || (!stopsEarly && plan.maxPairs <= plan.count)) return undefined;
   return {
-    minRounds: opts.run.minRounds,
+    minRounds: stopsEarly ? opts.run.minRounds : opts.rounds,
     open: (base: Run, head: Run) =>
-      openBenchmarks(compareRuns(base, head, verdict), {
+      openBenchmarks(compareRuns({ ...base, pairPlan: plan }, { ...head, pairPlan: plan }, verdict), {
         threshold: verdict.threshold,
         gateUnits: verdict.gateUnits,
         units: { ...base.units, ...head.units },
+        count: plan.count,
+        maxPairs: plan.maxPairs,
       }),
   };
 }
@@ -191,8 +206,9 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
   opts.log.info(`benchgate: confirming ${suspects.length} suspect benchmark(s) in ${upTo}${opts.rounds} alternating rounds against ${opts.baseRef}`);
   let sides: BothSides;
   try {
-    // Each binary run executes only the suspects once; spread the budget over the runs it needs.
-    const runTimeoutMs = Math.max(10_000, Math.floor(opts.budgetMs / (2 * opts.rounds)));
+    // Each binary run measures one suspect once (one leaf, one side, one round); spread the
+    // budget over the runs it needs.
+    const runTimeoutMs = Math.max(10_000, Math.floor(opts.budgetMs / (2 * opts.rounds * suspects.length)));
     sides = await runBothSides({ ...opts, suspects, runTimeoutMs });
     for (const w of sides.warnings) opts.log.warning(w);
   } catch (e) {

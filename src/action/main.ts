@@ -16,7 +16,8 @@ import { ensureMergeBase, headSha, isMergeCommit, revParse } from '../git/git.js
 import { MIN_CAUSAL_ROUNDS, runCausal } from '../causal/index.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
-import { formatProgress } from '../gotool/progress.js';
+import { progressLines, tracked } from '../gotool/progress-display.js';
+import type { ProgressSink } from '../gotool/progress.js';
 import { applyConfirmation, confirmScope, confirmSuspects, repoRoot, runBothSides, runOneSide, suspectsOf } from '../local.js';
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
@@ -92,8 +93,12 @@ function moduleDirOf(inputs: ActionInputs, ctx: ActionContext): string {
   return resolve(ctx.workspace, inputs.workingDirectory);
 }
 
-function progress(): (e: Parameters<typeof formatProgress>[0]) => void {
-  return (e) => core.info(`benchgate: ${formatProgress(e)}`);
+/**
+ * Runs work that reports progress to the job log: a few lines per phase (its start, a round every
+ * few seconds, its end; see progress-display.ts), not one per test-binary run.
+ */
+function withProgress<T>(work: (onProgress: ProgressSink) => Promise<T>): Promise<T> {
+  return tracked(progressLines((line) => core.info(line)), work);
 }
 
 /** The run directory's files, for an artifact (relative paths under rootDir). */
@@ -113,14 +118,16 @@ async function summaryText(markdown: string): Promise<void> {
 async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient): Promise<void> {
   const moduleDir = moduleDirOf(inputs, ctx);
   const outDir = workDir(ctx, 'baseline');
-  const result = await runOneSide({
-    moduleDir,
-    run: inputs.run,
-    outDir,
-    commit: ctx.sha,
-    ref: pushedBranch(ctx.ref) || ctx.ref,
-    onProgress: progress(),
-  });
+  const result = await withProgress((onProgress) =>
+    runOneSide({
+      moduleDir,
+      run: inputs.run,
+      outDir,
+      commit: ctx.sha,
+      ref: pushedBranch(ctx.ref) || ctx.ref,
+      onProgress,
+    }),
+  );
   for (const w of result.warnings) core.warning(w);
   const r = result.run;
   const failed = r.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
@@ -186,27 +193,31 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
       throw new BenchgateError(`cannot find the merge base with ${baseBranch}: ${(e as Error).message}; use actions/checkout with fetch-depth: 0`, 'git');
     });
     core.info(`benchgate: running the merge base and this PR in ${inputs.run.count} alternating rounds`);
-    const sides = await runBothSides({
-      moduleDir,
-      baseRef: pr.baseSha,
-      run: inputs.run,
-      rounds: inputs.run.count,
-      outDir: join(outDir, 'rerun'),
-      verdict: inputs.verdict,
-      onProgress: progress(),
-    });
+    const sides = await withProgress((onProgress) =>
+      runBothSides({
+        moduleDir,
+        baseRef: pr.baseSha,
+        run: inputs.run,
+        rounds: inputs.run.count,
+        outDir: join(outDir, 'rerun'),
+        verdict: inputs.verdict,
+        onProgress,
+      }),
+    );
     for (const w of sides.warnings) core.warning(w);
     base = { stored: sides.base, info: { source: 'rerun', ref: baseBranch, commit: sides.mergeBase } };
     head = sides.head;
   } else {
-    const result = await runOneSide({
-      moduleDir,
-      run: inputs.run,
-      outDir: join(outDir, 'head'),
-      commit: pr.headSha,
-      ref: `pull/${pr.number}`,
-      onProgress: progress(),
-    });
+    const result = await withProgress((onProgress) =>
+      runOneSide({
+        moduleDir,
+        run: inputs.run,
+        outDir: join(outDir, 'head'),
+        commit: pr.headSha,
+        ref: `pull/${pr.number}`,
+        onProgress,
+      }),
+    );
     for (const w of result.warnings) core.warning(w);
     await saveRun(result.run, join(outDir, 'head'));
     head = { run: result.run, dir: join(outDir, 'head') };
@@ -238,18 +249,20 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
       },
     );
     const sides = ok
-      ? await confirmSuspects(report, {
-          scope,
-          moduleDir,
-          baseRef: pr.baseSha,
-          run: inputs.run,
-          rounds: inputs.confirmRounds,
-          outDir: join(outDir, 'confirm'),
-          verdict: inputs.verdict,
-          budgetMs: inputs.confirmBudgetMs,
-          log,
-          onProgress: progress(),
-        })
+      ? await withProgress((onProgress) =>
+          confirmSuspects(report, {
+            scope,
+            moduleDir,
+            baseRef: pr.baseSha,
+            run: inputs.run,
+            rounds: inputs.confirmRounds,
+            outDir: join(outDir, 'confirm'),
+            verdict: inputs.verdict,
+            budgetMs: inputs.confirmBudgetMs,
+            log,
+            onProgress,
+          }),
+        )
       : null;
     if (!ok) for (const r of suspectsOf(report, inputs.verdict, scope)) applyConfirmation(r, undefined);
     if (sides) {

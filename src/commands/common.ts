@@ -4,6 +4,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BenchgateError } from '../errors.js';
+import { progressDisplay, tracked, type ProgressDisplay } from '../gotool/progress-display.js';
+import type { ProgressSink } from '../gotool/progress.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
 import { toCsvReport } from '../report/csv.js';
 import { toJsonReport } from '../report/json.js';
@@ -15,6 +17,8 @@ import type { CompareReport } from '../types.js';
 export interface CommandOutput {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Set when stderr is a terminal (its width read when needed): progress is then one updating line. */
+  stderrTTY?: { readonly columns?: number };
 }
 
 /** Exit statuses: documented in the README. */
@@ -99,6 +103,35 @@ export function render(report: CompareReport, format: Format, ctx: MarkdownConte
 
 function warningsText(report: CompareReport): string {
   return report.warnings.length ? '\n' + report.warnings.map((w) => `warning: ${w}`).join('\n') + '\n' : '';
+}
+
+export interface CommandProgress {
+  /** The command's output, written around the status line (a warning does not tear it). */
+  out: CommandOutput;
+  /**
+   * Runs work that reports progress (none with --quiet); the work's last phase ends with it:
+   * its closing line, or on failure the status line erased before the error is printed.
+   */
+  track<T>(work: (onProgress: ProgressSink | undefined) => Promise<T>): Promise<T>;
+}
+
+/** Progress on stderr for a command: a status line in a terminal, a few plain lines otherwise. */
+export function commandProgress(out: CommandOutput, quiet: boolean, env: NodeJS.ProcessEnv = process.env): CommandProgress {
+  if (quiet) return { out, track: (work) => work(undefined) };
+  const display: ProgressDisplay = progressDisplay(
+    {
+      write: out.stderr,
+      isTTY: out.stderrTTY !== undefined,
+      get columns() {
+        return out.stderrTTY?.columns;
+      },
+    },
+    { env },
+  );
+  return {
+    out: { ...out, stderr: (s) => display.print(s) },
+    track: (work) => tracked(display, work),
+  };
 }
 
 /** Turns an error into the right exit status and a message a user can act on. */

@@ -10,7 +10,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { attributeConfirmed, attributeReport, compareRuns, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { evaluateGate } from '../gate.js';
-import { lineSink } from '../gotool/progress.js';
 import { confirmScope, confirmSuspects, runBothSides, runOneSide, repoRoot, suspectsOf } from '../local.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -25,6 +24,7 @@ import {
   EXIT_OK,
   EXIT_REGRESSION,
   VERDICT_OPTIONS,
+  commandProgress,
   failOnFrom,
   formatFrom,
   parseFlags,
@@ -118,8 +118,9 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const causal = parseChoice('--causal', str(values, 'causal') ?? 'auto', CAUSAL_MODES);
     const causalBudgetMs = parseDuration('--causal-budget', str(values, 'causal-budget') ?? DEFAULT_CAUSAL_BUDGET);
     const quiet = values.quiet === true;
+    const progress = commandProgress(out, quiet);
+    out = progress.out;
     const log = stderrLog(out, quiet);
-    const onProgress = quiet ? undefined : lineSink((l) => out.stderr(l));
 
     const outDir = str(values, 'out') ? resolve(str(values, 'out')!) : (tmp = await mkdtemp(join(tmpdir(), 'benchgate-')));
     await mkdir(outDir, { recursive: true });
@@ -135,7 +136,9 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       // --head names a commit to measure: run it in a worktree, as the confirmation will.
       const headCommit = await git(['rev-parse', '--verify', `${headRef ?? 'HEAD'}^{commit}`], repoDir).then((s) => s.trim()).catch(() => '');
       const measureHead = (dir: string) =>
-        runOneSide({ moduleDir: dir, run: settings, outDir: join(outDir, 'head'), commit: headCommit, ref: headRef ?? 'working tree', onProgress });
+        progress.track((onProgress) =>
+          runOneSide({ moduleDir: dir, run: settings, outDir: join(outDir, 'head'), commit: headCommit, ref: headRef ?? 'working tree', onProgress }),
+        );
       const result = headRef
         ? await withWorktree(repoDir, headRef, (tree) => measureHead(join(tree.dir, relative(repoDir, moduleDir))))
         : await measureHead(moduleDir);
@@ -144,7 +147,9 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       head = { run: result.run, dir: join(outDir, 'head') };
       baselineSource = 'stored';
     } else {
-      const sides = await runBothSides({ moduleDir, baseRef: baseRef!, headRef, run: settings, rounds, outDir, verdict, onProgress });
+      const sides = await progress.track((onProgress) =>
+        runBothSides({ moduleDir, baseRef: baseRef!, headRef, run: settings, rounds, outDir, verdict, onProgress }),
+      );
       base = sides.base;
       head = sides.head;
       baselineSource = 'rerun';
@@ -172,19 +177,21 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const wantConfirm = scope !== null && suspectsOf(report, verdict, scope).length > 0;
     let confirmRoundsUsed: number | undefined;
     if (wantConfirm && baseRef) {
-      const sides = await confirmSuspects(report, {
-        scope,
-        moduleDir,
-        baseRef,
-        headRef,
-        run: settings,
-        rounds: confirmRounds,
-        outDir: join(outDir, 'confirm'),
-        verdict,
-        budgetMs: confirmBudgetMs,
-        log,
-        onProgress,
-      });
+      const sides = await progress.track((onProgress) =>
+        confirmSuspects(report, {
+          scope,
+          moduleDir,
+          baseRef,
+          headRef,
+          run: settings,
+          rounds: confirmRounds,
+          outDir: join(outDir, 'confirm'),
+          verdict,
+          budgetMs: confirmBudgetMs,
+          log,
+          onProgress,
+        }),
+      );
       if (sides) {
         confirmRoundsUsed = confirmRounds;
         await attributeConfirmed(report, sides, changes);
@@ -266,14 +273,9 @@ async function recordBaseline(
 ): Promise<number> {
   const commit = await git(['rev-parse', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
   const ref = await git(['rev-parse', '--abbrev-ref', 'HEAD'], moduleDir).then((s) => s.trim()).catch(() => '');
-  const result = await runOneSide({
-    moduleDir,
-    run: { ...settings, count },
-    outDir: stage,
-    commit,
-    ref,
-    onProgress: quiet ? undefined : lineSink((l) => out.stderr(l)),
-  });
+  const progress = commandProgress(out, quiet);
+  out = progress.out;
+  const result = await progress.track((onProgress) => runOneSide({ moduleDir, run: { ...settings, count }, outDir: stage, commit, ref, onProgress }));
   for (const w of result.warnings) out.stderr(`warning: ${w}\n`);
   if (result.run.results.length === 0) {
     // Nothing measured: write nothing, so a good baseline in that directory is not replaced.

@@ -287,7 +287,7 @@ function ignoreAllocationFreeBytes(rows: DetailedRow[]): void {
   );
   for (const r of rows) {
     if (r.unit !== 'B/op' || !noAllocs.has(r.package + '\0' + r.name)) continue;
-    if (r.verdict !== 'regression' && r.verdict !== 'improvement') continue;
+    if (r.verdict !== 'regression' && r.verdict !== 'improvement' && r.verdict !== 'noisy') continue;
     r.verdict = 'unchanged';
     r.reason = 'no allocations per op on either side: these bytes are amortized runtime allocations, not a change';
   }

@@ -8,13 +8,16 @@
  * (every `count` pairs, up to `maxPairs`). Testing the same hypothesis several times raises the
  * chance of a false alarm unless each look spends only part of α.
  *
- * The rule here is alpha spending by weighted Bonferroni: the first look gets half of α, the
- * extension looks share the other half equally, and a row's p-value is min_j (p_j / w_j) over the
+ * The rule here is alpha spending by weighted Bonferroni: the first look gets 80% of α, the
+ * extension looks share the other 20% equally, and a row's p-value is min_j (p_j / w_j) over the
  * looks it reached. Under "no change" P(min_j p_j/w_j ≤ α) ≤ Σ_j w_j·α = α whatever the dependence
  * between looks, so the guarantee holds for the exact signed-rank test's discrete p at small n,
  * where Pocock or O'Brien–Fleming boundaries (built for normally distributed increments) would
  * need a correlation structure we cannot assume. The price: a row decided at the first look is
- * tested at α/2. With every benchmark's pairs in a fixed design, there is one look and no price.
+ * tested at 0.8·α. Why so much at the first look: the exact signed-rank p of n pairs is at least
+ * 2/2ⁿ, so at the default 6–10 pairs a first look at α/2 could barely (n = 6: never) reject, while
+ * an extension look has at least twice the pairs and resolution to spare (2/2¹² ≈ 0.0005 at 12).
+ * With every benchmark's pairs in a fixed design, there is one look and no price.
  * Stopping for futility (early stopping, compare/settle.ts) spends nothing: it never rejects.
  */
 
@@ -26,17 +29,22 @@ export interface LookPlan {
 
 /** Pair counts at which the plan looks, in order (the last may be `maxPairs` itself). */
 export function lookPoints(plan: LookPlan): number[] {
+  if (!(plan.count >= 1)) return [Math.max(1, plan.maxPairs || 1)];
   const points = [plan.count];
   for (let n = 2 * plan.count; n < plan.maxPairs; n += plan.count) points.push(n);
   if (plan.maxPairs > plan.count) points.push(plan.maxPairs);
   return points;
 }
 
-/** The share of α each look spends: all of it with one look; else ½ first, ½ split over the rest. */
+/** The share of α the first look spends when there are extension looks (they share the rest). */
+export const FIRST_LOOK_SHARE = 0.8;
+
+/** The share of α each look spends: all of it with one look; else 80% first, 20% split over the rest. */
 export function lookWeights(plan: LookPlan): number[] {
   const k = lookPoints(plan).length;
   if (k === 1) return [1];
-  return [0.5, ...Array.from({ length: k - 1 }, () => 0.5 / (k - 1))];
+  const rest = 1 - FIRST_LOOK_SHARE;
+  return [FIRST_LOOK_SHARE, ...Array.from({ length: k - 1 }, () => rest / (k - 1))];
 }
 
 /**

@@ -1,21 +1,38 @@
 /**
- * Alternating rounds, benchgate's noise control when both sides run on one machine. Running all
- * of base and then all of head lets anything that drifts over minutes (thermal state, a noisy
- * neighbour, a CI host's turbo budget) land on one side only. Instead each package's base and head
- * test binaries are built once, then run one sample at a time, side by side, for R rounds; the
- * order flips every round (ABBA) so that going first or second favours neither side.
+ * Alternating rounds in pairs, benchgate's noise control when both sides run on one machine.
+ * Running all of base and then all of head lets anything that drifts over minutes (thermal state,
+ * a noisy neighbour, a CI host's turbo budget) land on one side only; and on a shared host the
+ * noise has a time scale of about a second, so even a package-wide round puts a base sample and its
+ * head sample too far apart. The unit is therefore one leaf benchmark, one pair:
+ *
+ * - each package's base and head test binaries are built once;
+ * - a listing run per package, side and `-cpu` value (every selected benchmark once, `1x`) names
+ *   the leaves (sub-benchmark names exist only at run time);
+ * - in round r, for each leaf, base and head run back to back, one process each selecting exactly
+ *   that leaf at one `-cpu` value, one sample each, in an order that flips every round (ABBA) so
+ *   that going first favours neither side; both samples carry `pair = r`;
+ * - each of those processes writes its own CPU and memory profiles, which hold exactly that
+ *   benchmark (its sub-benchmark helper, its `b.RunParallel` goroutines and its GC included).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../errors.js';
 import { run } from '../exec.js';
-import type { Fingerprint, PackageRun, Run } from '../types.js';
-import { exactBenchPattern } from './benchfuncs.js';
+import type { Fingerprint, PackageRun, Pairing, Run } from '../types.js';
 import { cpuFromBenchOutput, fingerprint as takeFingerprint } from './env.js';
 import { defaultPackageTimeoutMs, listFailureRun } from './run.js';
 import { splitGoTestFlags, testBinaryArgs, type BenchSettings } from './flags.js';
 import { assembleRun, collectResults, nonEmptyFile, packageSlug, type CollectedResults } from './layout.js';
-import { classify, trimOutput } from './outcome.js';
+import {
+  failedBenchmarks,
+  leafPattern,
+  leavesFromListing,
+  listingPatternFor,
+  MAX_LISTING_RUNS,
+  unfinishedBenchmark,
+  type Leaf,
+} from './leaves.js';
+import { classify, trimOutput, type Outcome } from './outcome.js';
 import { discoverPackages, type BenchPackage, type Discovery } from './packages.js';
 import { StepClock, type ProgressSink, type Side } from './progress.js';
 
@@ -37,18 +54,27 @@ export interface AlternateOptions extends Partial<BenchSettings> {
   head: SideTree;
   /** Output directory; each side's run directory is `<outDir>/base` and `<outDir>/head`. */
   outDir: string;
-  /** Rounds, i.e. samples per benchmark per side. */
+  /** Rounds, i.e. samples (pairs) per leaf benchmark per side. */
   rounds: number;
+  /**
+   * Rounds a leaf may run in all when `settle` keeps it open after `rounds` (a row that could not be
+   * judged earns more pairs; compare/sequential.ts); default `rounds` (no extension). The extra
+   * rounds also stop once they have taken twice as long as the planned ones (`extensionTimeFactor`).
+   */
+  maxRounds?: number;
+  /** The extension's time cap as a multiple of the planned rounds' wall time; default 2. */
+  extensionTimeFactor?: number;
   patterns?: readonly string[];
   /**
-   * Re-run only these benchmarks (overrides `bench`). Their `-procs` suffixes are recognised
-   * from `procs` (default: the `-cpu` list, else GOMAXPROCS).
+   * Re-run only these benchmarks (overrides `bench`). Names are matched exactly against what the
+   * listing run prints; the `-procs` readings of a name come from `procs`.
    */
   suspects?: readonly Suspect[];
+  /** The `-cpu` values (default: the `cpu` list, else GOMAXPROCS). */
   procs?: readonly number[];
   /** More `go test` flags: build flags go to `go test -c`, test flags to the binary. */
   extraFlags?: readonly string[];
-  /** Wall-clock limit per binary run (one sample of each selected benchmark). */
+  /** Wall-clock limit per binary run (one sample of one leaf, or one listing run). */
   runTimeoutMs?: number;
   buildTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
@@ -59,16 +85,25 @@ export interface AlternateOptions extends Partial<BenchSettings> {
   keepBinaries?: boolean;
   /**
    * Early stopping: after each round from `minRounds` on, `open` gets both sides' results so far
-   * and names the benchmarks that still need samples; the others run no more rounds (the rule and
-   * why it is safe: compare/settle.ts). Both sides always run the same benchmarks in a round.
+   * and names the benchmarks (leaves, as in BenchResult.name) that still need samples; the others
+   * run no more rounds (the rule and why it is safe: compare/settle.ts). Both sides always run the
+   * same leaves in a round.
    */
   settle?: { minRounds: number; open: (base: Run, head: Run) => Suspect[] };
+  /**
+   * How the two samples of a pair are taken: `sequential` (back to back, the only one implemented)
+   * or `duet` (both at once on separate CPUs; a later step: asking for it runs sequential pairs and
+   * says so in a warning).
+   */
+  pairing?: Pairing;
 }
 
-/** One executed binary run, in the order they happened. */
+/** One executed measurement (one leaf, one side), in the order they happened. */
 export interface ExecutedStep {
   round: number;
   pkg: string;
+  /** The leaf, as in BenchResult.name. */
+  benchmark: string;
   side: Side;
 }
 
@@ -78,8 +113,10 @@ export interface AlternateResult {
   baseDir: string;
   headDir: string;
   order: ExecutedStep[];
-  /** Rounds started (fewer than `rounds` when every benchmark settled early). */
+  /** Rounds started (fewer than `rounds` when every benchmark settled early; more when some earned extra pairs). */
   roundsRun: number;
+  /** Set when the extension's time cap ended it before `maxRounds`. */
+  extensionCut?: { afterRound: number; openLeaves: number };
   warnings: Warning[];
 }
 
@@ -97,6 +134,12 @@ interface SideState {
   /** Package runs by import path, filled as work proceeds. */
   runs: Map<string, PackageRun>;
   binaries: Map<string, string>;
+  /** Leaves per package, found by the listing runs. */
+  leaves: Map<string, Leaf[]>;
+  /** `pkg\0name` of leaves that failed on this side: skipped in later rounds. */
+  failed: Set<string>;
+  /** Output file (relative) → the pair its results belong to. */
+  pairOf: Map<string, number>;
 }
 
 function emptyRun(pkg: BenchPackage): PackageRun {
@@ -104,6 +147,28 @@ function emptyRun(pkg: BenchPackage): PackageRun {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const leafKey = (pkg: string, name: string) => `${pkg}\u0000${name}`;
+
+/** At most this many failures are spelled out in one package's message. */
+const MAX_FAILURE_MESSAGES = 5;
+
+/**
+ * Records failures on package runs: the first one sets the status; each one (up to a few) adds its
+ * own paragraph naming where it happened, so one failing leaf does not hide another.
+ */
+function failureRecorder() {
+  const counts = new Map<PackageRun, number>();
+  return (pr: PackageRun, status: Outcome['status'], where: string, message: string | undefined): void => {
+    const text = `${where}: ${message ?? status}`;
+    const count = (counts.get(pr) ?? 0) + 1;
+    counts.set(pr, count);
+    if (count === 1) {
+      pr.status = status;
+      pr.message = text;
+    } else if (count <= MAX_FAILURE_MESSAGES) pr.message = `${pr.message}\n\n${text}`;
+    else if (count === MAX_FAILURE_MESSAGES + 1) pr.message = `${pr.message}\n\n(more failures left out)`;
+  };
+}
 
 export async function runAlternating(opts: AlternateOptions): Promise<AlternateResult> {
   const started = new Date();
@@ -112,17 +177,19 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const runLimitMs = opts.runTimeoutMs ?? defaultPackageTimeoutMs(opts.timeout);
   const buildLimitMs = opts.buildTimeoutMs ?? 10 * 60_000;
   const binDir = join(opts.outDir, 'bin');
-
-  // Suspects pick packages and, per package, an exact -bench pattern.
-  const fp = opts.fingerprint ?? (await takeFingerprint({ goBin, cwd: opts.head.dir, env: opts.env }));
-  const procs = opts.procs ?? (opts.cpu ? opts.cpu.split(',').map(Number) : [fp.gomaxprocs]);
-  const suspectPatterns = new Map<string, string>();
-  if (opts.suspects) {
-    const names = new Map<string, string[]>();
-    for (const s of opts.suspects) names.set(s.pkg, [...(names.get(s.pkg) ?? []), s.name]);
-    for (const [pkg, list] of names) suspectPatterns.set(pkg, exactBenchPattern(list, procs));
+  const warnings: Warning[] = [];
+  const recordFailure = failureRecorder();
+  if (opts.pairing === 'duet') {
+    warnings.push({ message: 'duet pairing is not implemented yet: the pairs were measured sequentially (base and head back to back)' });
   }
-  const benchFor = (pkg: string) => suspectPatterns.get(pkg) ?? opts.bench ?? '.';
+
+  const fp = opts.fingerprint ?? (await takeFingerprint({ goBin, cwd: opts.head.dir, env: opts.env }));
+  // Every listing and every measurement names its -cpu value, so a leaf's printed suffix is exact.
+  const procs = opts.procs ?? (opts.cpu ? opts.cpu.split(',').map((c) => Number(c.trim())) : [fp.gomaxprocs]);
+  const suspectNames = new Map<string, Set<string>>();
+  for (const s of opts.suspects ?? []) suspectNames.set(s.pkg, (suspectNames.get(s.pkg) ?? new Set()).add(s.name));
+  const listingPattern = (pkg: string) =>
+    opts.suspects ? listingPatternFor([...(suspectNames.get(pkg) ?? [])], procs) : (opts.bench ?? '.');
 
   const sides: SideState[] = [];
   for (const side of ['base', 'head'] as const) {
@@ -136,8 +203,8 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
       goBin,
     });
     if (opts.suspects) {
-      discovery.packages = discovery.packages.filter((p) => suspectPatterns.has(p.importPath));
-      discovery.failures = discovery.failures.filter((f) => suspectPatterns.has(f.importPath));
+      discovery.packages = discovery.packages.filter((p) => suspectNames.has(p.importPath));
+      discovery.failures = discovery.failures.filter((f) => suspectNames.has(f.importPath));
     }
     const runDir = join(opts.outDir, side);
     await mkdir(runDir, { recursive: true });
@@ -149,25 +216,22 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
       byPkg: new Map(discovery.packages.map((p) => [p.importPath, p])),
       runs: new Map(discovery.failures.map((f) => [f.importPath, listFailureRun(f)])),
       binaries: new Map(),
+      leaves: new Map(),
+      failed: new Set(),
+      pairOf: new Map(),
     });
   }
   const [base, head] = sides;
   const stateOf = (side: Side) => (side === 'base' ? base : head);
   const allPkgs = [...new Set([...base.byPkg.keys(), ...head.byPkg.keys()])].sort();
+  const indexOf = (pkg: string) => allPkgs.indexOf(pkg) + 1;
 
   // Build every test binary once.
   const builds = allPkgs.flatMap((pkg) => sides.filter((s) => s.byPkg.has(pkg)).map((s) => ({ s, pkg })));
   const buildClock = new StepClock(builds.length);
   for (const { s, pkg } of builds) {
     const p = s.byPkg.get(pkg)!;
-    opts.onProgress?.({
-      phase: 'build',
-      pkg,
-      index: allPkgs.indexOf(pkg) + 1,
-      total: allPkgs.length,
-      side: s.side,
-      ...buildClock.next(),
-    });
+    opts.onProgress?.({ phase: 'build', pkg, index: indexOf(pkg), total: allPkgs.length, side: s.side, ...buildClock.next() });
     const binary = join(binDir, s.side, `${packageSlug(pkg)}.test`);
     await mkdir(join(binDir, s.side), { recursive: true });
     const r = await run(goBin, ['test', '-c', '-o', binary, ...buildFlags, '.'], {
@@ -185,98 +249,181 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     s.runs.set(pkg, pr);
   }
 
-  // Rounds: per package, the two sides back to back, in an order that flips every round.
-  const runnable = (s: SideState, pkg: string) => s.binaries.has(pkg) && s.runs.get(pkg)!.status === 'ok';
-  let steps = 0;
-  for (const pkg of allPkgs) steps += sides.filter((s) => s.binaries.has(pkg)).length * opts.rounds;
-  const runClock = new StepClock(steps);
-  const order: ExecutedStep[] = [];
+  // Listing runs: one per package, side and -cpu value, every selected benchmark once (1x).
   let firstOutput = '';
-  // The -bench pattern per package for the next round; a package leaves when nothing in it is open.
-  const active = new Map(allPkgs.map((pkg) => [pkg, benchFor(pkg)]));
-  let roundsRun = 0;
-  const envOf = (): Fingerprint => (fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) });
-  for (let round = 1; round <= opts.rounds && active.size > 0; round++) {
-    roundsRun = round;
-    for (const [i, pkg] of allPkgs.entries()) {
-      const bench = active.get(pkg);
-      if (bench === undefined) continue;
-      for (const side of roundOrder(round)) {
-        const s = stateOf(side);
-        if (!runnable(s, pkg)) continue;
-        opts.onProgress?.({
-          phase: 'run',
-          pkg,
-          index: i + 1,
-          total: allPkgs.length,
-          round,
-          rounds: opts.rounds,
-          side,
-          ...runClock.next(),
-        });
-        const slug = packageSlug(pkg);
-        await mkdir(join(s.runDir, slug), { recursive: true });
-        const files = {
-          out: `${slug}/round-${pad(round)}.txt`,
-          cpu: `${slug}/cpu-${pad(round)}.pprof`,
-          mem: `${slug}/mem-${pad(round)}.pprof`,
-        };
+  const listings = builds.filter(({ s, pkg }) => s.binaries.has(pkg));
+  const listClock = new StepClock(listings.length * procs.length);
+  const userSkips = testFlags.some((f) => /^-test\.skip(=|$)/.test(f));
+  for (const { s, pkg } of listings) {
+    const slug = packageSlug(pkg);
+    await mkdir(join(s.runDir, slug), { recursive: true });
+    const pr = s.runs.get(pkg)!;
+    const wanted = suspectNames.get(pkg);
+    const leaves: Leaf[] = [];
+    let outcome: Outcome | undefined;
+    for (const cpu of procs) {
+      // A benchmark that crashes the listing run (a panic, a hang) takes the leaves after it
+      // along; list again skipping it (-test.skip, unless the user set their own), a few times.
+      // -test.v makes Go print each benchmark's name (without -procs) before it starts, so the
+      // last name printed is the one that crashed, even where the plain output has none yet.
+      const skips: string[] = [];
+      for (let attempt = 1; ; attempt++) {
+        opts.onProgress?.({ phase: 'list', pkg, index: indexOf(pkg), total: allPkgs.length, side: s.side, ...listClock.next() });
+        const skip = skips.length > 0 ? [`-test.skip=${skips.join('|')}`] : [];
         const r = await run(
           s.binaries.get(pkg)!,
-          testBinaryArgs({
-            bench,
-            benchtime: opts.benchtime,
-            cpu: opts.cpu,
-            timeout: opts.timeout,
-            extra: testFlags,
-            cpuProfile: opts.profiles === false ? undefined : join(s.runDir, files.cpu),
-            memProfile: opts.profiles === false ? undefined : join(s.runDir, files.mem),
-          }),
-          // Its own tree's package directory: benchmarks read testdata/ relative to it.
+          testBinaryArgs({ bench: listingPattern(pkg), benchtime: '1x', cpu: String(cpu), timeout: opts.timeout, extra: [...testFlags, '-test.v', ...skip] }),
           { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },
         );
-        order.push({ round, pkg, side });
-        await writeFile(join(s.runDir, files.out), r.stdout);
+        // Kept beside the samples for whoever debugs a run, but not an output file: 1x is no sample.
+        await writeFile(join(s.runDir, slug, `list-cpu${cpu}${attempt > 1 ? `-${attempt}` : ''}.txt`), r.stdout);
         if (firstOutput === '') firstOutput = r.stdout;
-        const pr = s.runs.get(pkg)!;
-        pr.outputFiles.push(files.out);
-        if (await nonEmptyFile(join(s.runDir, files.cpu))) pr.cpuProfiles.push(files.cpu);
-        if (await nonEmptyFile(join(s.runDir, files.mem))) pr.memProfiles.push(files.mem);
-        const outcome = classify(r);
-        // A failure is kept with its round; later rounds of that side skip the package
-        // (a failing benchmark fails again, and a timeout would cost the limit every round).
-        if (outcome.status !== 'ok') {
-          pr.status = outcome.status;
-          pr.message = `round ${round}: ${outcome.message ?? outcome.status}`;
+        for (const leaf of leavesFromListing(r.stdout, cpu)) {
+          if ((!wanted || wanted.has(leaf.name)) && !leaves.some((l) => l.name === leaf.name)) leaves.push(leaf);
+        }
+        outcome = classify(r);
+        if (outcome.status === 'ok' || outcome.status === 'no-benchmarks') break;
+        const names = failedBenchmarks(r.stdout);
+        const which = names.length > 0 ? `, benchmark ${names.join(', ')}` : '';
+        recordFailure(pr, outcome.status, `listing run (-cpu ${cpu}), ${s.side}${which}`, outcome.message);
+        const crashed = unfinishedBenchmark(r.stdout);
+        if (crashed === undefined || userSkips || attempt >= MAX_LISTING_RUNS) break;
+        skips.push(leafPattern(crashed));
+        listClock.addStep();
+      }
+    }
+    s.leaves.set(pkg, leaves);
+    if (leaves.length === 0 && pr.status === 'ok') {
+      pr.status = 'no-benchmarks';
+      pr.message = outcome?.message ?? 'no benchmark matched the -bench pattern';
+    }
+  }
+
+  // Per package, the leaves of both sides: base's in listing order, then those only head has.
+  const leavesOf = new Map<string, Leaf[]>();
+  for (const pkg of allPkgs) {
+    const union = [...(base.leaves.get(pkg) ?? [])];
+    for (const leaf of head.leaves.get(pkg) ?? []) if (!union.some((l) => l.name === leaf.name)) union.push(leaf);
+    leavesOf.set(pkg, union);
+  }
+  const has = (s: SideState, pkg: string, name: string) =>
+    (s.leaves.get(pkg) ?? []).some((l) => l.name === name) && !s.failed.has(leafKey(pkg, name));
+
+  // Rounds: per leaf, the two sides back to back, in an order that flips every round.
+  const active = new Set(allPkgs.flatMap((pkg) => leavesOf.get(pkg)!.map((l) => leafKey(pkg, l.name))));
+  let steps = 0;
+  for (const pkg of allPkgs) for (const l of leavesOf.get(pkg)!) steps += sides.filter((s) => has(s, pkg, l.name)).length * opts.rounds;
+  const runClock = new StepClock(steps);
+  const order: ExecutedStep[] = [];
+  let roundsRun = 0;
+  const envOf = (): Fingerprint => (fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) });
+  // Extra rounds only where a settle rule says which leaves still need them.
+  const maxRounds = opts.settle ? Math.max(opts.rounds, opts.maxRounds ?? opts.rounds) : opts.rounds;
+  const roundsStarted = Date.now();
+  let plannedMs = 0;
+  let extensionCut: AlternateResult['extensionCut'];
+  for (let round = 1; round <= maxRounds && active.size > 0; round++) {
+    if (round === opts.rounds + 1) plannedMs = Date.now() - roundsStarted;
+    // The extension's time cap: rows left undecided stay so (and say so) rather than hold the job.
+    if (round > opts.rounds && Date.now() - roundsStarted >= plannedMs * (1 + (opts.extensionTimeFactor ?? 2))) {
+      extensionCut = { afterRound: round - 1, openLeaves: active.size };
+      warnings.push({
+        message: `the extra pairs for ${active.size} undecided benchmark(s) stopped after round ${round - 1}: their time cap (${opts.extensionTimeFactor ?? 2}× the planned rounds) ran out`,
+      });
+      break;
+    }
+    roundsRun = round;
+    for (const pkg of allPkgs) {
+      const slug = packageSlug(pkg);
+      for (const leaf of leavesOf.get(pkg)!) {
+        if (!active.has(leafKey(pkg, leaf.name))) continue;
+        for (const side of roundOrder(round)) {
+          const s = stateOf(side);
+          if (!has(s, pkg, leaf.name)) continue;
+          opts.onProgress?.({
+            phase: 'run',
+            pkg,
+            benchmark: leaf.name,
+            index: indexOf(pkg),
+            total: allPkgs.length,
+            round,
+            rounds: round > opts.rounds ? maxRounds : opts.rounds,
+            side,
+            ...runClock.next(),
+          });
+          const dir = `${slug}/${packageSlug(leaf.name)}`;
+          await mkdir(join(s.runDir, dir), { recursive: true });
+          const files = { out: `${dir}/round-${pad(round)}.txt`, cpu: `${dir}/cpu-${pad(round)}.pprof`, mem: `${dir}/mem-${pad(round)}.pprof` };
+          // Profiles in every round: measured (bench/pair-overhead.mjs) at a few ms per process,
+          // and every sample then runs under the same conditions, profiler included.
+          const r = await run(
+            s.binaries.get(pkg)!,
+            testBinaryArgs({
+              bench: leaf.pattern,
+              benchtime: opts.benchtime,
+              cpu: String(leaf.cpu),
+              timeout: opts.timeout,
+              extra: testFlags,
+              cpuProfile: opts.profiles === false ? undefined : join(s.runDir, files.cpu),
+              memProfile: opts.profiles === false ? undefined : join(s.runDir, files.mem),
+            }),
+            // Its own tree's package directory: benchmarks read testdata/ relative to it.
+            { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },
+          );
+          order.push({ round, pkg, benchmark: leaf.name, side });
+          await writeFile(join(s.runDir, files.out), r.stdout);
+          const pr = s.runs.get(pkg)!;
+          pr.outputFiles.push(files.out);
+          s.pairOf.set(files.out, round);
+          if (opts.profiles !== false) {
+            const mine = ((pr.benchmarkProfiles ??= {})[leaf.name] ??= { cpu: [], mem: [] });
+            // Also listed package-wide: together they are a package profile, split by stack as before.
+            if (await nonEmptyFile(join(s.runDir, files.cpu))) {
+              mine.cpu.push(files.cpu);
+              pr.cpuProfiles.push(files.cpu);
+            }
+            if (await nonEmptyFile(join(s.runDir, files.mem))) {
+              mine.mem.push(files.mem);
+              pr.memProfiles.push(files.mem);
+            }
+          }
+          const outcome = classify(r);
+          // A failure is kept with its round, side and leaf; later rounds of that side skip the leaf
+          // (a failing benchmark fails again, and a timeout would cost the limit every round).
+          if (outcome.status !== 'ok') {
+            s.failed.add(leafKey(pkg, leaf.name));
+            const message =
+              outcome.status === 'no-benchmarks' ? 'no result, though the listing run found this benchmark' : outcome.message;
+            recordFailure(pr, outcome.status === 'no-benchmarks' ? 'bench-failed' : outcome.status, `round ${round}, ${side}, benchmark ${leaf.name}`, message);
+          }
         }
       }
     }
-    if (opts.settle && round >= opts.settle.minRounds && round < opts.rounds) {
+    if (opts.settle && round >= opts.settle.minRounds && round < maxRounds) {
       const [b, h] = [await snapshot(base, started, envOf()), await snapshot(head, started, envOf())];
-      const open = new Map<string, string[]>();
-      for (const o of opts.settle.open(b.run, h.run)) open.set(o.pkg, [...(open.get(o.pkg) ?? []), o.name]);
-      for (const pkg of [...active.keys()]) {
-        const names = open.get(pkg);
-        if (names) active.set(pkg, exactBenchPattern(names, procs));
-        else active.delete(pkg);
-      }
+      const open = new Set(opts.settle.open(b.run, h.run).map((o) => leafKey(o.pkg, o.name)));
+      for (const key of [...active]) if (!open.has(key)) active.delete(key);
     }
   }
   if (!opts.keepBinaries) await rm(binDir, { recursive: true, force: true });
 
   const env = envOf();
-  const warnings: Warning[] = [];
   const finish = async (s: SideState): Promise<Run> => {
     const { run: r, collected } = await snapshot(s, started, env);
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
     return r;
   };
-  return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, warnings };
+  return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, extensionCut, warnings };
 }
 
-/** A side's Run from the outputs written so far. */
+/** A side's Run from the outputs written so far: every sample carries its pair (its round). */
 async function snapshot(s: SideState, started: Date, env: Fingerprint): Promise<{ run: Run; collected: CollectedResults }> {
   const packages = [...s.runs.values()].sort((a, b) => (a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : 0));
   const collected = await collectResults(s.runDir, packages);
-  return { run: assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected), collected };
+  for (const r of collected.results) {
+    const pair = r.source ? s.pairOf.get(r.source.file) : undefined;
+    if (pair !== undefined) r.pair = pair;
+  }
+  const run = assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected);
+  return { run: { ...run, pairing: 'sequential' }, collected };
 }

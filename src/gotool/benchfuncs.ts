@@ -126,27 +126,3 @@ export function topLevelMatcher(pattern: string): ((name: string) => boolean) | 
 export function escapeGoRegexp(s: string): string {
   return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
-
-/**
- * A `-bench` pattern that selects exactly the named benchmarks. Names are as benchstat shows them
- * (`Parse/medium-2`: no `Benchmark` prefix, `-procs` suffix kept); the suffix is dropped when it is
- * one of `procs` (and not 1, which Go never prints). Each name becomes `^BenchmarkParse$/^medium$`
- * and names are joined by a top-level `|`, which package testing treats as alternatives of
- * whole-name patterns, so `A/x` and `B/y` do not also select `A/y`.
- */
-export function exactBenchPattern(names: readonly string[], procs: readonly number[] = []): string {
-  const suffixes = procs.filter((p) => p !== 1).map((p) => `-${p}`);
-  const patterns = new Set<string>();
-  for (const raw of names) {
-    let name = `Benchmark${raw}`;
-    const suffix = suffixes.find((s) => name.endsWith(s));
-    if (suffix) name = name.slice(0, -suffix.length);
-    patterns.add(
-      name
-        .split('/')
-        .map((part) => `^${escapeGoRegexp(part)}$`)
-        .join('/'),
-    );
-  }
-  return [...patterns].join('|');
-}

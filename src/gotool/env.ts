@@ -32,8 +32,29 @@ export function effectiveGomaxprocs(env: NodeJS.ProcessEnv, available: number): 
   return available;
 }
 
+/** GitHub's names for the runner OS (RUNNER_OS), keyed by every spelling a run may have recorded. */
+const OS_NAMES: Record<string, string> = {
+  linux: 'Linux',
+  darwin: 'macOS',
+  macos: 'macOS',
+  win32: 'Windows',
+  windows: 'Windows',
+};
+
+/**
+ * One name per operating system, whoever recorded it: the action reads RUNNER_OS ("Linux",
+ * "macOS", "Windows"), the CLI node's process.platform ("linux", "darwin", "win32"). Both become
+ * GitHub's spelling, so a baseline from `benchgate baseline` and a run of the action agree, and
+ * runs recorded before this normalization compare equal once passed through it. Other names
+ * (process.platform's "freebsd", …) are lower-cased.
+ */
+export function normalizeOs(name: string | undefined): string {
+  const key = String(name ?? '').trim().toLowerCase();
+  return OS_NAMES[key] ?? key;
+}
+
 export function runnerOs(env: NodeJS.ProcessEnv, platform: string = process.platform): string {
-  return env.RUNNER_OS || platform;
+  return normalizeOs(env.RUNNER_OS || platform);
 }
 
 export interface FingerprintOptions {

@@ -3,7 +3,10 @@
  * self-contained (it is what a baseline artifact holds): `run.json` paths are relative to it.
  *
  *   <run dir>/<package slug>/bench.txt, cpu.pprof, mem.pprof          (one go test per package)
- *   <run dir>/<package slug>/round-01.txt, cpu-01.pprof, mem-01.pprof (alternating rounds)
+ *   <run dir>/<package slug>/<leaf slug>/round-01.txt, cpu-01.pprof, mem-01.pprof
+ *                                        (alternating rounds in pairs: one leaf benchmark a process)
+ *   <run dir>/<package slug>/list-cpu2.txt (a listing run: names the leaves; 1x, so no sample and
+ *                                           not among the output files)
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';

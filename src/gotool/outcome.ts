@@ -21,8 +21,12 @@ export interface Outcome {
 
 /** A benchmark result line: name, iteration count, then a value. */
 const RESULT_LINE = /^Benchmark\S*\s+\d+\s+\S+\s+\S/m;
-/** Where a failure's story starts. A panic may arrive on stderr after stdout's FAIL summary lines, so look for the telling lines first. */
-const FAILURE_CAUSE = /^(--- FAIL|panic:|fatal error:|\*\*\* Test killed)/m;
+/**
+ * Where a failure's story starts. A panic may arrive on stderr after stdout's FAIL summary lines, so
+ * look for the telling lines first. A failing leaf's `--- FAIL` follows its name on the same line
+ * (Go prints the name before running it): `BenchmarkMixed/bad-2 \t--- FAIL: BenchmarkMixed/bad-2`.
+ */
+const FAILURE_CAUSE = /^(?:Benchmark\S*[ \t]+)?(--- FAIL|panic:|fatal error:|\*\*\* Test killed)/m;
 const FAILURE_START = /^(--- FAIL|panic:|fatal error:|\*\*\* Test killed|FAIL\s)/m;
 const MAX_LINES = 40;
 const MAX_CHARS = 4000;
@@ -39,7 +43,8 @@ export function hasResults(stdout: string): boolean {
 export function trimOutput(text: string, from?: RegExp): string {
   let body = text.replace(/\s+$/, '');
   const m = from ? from.exec(body) : null;
-  if (m) body = body.slice(m.index);
+  // From the first group when the pattern has one (what precedes it only locates the line).
+  if (m) body = body.slice(m[1] !== undefined ? m.index + m[0].lastIndexOf(m[1]) : m.index);
   const lines = body.split('\n');
   let kept = lines.slice(0, MAX_LINES).join('\n');
   if (kept.length > MAX_CHARS) kept = kept.slice(0, MAX_CHARS);

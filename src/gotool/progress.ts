@@ -5,9 +5,12 @@
 export type Side = 'base' | 'head';
 
 export interface ProgressEvent {
-  phase: 'build' | 'run';
+  /** `list`: a listing run, which names a package's leaf benchmarks (alternating rounds only). */
+  phase: 'build' | 'list' | 'run';
   /** Import path of the package being worked on. */
   pkg: string;
+  /** The leaf benchmark being measured, as in BenchResult.name (alternating rounds only). */
+  benchmark?: string;
   /** 1-based position of the package, and how many there are. */
   index: number;
   total: number;
@@ -36,17 +39,14 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatProgress(e: ProgressEvent): string {
-  const parts = [`${e.phase === 'build' ? 'building' : 'running'} package ${e.index} of ${e.total} (${e.pkg})`];
+  const verb = e.phase === 'build' ? 'building' : e.phase === 'list' ? 'listing benchmarks of' : 'running';
+  const parts = [`${verb} package ${e.index} of ${e.total} (${e.pkg})`];
   if (e.round !== undefined && e.rounds !== undefined) parts.push(`round ${e.round} of ${e.rounds}`);
   if (e.side) parts.push(e.side);
+  if (e.benchmark !== undefined) parts.push(`benchmark ${e.benchmark}`);
   parts.push(`${formatDuration(e.elapsedMs)} elapsed`);
   if (e.remainingMs !== null) parts.push(`about ${formatDuration(e.remainingMs)} left`);
   return parts.join(', ');
-}
-
-/** A sink that writes one line per event to stderr (or to `write`). */
-export function lineSink(write: (line: string) => void = (l) => process.stderr.write(l)): ProgressSink {
-  return (e) => write(`benchgate: ${formatProgress(e)}\n`);
 }
 
 /**
@@ -58,10 +58,15 @@ export class StepClock {
   private readonly started: number;
 
   constructor(
-    readonly steps: number,
+    private steps: number,
     private readonly now: () => number = Date.now,
   ) {
     this.started = now();
+  }
+
+  /** Counts a step that turned up on the way (e.g. a listing run repeated after a crash). */
+  addStep(): void {
+    this.steps++;
   }
 
   /** Timing fields for the event announcing the start of the next step. */

@@ -9,6 +9,7 @@ import { formatDelta } from '../attribute/quantity.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, unitClass } from './format.js';
 import { causalFooter, causalPhrase, commitPhrase, isVerified } from './causal-text.js';
+import { shortWhy, whyAdvice } from './why.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -205,8 +206,10 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
   return lines.join('\n');
 }
 
-function unchangedSection(rows: CompareRow[]): string {
+function unchangedSection(rows: CompareRow[], report: CompareReport): string {
   if (rows.length === 0) return '';
+  // The cell is short and built from the row's numbers; what to do about it is said once below.
+  const why = shortWhy(report);
   const header = ['benchmark', 'metric', 'base', 'this PR', 'Δ', 'p', 'why unchanged'];
   const body = rows.map((r) => [
     benchmarkCell(r),
@@ -215,14 +218,16 @@ function unchangedSection(rows: CompareRow[]): string {
     summaryCell(r.head, r.base, r.unit, !!r.exact),
     deltaCell(r, false),
     pCell(r),
-    escapeMarkdown(r.reason),
+    escapeMarkdown(why(r)),
   ]);
+  const advice = whyAdvice(report, rows).map((a) => escapeMarkdown(a));
   const names = new Set(rows.map((r) => `${r.package}\u0000${r.name}`));
   return [
     `<details><summary>${names.size} unchanged${rows.some((r) => r.verdict === 'noisy') ? ' or too noisy' : ''} benchmarks (${rows.length} rows)</summary>`,
     '',
     markdownTable([header, ...body], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'] }),
     '',
+    ...(advice.length ? [advice.join('\n\n'), ''] : []),
     '</details>',
   ].join('\n');
 }
@@ -296,7 +301,7 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
   parts.push(
     `Test: ${test}, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +
       'allocation counts and other deterministic metrics compared by value.' +
-      (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (half at the first).' : ''),
+      (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (80% at the first).' : ''),
   );
   const causal = causalFooter(report, ctx.causal);
   if (causal) parts.push(causal);
@@ -336,7 +341,7 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
         if (d) out.push(d, '');
       }
     }
-    if (withUnchanged) out.push(unchangedSection(others));
+    if (withUnchanged) out.push(unchangedSection(others, report));
     else if (others.length) out.push(`${others.length} unchanged rows: ${ctx.fullReportHint ?? 'see the full report'}.`);
     return out.join('\n').trimEnd() + '\n' + end.join('\n') + '\n';
   };

@@ -18,6 +18,7 @@ import {
   superscript,
   unitClass,
 } from './format.js';
+import { noisyAdvice, shortWhy } from './why.js';
 
 /** Cells of one printed line; index = column (see COLUMNS). */
 type Line = string[];
@@ -50,12 +51,16 @@ class Footnotes {
 export function formatText(report: CompareReport): string {
   const out: string[] = [];
   let lastPkg: string | undefined;
+  const why = shortWhy(report);
   for (const table of tables(report.rows)) {
     if (out.length) out.push('');
     if (table.pkg !== lastPkg && table.pkg !== '') out.push(`pkg: ${table.pkg}`);
     lastPkg = table.pkg;
-    out.push(...formatTable(table.rows, report));
+    out.push(...formatTable(table.rows, report, why));
   }
+  // What to do about rows too noisy to judge, once for the report rather than in every footnote.
+  // (Too few samples already has benchstat's own footnote.)
+  if (report.rows.some((r) => r.verdict === 'noisy')) out.push('', noisyAdvice(report.settings));
   return out.join('\n') + (out.length ? '\n' : '');
 }
 
@@ -74,7 +79,7 @@ function tables(rows: CompareRow[]): { pkg: string; unit: string; rows: CompareR
   return list.sort((a, b) => pkgOrder.get(a.pkg)! - pkgOrder.get(b.pkg)!);
 }
 
-function formatTable(rows: CompareRow[], report: CompareReport): string[] {
+function formatTable(rows: CompareRow[], report: CompareReport, why: (row: CompareRow) => string): string[] {
   const { alpha, threshold } = report.settings;
   const unit = rows[0].unit;
   const cls = unitClass(unit);
@@ -105,9 +110,12 @@ function formatTable(rows: CompareRow[], report: CompareReport): string[] {
       line[DELTA] = delta;
       line[PN] = '(' + formatComparison(p, row.stats?.n1 ?? row.base.n, row.stats?.n2 ?? row.head.n) + ')';
       rowNotes.push(...(row.stats?.warnings ?? []));
+      // A noisy row is not "no difference": it could hide a threshold-sized one. Its note is the
+      // short why ("noisy: ±16.5% > 4%"); the advice follows the tables once.
+      if (row.verdict === 'noisy') rowNotes.push(why(row));
       if (delta === '~' && rowNotes.length === 0) rowNotes.push(`no significant difference (p > α=${alpha})`);
       if (delta === '?') rowNotes.push('the base is 0: no percentage change');
-      rowNotes.push(...verdictNotes(row, delta, threshold, alpha));
+      if (row.verdict !== 'noisy') rowNotes.push(...verdictNotes(row, delta, threshold, alpha));
     } else {
       rowNotes.push(row.base ? 'only in the base: benchmark removed' : 'only in the head: new benchmark');
     }
@@ -137,7 +145,7 @@ function verdictNotes(row: CompareRow, delta: string, threshold: number, alpha: 
   const shownAsChange = delta !== '~' && delta !== '0.00%';
   if (row.exact && row.p !== null && changed !== shownAsChange) return ['compared by value: deterministic on both sides'];
   if (changed || !shownAsChange) return [];
-  if (row.reason.includes('threshold')) return [`below the ${threshold}% threshold: not counted as a change`];
+  if (row.deltaPercent !== null && Math.abs(row.deltaPercent) < threshold) return [`below the ${threshold}% threshold: not counted as a change`];
   if (row.q != null && row.q > alpha) return [`not significant after false-discovery-rate control (q > α=${alpha})`];
   return [];
 }

@@ -54,22 +54,46 @@ export function validateRun(value: unknown, file: string): Run {
   if (!Array.isArray(r.results)) return fail('"results" is not an array');
   if (!Array.isArray(r.packages)) return fail('"packages" is not an array');
   if (typeof r.env !== 'object' || r.env === null) return fail('"env" is missing');
+  if (r.pairPlan !== undefined) {
+    const { count, maxPairs } = (r.pairPlan ?? {}) as { count?: unknown; maxPairs?: unknown };
+    const ok = (x: unknown) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 100_000;
+    if (!ok(count) || !ok(maxPairs) || (maxPairs as number) < (count as number)) {
+      fail(`"pairPlan" is ${JSON.stringify(r.pairPlan)} (expected whole numbers 1 ≤ count ≤ maxPairs)`);
+    }
+  }
+  if (r.pairing !== undefined && r.pairing !== 'sequential' && r.pairing !== 'duet') {
+    fail(`"pairing" is ${JSON.stringify(r.pairing)} (expected "sequential" or "duet")`);
+  }
   for (const [i, res] of r.results.entries()) {
     if (typeof res?.name !== 'string' || typeof res?.pkg !== 'string' || !Array.isArray(res?.values)) {
       fail(`results[${i}] lacks pkg, name or values`);
+    }
+    if (res.pair !== undefined && (typeof res.pair !== 'number' || !Number.isInteger(res.pair))) {
+      fail(`results[${i}].pair is not an integer`);
     }
     for (const v of res.values) {
       if (typeof v?.unit !== 'string' || typeof v?.value !== 'number') fail(`results[${i}] has a bad value`);
     }
   }
+  // Paths come from an artifact: refuse anything that could read outside the run directory.
+  const checkPaths = (files: unknown, where: string) => {
+    if (!Array.isArray(files)) fail(`${where} is not an array`);
+    for (const f of files as unknown[]) {
+      if (typeof f !== 'string' || f.startsWith('/') || f.split(/[\\/]/).includes('..')) {
+        fail(`${where} has an unsafe path ${JSON.stringify(f)}`);
+      }
+    }
+  };
   for (const [i, p] of r.packages.entries()) {
     if (typeof p?.pkg !== 'string') fail(`packages[${i}] lacks pkg`);
-    for (const key of ['outputFiles', 'cpuProfiles', 'memProfiles'] as const) {
-      if (!Array.isArray(p[key])) fail(`packages[${i}].${key} is not an array`);
-      // Paths come from an artifact: refuse anything that could read outside the run directory.
-      for (const f of p[key]) {
-        if (typeof f !== 'string' || f.startsWith('/') || f.split(/[\\/]/).includes('..')) {
-          fail(`packages[${i}].${key} has an unsafe path ${JSON.stringify(f)}`);
+    for (const key of ['outputFiles', 'cpuProfiles', 'memProfiles'] as const) checkPaths(p[key], `packages[${i}].${key}`);
+    if (p.benchmarkProfiles !== undefined) {
+      const bp: unknown = p.benchmarkProfiles;
+      if (typeof bp !== 'object' || bp === null || Array.isArray(bp)) fail(`packages[${i}].benchmarkProfiles is not an object`);
+      for (const [name, files] of Object.entries(bp as Record<string, unknown>)) {
+        if (typeof files !== 'object' || files === null) fail(`packages[${i}].benchmarkProfiles[${JSON.stringify(name)}] is not an object`);
+        for (const kind of ['cpu', 'mem'] as const) {
+          checkPaths((files as Record<string, unknown>)[kind], `packages[${i}].benchmarkProfiles[${JSON.stringify(name)}].${kind}`);
         }
       }
     }
