@@ -6,7 +6,7 @@
  *
  * @lane measuring
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZip } from '../src/github/zip.js';
@@ -19,6 +19,7 @@ import {
   pullRequestPayload,
   pushPayload,
   runStep,
+  schedulePayload,
   workflowRunPayload,
   type FixtureRepo,
   type StepResult,
@@ -64,7 +65,7 @@ afterAll(async () => {
 });
 
 /** A workflow run of `bench.yml` in progress, as the runner starts one for an event. */
-function startRun(event: 'push' | 'pull_request' | 'workflow_run', branch: string, sha: string): FakeRun {
+function startRun(event: 'push' | 'pull_request' | 'workflow_run' | 'schedule', branch: string, sha: string): FakeRun {
   return fake.addRun({ event, headBranch: branch, headSha: sha, status: 'in_progress', conclusion: null, createdAt: new Date().toISOString() });
 }
 
@@ -123,10 +124,6 @@ function expectNoTokenLeak(step: StepResult, token = fake.token): void {
   expect(JSON.stringify(step.outputs)).not.toContain(token);
   // Blob storage is reached through signed URLs: the token must not travel there.
   expect(step.requests.filter((r) => r.path.startsWith('/blob/') && r.auth !== 'none')).toEqual([]);
-}
-
-function log(step: StepResult): string {
-  return `exit ${step.code}\n--- stdout\n${step.stdout}\n--- stderr\n${step.stderr}`;
 }
 
 /** The newest artifact of a run by name, unpacked as the fake stores it. */
@@ -444,5 +441,163 @@ describe('a pull request from a fork, then `mode: report` under workflow_run', (
     expect(step.code).toBe(1);
     expect(step.stdout).toMatch(/^::error::benchgate: the artifact claims PR #4 at [0-9a-f]{7}, but run \d+ was for eeeeeee/m);
     expect(commentsOn(4).map((c) => c.body)).toEqual(before);
+  });
+});
+
+describe('what a user trips over', () => {
+  test('pull_request_target is refused before anything runs, saying what to do instead', async () => {
+    const pull = fake.addPull({ number: 30, headSha: repo.sha.slower, headRef: 'slower', baseSha: repo.sha.main });
+    const run = startRun('pull_request', pull.headRef, pull.headSha);
+    const step = await runStep({
+      fake,
+      entry,
+      workspace: checkout(repo, join(work, `checkout-${++steps}`), 'main'),
+      run,
+      event: 'pull_request_target',
+      payload: pullRequestPayload(fake, pull),
+      sha: repo.sha.main,
+      ref: 'refs/heads/main',
+      inputs: BUDGET,
+    });
+    finish(run);
+    expect(step.code).toBe(1);
+    expect(step.stdout).toMatch(/^::error::benchgate: refusing to run under pull_request_target: .*allow-pull-request-target: true/m);
+    expect(step.stdout).not.toMatch(/running package|alternating rounds/);
+    expect(step.calls.filter((c) => c.includes('/comments') || c.includes('Artifact'))).toEqual([]);
+  });
+
+  describe('two modules in one workflow', () => {
+    const QUICK = { count: '2', bench: '^BenchmarkJoin$', profiles: 'none', confirm: 'never', 'fail-on': 'none', comment: 'never' };
+    let two: FixtureRepo;
+    let nightly: FakeRun;
+
+    /** One step of a workflow run on main for module `dir` (a or b). */
+    async function baselineStep(run: FakeRun, dir: string, event: 'schedule' | 'push'): Promise<StepResult> {
+      return runStep({
+        fake,
+        entry,
+        workspace: checkout(two, join(work, `checkout-${++steps}`), 'main'),
+        run,
+        event,
+        payload: event === 'schedule' ? schedulePayload(fake) : pushPayload(fake, two.sha.main, '0'.repeat(40)),
+        sha: two.sha.main,
+        ref: 'refs/heads/main',
+        inputs: { ...BUDGET, ...QUICK, 'working-directory': dir },
+      });
+    }
+
+    async function prStepOf(dir: string, inputs: Record<string, string> = {}): Promise<StepResult> {
+      const pull = fake.addPull({ number: 40 + ++steps, headSha: two.sha.main, headRef: 'main', baseSha: two.sha.main, labels: [] });
+      const run = startRun('pull_request', 'feature', two.sha.main);
+      const step = await runStep({
+        fake,
+        entry,
+        workspace: checkout(two, join(work, `checkout-${++steps}`), 'main'),
+        run,
+        event: 'pull_request',
+        payload: pullRequestPayload(fake, pull),
+        sha: two.sha.main,
+        ref: `refs/pull/${pull.number}/merge`,
+        inputs: { ...BUDGET, ...QUICK, baseline: 'artifact', 'working-directory': dir, ...inputs },
+      });
+      finish(run);
+      return step;
+    }
+
+    beforeAll(() => {
+      // Directories a and b hold two modules (b under another module path).
+      const layout = join(work, 'two-layout');
+      cpSync(join(FIXTURE, 'base'), join(layout, 'a'), { recursive: true });
+      cpSync(join(FIXTURE, 'base'), join(layout, 'b'), { recursive: true });
+      writeFileSync(join(layout, 'b', 'go.mod'), 'module example.com/actionmod-b\n\ngo 1.22\n');
+      // And a directory of Go code that is no module at all (its go.mod forgotten).
+      cpSync(join(FIXTURE, 'base', 'calc'), join(layout, 'nomod'), { recursive: true });
+      two = makeRepo(join(work, 'two-template'), layout, {});
+    });
+
+    test('a scheduled run uploads one baseline per directory, without a conflict', async () => {
+      nightly = startRun('schedule', 'main', two.sha.main);
+      const a = await baselineStep(nightly, 'a', 'schedule');
+      const b = await baselineStep(nightly, 'b', 'schedule');
+      finish(nightly);
+      for (const step of [a, b]) {
+        expect({ code: step.code, warnings: step.stdout.match(/^::warning::.*$/gm) }).toEqual({ code: 0, warnings: null });
+      }
+      expect(a.summary).toContain('Uploaded as artifact `benchgate-baseline-a`');
+      expect(b.summary).toContain('Uploaded as artifact `benchgate-baseline-b`');
+      const pkgs = (name: string) => JSON.parse(artifactFiles(nightly.id, name).get('run.json')!.toString('utf8')).packages.map((p: { pkg: string }) => p.pkg);
+      expect(pkgs('benchgate-baseline-a')).toEqual(['example.com/actionmod/calc']);
+      expect(pkgs('benchgate-baseline-b')).toEqual(['example.com/actionmod-b/calc']);
+    });
+
+    test("a PR of module b compares against b's baseline, found in the scheduled run", async () => {
+      const step = await prStepOf('b');
+      expect(step.code).toBe(0);
+      expect(step.outputs).toMatchObject({ verdict: 'pass', 'baseline-run-id': String(nightly.id) });
+      const b = fake.state.artifacts.find((x) => x.runId === nightly.id && x.name === 'benchgate-baseline-b')!;
+      expect(step.calls).toContain(`GET ${API}/actions/artifacts/${b.id}/zip`);
+    });
+
+    test('a directory that is not a Go module: the step fails with go list\'s reason in the log', async () => {
+      const dir = checkout(two, join(work, `checkout-${++steps}`), 'main');
+      const run = startRun('push', 'main', two.sha.main);
+      const step = await runStep({
+        fake,
+        entry,
+        workspace: dir,
+        run,
+        event: 'push',
+        payload: pushPayload(fake, two.sha.main, '0'.repeat(40)),
+        sha: two.sha.main,
+        ref: 'refs/heads/main',
+        inputs: { ...BUDGET, 'working-directory': 'nomod', count: '1' },
+      });
+      finish(run);
+      expect(step.code).toBe(1);
+      expect(step.stdout).toMatch(/^::warning::benchgate: \S+ build-failed: go list: .*(does not contain main module|go\.mod file not found)/m);
+      expect(step.stdout).toMatch(/^::error::benchgate: no benchmark results, so no baseline was recorded: \S+ build-failed: go list: /m);
+      expect(step.calls.filter((c) => c.includes('CreateArtifact'))).toEqual([]);
+    });
+
+    test('compare without a pull request, against base-ref (as the self-test workflow runs it)', async () => {
+      const run = startRun('push', 'main', two.sha.main);
+      const step = await runStep({
+        fake,
+        entry,
+        workspace: checkout(two, join(work, `checkout-${++steps}`), 'main'),
+        run,
+        event: 'push',
+        payload: pushPayload(fake, two.sha.main, '0'.repeat(40)),
+        sha: two.sha.main,
+        ref: 'refs/heads/main',
+        inputs: { ...BUDGET, ...QUICK, mode: 'compare', baseline: 'rerun', 'base-ref': 'main', 'working-directory': 'a', comment: 'always' },
+      });
+      finish(run);
+      expect(step.code).toBe(0);
+      expect(step.stdout).toContain(`comparing with base-ref main (${two.sha.main.slice(0, 7)}); no pull request, so no comment`);
+      expect(step.outputs.verdict).toBe('pass');
+      const report = JSON.parse(readFileSync(step.outputs['report-json'], 'utf8'));
+      expect(report.rows.map((r: { name: string }) => r.name)).toContain('Join-2');
+      expect(readFileSync(step.outputs['report-markdown'], 'utf8')).toContain('benchgate');
+      // No PR: no comment, no PR API, no result artifact.
+      expect(step.calls.filter((c) => /\/(issues|pulls)\/|CreateArtifact/.test(c))).toEqual([]);
+    });
+
+    test("an older bare-named baseline serves only the module it measured", async () => {
+      // Runs from before per-directory names: each uploaded `benchgate-baseline`.
+      const aFiles = Object.fromEntries(artifactFiles(nightly.id, 'benchgate-baseline-a'));
+      const ofA = fake.addRun({ event: 'push', headBranch: 'main', headSha: two.sha.main, createdAt: new Date(Date.now() + 1000).toISOString() });
+      fake.addArtifact(ofA.id, 'benchgate-baseline', { files: aFiles });
+      const refused = await prStepOf('b');
+      expect(refused.stdout).toMatch(/^::warning::benchgate: the baseline artifact "benchgate-baseline" of run \d+ measured another module \(example\.com\/actionmod\/calc\), not b/m);
+      expect(refused.outputs.verdict).toBe('no-baseline');
+
+      const bFiles = Object.fromEntries(artifactFiles(nightly.id, 'benchgate-baseline-b'));
+      const ofB = fake.addRun({ event: 'push', headBranch: 'main', headSha: two.sha.main, createdAt: new Date(Date.now() + 2000).toISOString() });
+      fake.addArtifact(ofB.id, 'benchgate-baseline', { files: bFiles });
+      const used = await prStepOf('b');
+      expect(used.stdout).toContain(`using the baseline artifact "benchgate-baseline" of run ${ofB.id} (from before per-directory names)`);
+      expect(used.outputs).toMatchObject({ verdict: 'pass', 'baseline-run-id': String(ofB.id) });
+    });
   });
 });

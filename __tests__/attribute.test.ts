@@ -86,6 +86,20 @@ test('when no changed function explains the change, the note names the largest m
   expect(a.functions.every((f) => !f.changed)).toBe(true);
 });
 
+test("a mover's delta and share are its own (flat) cost's, the quantity it was ranked by, not its callees'", () => {
+  // runtime.schedule's cum holds the whole spin in runtime.procyield beneath it; its own cost moved little.
+  const base = profile(frame(`${P}.Parse`, 90, 90, 10), frame('runtime.schedule', 4, 10, 1, '/go/src/runtime/proc.go'), frame('runtime.procyield', 6, 6, 2, '/go/src/runtime/asm.s'));
+  const head = profile(frame(`${P}.Parse`, 90, 90, 10), frame('runtime.schedule', 8, 60, 1, '/go/src/runtime/proc.go'), frame('runtime.procyield', 52, 52, 2, '/go/src/runtime/asm.s'));
+  const a = attribute(row(100, 150), base, head, [], commitsOf);
+  expect(a.functions.map((f) => f.function)).toEqual(['runtime.procyield', 'runtime.schedule']);
+  close(a.functions[0].delta, 46 * NS);
+  close(a.functions[1].delta, 4 * NS); // not its Δcum of +50ns
+  close((a.functions[1] as AttributedFunctionDetail).flatDelta, 4 * NS);
+  close(a.functions[1].share, 4 / 50);
+  // Movers' shares are of disjoint costs: together at most the whole change.
+  expect(a.functions.reduce((s, f) => s + f.share, 0)).toBeLessThanOrEqual(1 + 1e-12);
+});
+
 test('improvements are attributed in their own direction', () => {
   const base = profile(frame(`${P}.Parse`, 10, 100, 10), frame(`${P}.skipWS`, 60, 60, 40));
   const head = profile(frame(`${P}.Parse`, 10, 70, 10), frame(`${P}.skipWS`, 30, 30, 40));

@@ -12,7 +12,7 @@
  *
  * @lane measuring
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bundleCli, git, runCli } from './helpers/cli.js';
@@ -217,5 +217,29 @@ describe('benchgate baseline, then run --baseline', () => {
     expect(headRun).toMatchObject({ commit: slowSha, ref: 'slow' });
     expect(existsSync(join(out, 'confirm', 'base', 'run.json'))).toBe(true);
     expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('package failures reach the terminal with their reasons', () => {
+  test('a module that does not load (no go.mod): run and baseline say why, exit 3', () => {
+    const dir = join(work, 'nomod');
+    cpSync(join(FIXTURE, 'base'), dir, { recursive: true });
+    rmSync(join(dir, 'go.mod'));
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'no go.mod');
+
+    const r = runCli(cli, ['run', '--base', 'main', '--rounds', '2', '--quiet'], dir);
+    expect(r.code).toBe(3);
+    // Each side's failure as a warning, and the reason in the final error, not only in run.json.
+    expect(r.stderr).toMatch(/^warning: base: \S+ build-failed: go list: .*does not contain main module/m);
+    expect(r.stderr).toMatch(/^warning: head: \S+ build-failed: go list: .*does not contain main module/m);
+    expect(r.stderr).toMatch(/^benchgate run: no benchmark results on either side: base: \S+ build-failed: go list: .*does not contain main module/m);
+    expect(r.stderr).not.toContain('check --packages and --bench');
+
+    const b = runCli(cli, ['baseline', '--out', join(work, 'nomod-baseline'), '--count', '1', '--quiet'], dir);
+    expect(b.code).toBe(3);
+    expect(b.stderr).toMatch(/^warning: \S+ build-failed: go list: .*does not contain main module/m);
+    expect(b.stderr).toMatch(/^benchgate baseline: no benchmark results: nothing recorded: \S+ build-failed: go list: /m);
   });
 });

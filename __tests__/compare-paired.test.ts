@@ -97,6 +97,27 @@ describe('paired verdicts', () => {
     expect(secRow(compareResults(z.base, z.head, { pairing: 'sequential' })).paired).toBeUndefined();
   });
 
+  test('planned pairs too few for the signed-rank test to ever reach α leave the verdict to the U test, and say so', () => {
+    const { base, head } = pairs(5, 3, { drift: 0, seed: 2 });
+    const r = compareResults(base, head, { pairing: 'sequential' });
+    const row = secRow(r);
+    expect(row.paired).toBeUndefined();
+    expect(row.test).toBe('mann-whitney-u');
+    expect(row.verdict).toBe('regression'); // U test with 5 + 5 samples: p = 0.008
+    expect(r.warnings.join('\n')).toMatch(/1 row\(s\) measured in pairs are judged by the U test: their pairs cannot reach the signed-rank test's level \(it needs 6\)/);
+    // With extension looks, the first look spends 80% of α: 6 planned pairs reach it (2/64 ≤ 0.04).
+    const six = pairs(6, 3, { drift: 0, seed: 2 });
+    expect(secRow(compareResults(six.base, six.head, { pairing: 'sequential', looks: { count: 6, maxPairs: 18 } })).test).toBe('wilcoxon-signed-rank');
+  });
+
+  test('a deterministic custom metric equal in every pair is unchanged, not noisy', () => {
+    const { base, head } = pairs(8, 1.0);
+    for (const r of [...base, ...head]) r.values.push({ unit: 'nodes/op', value: 42 });
+    const row = compareResults(base, head, { pairing: 'sequential' }).rows.find((x) => x.unit === 'nodes/op')!;
+    expect(row.paired).toMatchObject({ ratio: 1, lo: 1, hi: 1, p: 1 });
+    expect(row.verdict).toBe('unchanged');
+  });
+
   test('pairs are matched by index, not by position', () => {
     const { base, head } = pairs(8, 1.1);
     const row = secRow(compareResults(base, [...head].reverse(), { pairing: 'sequential' }));

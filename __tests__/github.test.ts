@@ -132,7 +132,9 @@ describe('baseline artifact: upload, find, download', () => {
     const calls = fake.requests.slice(before);
     const runPages = calls.filter((r) => r.path.endsWith('/actions/workflows/bench.yml/runs'));
     expect(runPages.map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
-    expect(runPages[0].query).toMatchObject({ branch: 'main', event: 'push', status: 'success' });
+    expect(runPages[0].query).toMatchObject({ branch: 'main', status: 'success' });
+    // The API takes one event: the baseline events (push, schedule, workflow_dispatch) are kept here.
+    expect(runPages[0].query.event).toBeUndefined();
     // Never looked at the release or PR runs' artifacts.
     const listed = calls.filter((r) => /\/actions\/runs\/\d+\/artifacts$/.test(r.path)).map((r) => Number(r.path.split('/')[6]));
     const skipped = fake.state.runs.filter((r) => r.headBranch !== 'main' || r.event !== 'push').map((r) => r.id);
@@ -183,6 +185,55 @@ describe('baseline artifact: upload, find, download', () => {
     const dir = join(work, 'upload');
     const up = await client().uploadArtifact({ name: NAME, files: [join(dir, 'run.json')], rootDir: dir });
     expect(up).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+});
+
+describe('which runs record baselines, and under which names', () => {
+  // A workflow of its own, so these runs do not mix with the history above.
+  const WF = 'nightly.yml';
+  const find = (artifactName: string, fallbackNames?: string[]) =>
+    client().findBaselineArtifact({ workflow: WF, branch: 'main', artifactName, fallbackNames, excludeRunId: fake.currentRun.id });
+
+  test('schedule and workflow_dispatch runs on the base branch count, as push runs do; PR runs do not', async () => {
+    const pushed = fake.addRun({ workflowFile: WF, headBranch: 'main', event: 'push' });
+    fake.addArtifact(pushed.id, 'benchgate-baseline', { files: { 'run.json': '{}' } });
+    const scheduled = fake.addRun({ workflowFile: WF, headBranch: 'main', event: 'schedule' });
+    fake.addArtifact(scheduled.id, 'benchgate-baseline', { files: { 'run.json': '{}' } });
+    await expect(find('benchgate-baseline')).resolves.toMatchObject({ ok: true, artifact: { runId: scheduled.id } });
+
+    const dispatched = fake.addRun({ workflowFile: WF, headBranch: 'main', event: 'workflow_dispatch' });
+    fake.addArtifact(dispatched.id, 'benchgate-baseline', { files: { 'run.json': '{}' } });
+    await expect(find('benchgate-baseline')).resolves.toMatchObject({ ok: true, artifact: { runId: dispatched.id } });
+
+    // A fork's PR from its own `main` is listed under branch main too: never a baseline.
+    const forkPr = fake.addRun({ workflowFile: WF, headBranch: 'main', event: 'pull_request' });
+    fake.addArtifact(forkPr.id, 'benchgate-baseline', { files: { 'run.json': '{}' } });
+    await expect(find('benchgate-baseline')).resolves.toMatchObject({ ok: true, artifact: { runId: dispatched.id } });
+  });
+
+  test('a per-directory name is preferred; the older bare name is found in runs from before it', async () => {
+    const before = fake.addRun({ workflowFile: WF, headBranch: 'main', event: 'push' });
+    fake.addArtifact(before.id, 'benchgate-baseline', { files: { 'run.json': '{}' } });
+    await expect(find('benchgate-baseline-a', ['benchgate-baseline'])).resolves.toMatchObject({
+      ok: true,
+      artifact: { runId: before.id, artifactName: 'benchgate-baseline' },
+    });
+    // Without the fallback, that run has nothing for directory a.
+    await expect(find('benchgate-baseline-a')).resolves.toMatchObject({ ok: false, reason: 'none' });
+    await expect(find('benchgate-baseline-a', ['benchgate-baseline-x'])).resolves.toMatchObject({
+      ok: false,
+      message: expect.stringContaining('none with an artifact named "benchgate-baseline-a" or "benchgate-baseline-x"'),
+    });
+
+    // A newer run uploads both modules under their own names: a's own artifact wins over a bare one.
+    const after = fake.addRun({ workflowFile: WF, headBranch: 'main', event: 'push' });
+    const own = fake.addArtifact(after.id, 'benchgate-baseline-a', { files: { 'run.json': '{}' } });
+    fake.addArtifact(after.id, 'benchgate-baseline-b', { files: { 'run.json': '{}' } });
+    fake.addArtifact(after.id, 'benchgate-baseline', { files: { 'run.json': '{}' } });
+    await expect(find('benchgate-baseline-a', ['benchgate-baseline'])).resolves.toMatchObject({
+      ok: true,
+      artifact: { runId: after.id, artifactId: own.id, artifactName: 'benchgate-baseline-a' },
+    });
   });
 });
 

@@ -6,6 +6,10 @@
  * header lines pprof takes from the binary and the clock (Build ID, Time, Duration).
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { profileCommand } from '../src/commands/profile.js';
 import { readProfiles } from '../src/pprof/read.js';
@@ -122,7 +126,7 @@ test('JSON output: sample type, unit, total, and rows in pprof order', async () 
   expect(json.total).toBeGreaterThan(0);
 });
 
-test('bad arguments exit 2 with one usage line; bad files exit 1 with the file named', async () => {
+test('bad arguments exit 2 with one usage line; bad or corrupt files exit 3 (the work failed) with the file named', async () => {
   for (const argv of [[], ['bottom'], ['top'], ['top', 'x', '--format', 'xml'], ['top', 'x', '--focus', '('], ['top', 'x', '--bogus', '1']]) {
     const r = await ours(argv);
     expect(r.code).toBe(2);
@@ -130,9 +134,15 @@ test('bad arguments exit 2 with one usage line; bad files exit 1 with the file n
     expect(r.stderr).toContain('usage: benchgate profile top');
   }
   const bad = await ours(['top', '/nonexistent.pprof']);
-  expect(bad.code).toBe(1);
+  expect(bad.code).toBe(3);
   expect(bad.stderr).toContain('/nonexistent.pprof');
+  // A corrupt profile is "the work failed" (3), never "a regression" (1).
+  const corrupt = join(mkdtempSync(join(tmpdir(), 'benchgate-corrupt-')), 'corrupt.pprof');
+  writeFileSync(corrupt, gzipSync(Buffer.from('\xff\xff\xff this is not a protobuf')));
+  const broken = await ours(['top', corrupt]);
+  expect(broken.code).toBe(3);
+  expect(broken.stderr).toContain('corrupt.pprof');
   const wrongType = await ours(['top', profiles.shapes.cpu, '--sample-index', 'alloc_space']);
-  expect(wrongType.code).toBe(1);
+  expect(wrongType.code).toBe(3);
   expect(wrongType.stderr).toMatch(/samples, cpu/);
 });

@@ -12,12 +12,13 @@ import { BenchgateError, warningText } from './errors.js';
 import { git } from './git/git.js';
 import { commitsTouching, commitsTouchingFile, diffBetween } from './git/history.js';
 import { normalizeOs } from './gotool/env.js';
-import { perOpCosts } from './pprof/perop.js';
+import { perOpCosts, perOpCostsOfSlice } from './pprof/perop.js';
 import { readProfiles } from './pprof/read.js';
-import { splitByBenchmark, type ProfileSplit } from './pprof/split.js';
+import { splitByBenchmark, type ProfileSplit, type SampleSlice } from './pprof/split.js';
+import { wholeProfile } from './pprof/whole.js';
 import type { VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
-import type { BenchmarkProfile, CommitRef, CompareReport, CompareRow, Fingerprint, Run, UnitMetadata } from './types.js';
+import type { BenchmarkProfile, BenchResult, CommitRef, CompareReport, CompareRow, Fingerprint, Run, UnitMetadata } from './types.js';
 
 export interface EngineLog {
   info(message: string): void;
@@ -173,46 +174,127 @@ function profileKind(unit: string): { kind: 'cpu' | 'mem'; sampleType: string } 
   return null;
 }
 
-/** Loads and splits profiles on demand, once per (side, package, sample type). */
+/**
+ * One side's profiles, loaded on demand and kept: a benchmark's own profile (a per-benchmark run,
+ * `PackageRun.benchmarkProfiles`), read whole, once per (package, benchmark, sample type); a
+ * package-wide profile (older stored baselines), split by stack once per (package, sample type).
+ */
 class ProfileCache {
   private readonly splits = new Map<string, Promise<ProfileSplit | string>>();
+  private readonly wholes = new Map<string, Promise<SampleSlice | string>>();
 
-  constructor(private readonly stored: StoredRun) {}
+  constructor(readonly stored: StoredRun) {}
+
+  /** The benchmark's own profile files of this kind, or null when the run has none for it. */
+  ownFiles(pkg: string, name: string, kind: 'cpu' | 'mem'): string[] | null {
+    const files = this.stored.run.packages.find((p) => p.pkg === pkg)?.benchmarkProfiles?.[name]?.[kind];
+    return files && files.length > 0 ? files : null;
+  }
+
+  whole(pkg: string, name: string, files: string[], sampleType: string): Promise<SampleSlice | string> {
+    return this.once(this.wholes, `${pkg}\u0000${name}\u0000${sampleType}`, async () =>
+      wholeProfile(await readProfiles(files.map((f) => resolve(this.stored.dir, f))), sampleType),
+    );
+  }
 
   split(pkg: string, kind: 'cpu' | 'mem', sampleType: string): Promise<ProfileSplit | string> {
-    const key = `${pkg}\u0000${sampleType}`;
-    let p = this.splits.get(key);
+    return this.once(this.splits, `${pkg}\u0000${sampleType}`, async () => {
+      const entry = this.stored.run.packages.find((p) => p.pkg === pkg);
+      const files = entry ? (kind === 'cpu' ? entry.cpuProfiles : entry.memProfiles) : [];
+      if (files.length === 0) return `no ${kind === 'cpu' ? 'CPU' : 'memory'} profile for ${pkg}`;
+      return splitByBenchmark(await readProfiles(files.map((f) => resolve(this.stored.dir, f))), pkg, sampleType);
+    });
+  }
+
+  private once<T>(cache: Map<string, Promise<T | string>>, key: string, load: () => Promise<T>): Promise<T | string> {
+    let p = cache.get(key);
     if (!p) {
-      p = this.load(pkg, kind, sampleType);
-      this.splits.set(key, p);
+      p = load().catch((e: unknown) => {
+        if (e instanceof BenchgateError) return e.message;
+        throw e;
+      });
+      cache.set(key, p);
     }
     return p;
   }
-
-  private async load(pkg: string, kind: 'cpu' | 'mem', sampleType: string): Promise<ProfileSplit | string> {
-    const entry = this.stored.run.packages.find((p) => p.pkg === pkg);
-    const files = entry ? (kind === 'cpu' ? entry.cpuProfiles : entry.memProfiles) : [];
-    if (files.length === 0) return `no ${kind === 'cpu' ? 'CPU' : 'memory'} profile for ${pkg}`;
-    try {
-      const profile = await readProfiles(files.map((f) => resolve(this.stored.dir, f)));
-      return splitByBenchmark(profile, pkg, sampleType);
-    } catch (e) {
-      if (e instanceof BenchgateError) return e.message;
-      throw e;
-    }
-  }
 }
+
+/** Where a side's per-op costs came from. */
+type ProfileSource = 'benchmark' | 'package';
+
+/**
+ * Whether a split by stack lost the benchmark's work to `b.RunParallel` goroutines it cannot
+ * assign (null when it lost none: the split is as good as a split gets). The benchmark's share of
+ * the profile (its samples ÷ every benchmark's plus the unassignable parallel ones) ÷ its share of
+ * what the package's benchmarks measured (Σ iterations × value per op, over this run's results):
+ * about 1 when its samples are its work (host load slows every benchmark of the process alike and
+ * cancels), near 0 when its work ran in goroutines under no `BenchmarkX` frame and what is left
+ * under its frame (setup, the harness, a few GC assists) is not the op's cost. A serial benchmark
+ * beside a parallel one on k CPUs stays at ≥ 1/k.
+ */
+export function splitCoverage(split: ProfileSplit, results: BenchResult[], pkg: string, top: string, unit: string): number | null {
+  if (split.parallelUnattributed <= 0) return null;
+  let measuredTop = 0;
+  let measuredAll = 0;
+  for (const r of results) {
+    if (r.pkg !== pkg) continue;
+    const v = r.values.find((x) => x.unit === unit);
+    if (!v) continue;
+    measuredAll += v.value * r.iterations;
+    if (topName(r.name) === top) measuredTop += v.value * r.iterations;
+  }
+  if (!(measuredTop > 0)) return null;
+  let assigned = split.parallelUnattributed;
+  for (const b of split.benchmarks.values()) if (!b.byLabel) assigned += b.all.total;
+  const own = split.benchmarks.get(top)?.all.total ?? 0;
+  return own / assigned / (measuredTop / measuredAll);
+}
+
+/** `Parse/large-2` → `Parse`: the benchmark function a row belongs to. */
+function topName(name: string): string {
+  const slash = name.indexOf('/');
+  return (slash >= 0 ? name.slice(0, slash) : name).replace(/-\d+$/, '');
+}
+
+/** Below this coverage (splitCoverage) a split by stack is not used for attribution. */
+const MIN_SPLIT_COVERAGE = 0.2;
 
 async function benchmarkProfile(
   cache: ProfileCache,
   row: CompareRow,
   center: number,
-): Promise<BenchmarkProfile | string> {
+): Promise<{ profile: BenchmarkProfile; source: ProfileSource } | string> {
   const kind = profileKind(row.unit);
   if (!kind) return `no profile measures ${row.unit}`;
+  const own = cache.ownFiles(row.package, row.name, kind.kind);
+  if (own) {
+    const slice = await cache.whole(row.package, row.name, own, kind.sampleType);
+    if (typeof slice === 'string') return slice;
+    return { profile: perOpCostsOfSlice(slice, row.package, row.name, row.unit, center), source: 'benchmark' };
+  }
   const split = await cache.split(row.package, kind.kind, kind.sampleType);
   if (typeof split === 'string') return split;
-  return perOpCosts(split, row.name, row.unit, center);
+  const profile = perOpCosts(split, row.name, row.unit, center);
+  const top = topName(row.name);
+  const labelled = split.benchmarks.get(row.name)?.byLabel || split.benchmarks.get(row.name.replace(/-\d+$/, ''))?.byLabel;
+  const coverage = labelled ? null : splitCoverage(split, cache.stored.run.results, row.package, top, row.unit);
+  const lost = labelled ? [] : (split.benchmarks.get(top)?.parallelLost ?? []);
+  if (profile.functions.length > 0 && lost.length > 0) {
+    return (
+      `the package-wide ${kind.kind === 'cpu' ? 'CPU' : 'memory'} profile cannot say which b.RunParallel goroutines of ` +
+      `${lost.join(', ')} are Benchmark${top}'s (other benchmarks call it too): not attributed from it; profiles of one ` +
+      'benchmark per process would be'
+    );
+  }
+  if (profile.functions.length > 0 && coverage !== null && coverage < MIN_SPLIT_COVERAGE) {
+    return (
+      `the package-wide ${kind.kind === 'cpu' ? 'CPU' : 'memory'} profile holds little of Benchmark${top}'s work under its ` +
+      `own frames (${Math.round(coverage * 100)}% of its share of the package's measured ${row.unit}; the rest ran in ` +
+      'b.RunParallel goroutines, which a split by stack cannot assign): not attributed from it; profiles of one ' +
+      'benchmark per process would be'
+    );
+  }
+  return { profile, source: 'package' };
 }
 
 /**
@@ -253,12 +335,21 @@ async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRu
       benchmarkProfile(baseCache, row, row.base.center),
       benchmarkProfile(headCache, row, row.head.center),
     ]);
-    const notes = [b, h].filter((x): x is string => typeof x === 'string');
-    if (notes.length) {
+    if (typeof b === 'string' || typeof h === 'string') {
+      const notes = [b, h].filter((x): x is string => typeof x === 'string');
       row.attribution = { functions: [], note: [...new Set(notes)].join('; ') };
       continue;
     }
-    const a = attribute(row, b as BenchmarkProfile, h as BenchmarkProfile, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
+    if (b.source !== h.source) {
+      // Background work (GC workers; b.RunParallel goroutines the split could not link) is in the
+      // benchmark's own profile only, so its functions move between the sides for that reason alone.
+      const split = b.source === 'package' ? b.profile : h.profile;
+      const mixed =
+        `the ${b.source === 'package' ? 'base' : 'head'} side has only a package-wide profile, split by stack, the other ` +
+        "this benchmark's own: the GC's background work is counted on one side only";
+      split.note = split.note ? `${split.note}; ${mixed}` : mixed;
+    }
+    const a = attribute(row, b.profile, h.profile, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
     if (!changes && a.functions.length) {
       a.note = (a.note ? a.note + '. ' : '') + 'The PR diff was not available: changed functions are not marked';
     }

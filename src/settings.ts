@@ -4,6 +4,7 @@
  */
 import { DEFAULT_THRESHOLD } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
+import type { ProfileKind } from './gotool/flags.js';
 
 /** What to run. */
 export interface RunSettings {
@@ -30,9 +31,12 @@ export interface RunSettings {
   timeout?: string;
   /** Extra go test flags, already split into words. */
   extraFlags: string[];
-  /** Capture CPU and memory profiles (needed for attribution). */
-  profiles: boolean;
+  /** The profiles to capture, e.g. ['cpu', 'mem'] (attribution needs them); [] for none. */
+  profiles: ProfileKind[];
 }
+
+export type { ProfileKind };
+export const PROFILE_KINDS: readonly ProfileKind[] = ['cpu', 'mem'];
 
 /** How to judge. */
 export interface VerdictSettings {
@@ -60,7 +64,7 @@ export const DEFAULT_RUN: RunSettings = {
   count: 10,
   minRounds: 6,
   extraFlags: [],
-  profiles: true,
+  profiles: ['cpu', 'mem'],
 };
 
 /** The extension's cap: `maxRounds`, else three times the planned count; never below the count. */
@@ -114,6 +118,17 @@ export function parseDuration(name: string, text: string): number {
     throw usageError(`${name} must be a duration such as 90s, 10m or 1h30m, got "${text}"`);
   }
   return total;
+}
+
+/** The profiles input: a list of `cpu` and `mem` (`cpu,mem`, `cpu`), or `none` alone. */
+export function parseProfiles(name: string, text: string): ProfileKind[] {
+  const words = parseList(text.toLowerCase());
+  if (words.length === 1 && words[0] === 'none') return [];
+  const bad = words.filter((w) => !PROFILE_KINDS.includes(w as ProfileKind));
+  if (words.length === 0 || bad.length > 0) {
+    throw usageError(`${name} must be a list of ${PROFILE_KINDS.join(', ')} (e.g. "cpu,mem" or "cpu"), or "none", got "${text}"`);
+  }
+  return PROFILE_KINDS.filter((k) => words.includes(k));
 }
 
 /** "a, b\nc" → ['a', 'b', 'c']. */

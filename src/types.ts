@@ -280,9 +280,22 @@ export interface AttributedFunction {
   endLine: number;
   changed: boolean;
   commits: CommitRef[];
-  /** Δ per op in the row's unit (cum). */
+  /**
+   * Δ per op (head − base) in the row's unit, estimated from the profiles: each function's cost
+   * per op is its share of the benchmark's profile samples × the side's center (the same total
+   * for flat and cum, so per side the flats of all functions add up to the center). For a changed
+   * function that explains the change (listed first), its Δcum (itself and everything it calls)
+   * minus what changed functions beneath it are already credited with, and never less than its
+   * own Δflat; for any other function (a mover), its Δflat (its own cost only).
+   */
   delta: number;
-  /** delta / the row's Δ of centers. */
+  /**
+   * delta ÷ the row's Δ of centers (head − base): the fraction of the change this function
+   * accounts for, positive when it moved the way the row did. Flats are disjoint and their Δs add
+   * up to the row's Δ, so movers' shares sum to at most 100% plus what functions moving the other
+   * way take back; a share far above 100% means the profile is not the benchmark's work (the
+   * engine refuses such package-wide splits). Sampled: ± a few percent at hundreds of samples.
+   */
   share: number;
   /**
    * The causal check (src/causal/): the benchmark measured again in pairs with only this

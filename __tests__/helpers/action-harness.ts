@@ -123,7 +123,7 @@ export interface StepOptions {
   workspace: string;
   /** The workflow run this step belongs to (run id, runtime token, workflow file). */
   run: FakeRun;
-  event: 'push' | 'pull_request' | 'workflow_run';
+  event: 'push' | 'pull_request' | 'pull_request_target' | 'workflow_run' | 'schedule' | 'workflow_dispatch';
   payload: Record<string, unknown>;
   sha: string;
   ref: string;
@@ -210,6 +210,11 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
 function repository(fake: FakeGitHub): Record<string, unknown> {
   const { owner, repo } = fake.state;
   return { full_name: `${owner}/${repo}`, name: repo, owner: { login: owner }, default_branch: 'main' };
+}
+
+/** A `schedule` event's payload: the cron line and the repository (the ref is the default branch). */
+export function schedulePayload(fake: FakeGitHub): Record<string, unknown> {
+  return { schedule: '17 3 * * *', repository: repository(fake) };
 }
 
 export function pushPayload(fake: FakeGitHub, sha: string, before: string): Record<string, unknown> {

@@ -31,8 +31,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(cli: string, args: string[], cwd: string): CliResult {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 90_000 });
+export function runCli(cli: string, args: string[], cwd: string, timeoutMs = 90_000): CliResult {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

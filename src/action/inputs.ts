@@ -14,6 +14,7 @@ import {
   parseInteger,
   parseList,
   parseNumber,
+  parseProfiles,
   splitWords,
   type FailOn,
 } from '../settings.js';
@@ -31,6 +32,8 @@ export interface ActionInputs {
   mode: Mode;
   baseline: BaselineSource;
   baseBranch: string;
+  /** Compare mode: run this ref's merge base as the base side instead of the PR's base ('' = the PR's). */
+  baseRef: string;
   failOn: FailOn;
   failOnUnconfirmed: boolean;
   confirm: ConfirmPolicy;
@@ -42,8 +45,11 @@ export interface ActionInputs {
   acceptLabel: string;
   comment: CommentPolicy;
   token: string;
+  /** The `artifact-name` input: the baseline artifact's name, or its prefix outside the root (see baselineArtifactName). */
   artifactName: string;
   retentionDays: number;
+  /** Run under `pull_request_target` anyway (the user vouches that no PR code is checked out). */
+  allowPullRequestTarget: boolean;
 }
 
 /** `name` → the INPUT_ variable's value with the action.yml default applied by the runner. */
@@ -53,7 +59,6 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
   const token = read('github-token');
   // The token must never reach a log, even through an error message that quotes an input.
   if (token) core.setSecret(token);
-  const profiles = parseList(read('profiles') || 'cpu,mem');
   const timeout = read('timeout');
   if (timeout) parseDuration('timeout', timeout);
   return {
@@ -68,7 +73,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       cpu: read('cpu') || undefined,
       timeout: timeout || undefined,
       extraFlags: splitWords('go-test-flags', read('go-test-flags')),
-      profiles: !(profiles.length === 1 && profiles[0] === 'none'),
+      profiles: parseProfiles('profiles', read('profiles') || 'cpu,mem'),
     },
     verdict: {
       ...DEFAULT_VERDICT,
@@ -79,8 +84,9 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     mode: parseChoice('mode', read('mode') || 'auto', ['auto', 'baseline', 'compare', 'report'] as const),
     baseline: parseChoice('baseline', read('baseline') || 'auto', ['auto', 'artifact', 'rerun'] as const),
     baseBranch: read('base-branch'),
+    baseRef: read('base-ref').trim(),
     failOn: parseChoice('fail-on', read('fail-on') || 'regression', FAIL_ON_CHOICES),
-    failOnUnconfirmed: parseChoice('fail-on-unconfirmed', read('fail-on-unconfirmed') || 'false', ['true', 'false'] as const) === 'true',
+    failOnUnconfirmed: parseBoolean('fail-on-unconfirmed', read('fail-on-unconfirmed') || 'false'),
     confirm: parseChoice('confirm', read('confirm') || 'auto', ['auto', 'always', 'never'] as const),
     confirmRounds: parseInteger('confirm-rounds', read('confirm-rounds') || '10', 2, 1000),
     confirmBudgetMs: parseDuration('confirm-budget', read('confirm-budget') || '15m'),
@@ -91,5 +97,28 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     token,
     artifactName: read('artifact-name') || 'benchgate-baseline',
     retentionDays: parseInteger('retention-days', read('retention-days') || '90', 0, 400),
+    allowPullRequestTarget: parseBoolean('allow-pull-request-target', read('allow-pull-request-target') || 'false'),
   };
+}
+
+function parseBoolean(name: string, text: string): boolean {
+  return parseChoice(name, text.toLowerCase(), ['true', 'false'] as const) === 'true';
+}
+
+/**
+ * The baseline artifact's name for a working directory: `artifact-name` at the repository root,
+ * `artifact-name-<dir>` elsewhere, so that two modules benchmarked in one workflow upload two
+ * artifacts instead of colliding on one name (the second upload is refused) and reading each
+ * other's baselines. `shard` is for a future split of one module across jobs.
+ */
+export function baselineArtifactName(inputs: Pick<ActionInputs, 'artifactName' | 'workingDirectory'>, shard?: string): string {
+  return [inputs.artifactName, directorySlug(inputs.workingDirectory), shard ?? ''].filter(Boolean).join('-');
+}
+
+/** `./pkg/a/` → `pkg-a`; the root (`.`, `./`, '') → ''. Artifact names allow no `/`. */
+export function directorySlug(dir: string): string {
+  return dir
+    .replace(/^\.\/?/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

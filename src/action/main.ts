@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { attributeConfirmed, attributeReport, compareRuns, environmentNote, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
+import { failureSummary, formatFailure, packageFailures, type PackageFailure } from '../failures.js';
 import { evaluateGate, type GateResult } from '../gate.js';
-import { ensureMergeBase, headSha, isMergeCommit, revParse } from '../git/git.js';
+import { ensureMergeBase, git, headSha, isMergeCommit, revParse } from '../git/git.js';
 import { MIN_CAUSAL_ROUNDS, runCausal } from '../causal/index.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
@@ -23,9 +24,9 @@ import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
-import { pushedBranch, readContext, type ActionContext } from './context.js';
+import { pushedBranch, readContext, type ActionContext, type PullRequestEvent } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { baselineArtifactName, directorySlug, readInputs, type ActionInputs } from './inputs.js';
 
 export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
 
@@ -62,6 +63,16 @@ export async function run(): Promise<void> {
 type Mode = 'baseline' | 'compare' | 'report';
 
 export function resolveMode(inputs: ActionInputs, ctx: ActionContext): Mode {
+  if (ctx.eventName === 'pull_request_target' && !inputs.allowPullRequestTarget) {
+    // That event runs with a write token and the repository's secrets; benchmarking a PR means
+    // building and running its code. Refuse rather than trust that the checkout is the base's.
+    throw new BenchgateError(
+      'refusing to run under pull_request_target: it has a write token and secrets, and benchmarking a pull request runs its code. ' +
+        'Use the pull_request event (and a workflow_run workflow with mode: report for comments on fork PRs; see the README, ' +
+        '"Fork pull requests, safely"), or set allow-pull-request-target: true if this job never checks out code from the pull request',
+      'usage',
+    );
+  }
   if (inputs.mode !== 'auto') return inputs.mode;
   if (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target' || ctx.eventName === 'merge_group') {
     return 'compare';
@@ -107,6 +118,20 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
+/**
+ * Every package failure with its reason in the job log. The first few are also warnings (the
+ * annotations a user sees on the run); GitHub keeps only 10 warnings per step, and the regression
+ * annotations need room.
+ */
+function logFailures(failures: PackageFailure[], asWarnings = 3): void {
+  for (const [i, f] of failures.entries()) {
+    const text = `benchgate: ${formatFailure(f)}`;
+    if (i < asWarnings) core.warning(text);
+    else core.info(text);
+  }
+  if (failures.length > asWarnings) core.warning(`benchgate: ${failures.length - asWarnings} more package failure(s): see the log`);
+}
+
 async function summaryText(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(markdown, true).write();
@@ -130,20 +155,26 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
   );
   for (const w of result.warnings) core.warning(w);
   const r = result.run;
+  const failures = packageFailures(r);
+  logFailures(failures);
   const failed = r.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
-  for (const p of failed) core.warning(`benchgate: ${p.pkg} ${p.status}${p.message ? ': ' + p.message : ''}`);
   if (r.results.length === 0) {
     // Nothing measured: upload nothing, so the last good baseline stays the newest one.
     core.setOutput('verdict', 'incomplete');
     await summaryText(
       `### ⚠️ benchgate: no baseline recorded\n\nNo benchmark produced a result${failed.length ? ` (${failed.length} package(s) failed)` : ''}; the previous baseline stays in use.\n`,
     );
-    core.setFailed('benchgate: no benchmark results, so no baseline was recorded: check the packages and bench inputs and the log above');
+    core.setFailed(
+      failures.length
+        ? `benchgate: no benchmark results, so no baseline was recorded: ${failureSummary(failures)}`
+        : 'benchgate: no benchmark results, so no baseline was recorded: check the packages and bench inputs and the log above',
+    );
     return;
   }
   await saveRun(r, outDir);
+  const artifactName = baselineArtifactName(inputs);
   const upload = await client.uploadArtifact({
-    name: inputs.artifactName,
+    name: artifactName,
     files: await filesUnder(outDir),
     rootDir: outDir,
     retentionDays: inputs.retentionDays || undefined,
@@ -154,7 +185,7 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
     `### ${r.incomplete ? '⚠️' : '✅'} benchgate: baseline recorded for ${ctx.sha.slice(0, 7)}\n\n` +
       `${benchmarks} benchmarks in ${r.packages.length - failed.length} packages, ${inputs.run.count} samples each` +
       `${r.incomplete ? `; incomplete: ${failed.map((p) => `${p.pkg} (${p.status})`).join(', ')}` : ''}.` +
-      ` ${upload.ok ? `Uploaded as artifact \`${inputs.artifactName}\`.` : 'Upload failed: see the warnings.'}\n`,
+      ` ${upload.ok ? `Uploaded as artifact \`${artifactName}\`.` : 'Upload failed: see the warnings.'}\n`,
   );
   core.setOutput('verdict', r.incomplete ? 'incomplete' : 'pass');
   core.setOutput('regressions', 0);
@@ -169,22 +200,52 @@ interface BaseSide {
   info: BaselineInfo;
 }
 
+/**
+ * What compare mode compares: the event's pull request, with the `base-ref` input's commit as
+ * its base when set. Without a pull request (push, workflow_dispatch: e.g. a self-test, or a
+ * branch compared before its PR exists) number is 0: nothing is commented and no PR API is asked.
+ */
+async function comparedPull(inputs: ActionInputs, ctx: ActionContext, repoDir: string): Promise<PullRequestEvent> {
+  const pr = ctx.pullRequest ?? { number: 0, headSha: await headSha(repoDir), headRepoFullName: null, baseRef: '', baseSha: '', labels: [] };
+  if (!inputs.baseRef) return pr;
+  const baseSha = await resolveCommit(repoDir, inputs.baseRef);
+  core.info(`benchgate: comparing with base-ref ${inputs.baseRef} (${baseSha.slice(0, 7)})${pr.number ? '' : '; no pull request, so no comment'}`);
+  return { ...pr, baseRef: inputs.baseRef, baseSha };
+}
+
+/** A ref as the checkout knows it: the ref itself, else the remote-tracking branch of that name. */
+async function resolveCommit(repoDir: string, ref: string): Promise<string> {
+  for (const candidate of [ref, `origin/${ref}`]) {
+    const sha = await git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], repoDir).then(
+      (s) => s.trim(),
+      () => '',
+    );
+    if (sha) return sha;
+  }
+  throw new BenchgateError(`base-ref ${ref} is not a commit in ${repoDir}: fetch it (actions/checkout with fetch-depth: 0)`, 'usage');
+}
+
 async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: GitHubClient): Promise<void> {
-  const pr = ctx.pullRequest;
-  if (!pr) throw new BenchgateError('mode compare needs a pull_request event (its payload names the PR and its base)', 'usage');
+  if (!ctx.pullRequest && !inputs.baseRef) {
+    throw new BenchgateError('mode compare needs a pull_request event (its payload names the PR and its base), or the base-ref input', 'usage');
+  }
+  if (inputs.baseRef && inputs.baseline === 'artifact') {
+    throw new BenchgateError('base-ref names a commit to run here: it takes baseline rerun (or auto), not artifact', 'usage');
+  }
   const moduleDir = moduleDirOf(inputs, ctx);
   const outDir = workDir(ctx, 'compare');
   await mkdir(outDir, { recursive: true });
-  const baseBranch = baseBranchOf(inputs, ctx);
   const repoDir = await repoRoot(moduleDir);
+  const pr = await comparedPull(inputs, ctx, repoDir);
+  const baseBranch = inputs.baseRef || baseBranchOf(inputs, ctx);
 
   // 1. The baseline: an artifact from the base branch, or the merge base run here.
   let base: BaseSide | null = null;
-  if (inputs.baseline !== 'rerun') base = await artifactBaseline(inputs, ctx, client, baseBranch, outDir);
+  if (inputs.baseline !== 'rerun' && !inputs.baseRef) base = await artifactBaseline(inputs, ctx, client, baseBranch, outDir);
   let head: StoredRun;
   let rerun = false;
   if (!base && inputs.baseline === 'artifact') {
-    await noBaseline(inputs, client, pr.number, `no baseline artifact \`${inputs.artifactName}\` from a successful push to \`${baseBranch}\` was found`);
+    await noBaseline(inputs, client, pr.number, `no baseline artifact \`${baselineArtifactName(inputs)}\` from a successful run on \`${baseBranch}\` was found`);
     return;
   }
   if (!base) {
@@ -214,7 +275,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
         run: inputs.run,
         outDir: join(outDir, 'head'),
         commit: pr.headSha,
-        ref: `pull/${pr.number}`,
+        ref: pr.number ? `pull/${pr.number}` : 'HEAD',
         onProgress,
       }),
     );
@@ -224,16 +285,21 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     const note = environmentNote(base.stored.run.env, head.run.env);
     if (note) base.info.environmentNote = note;
   }
+  const failures = [...(rerun ? packageFailures(base.stored.run, 'base') : []), ...packageFailures(head.run, 'head')];
+  logFailures(failures);
   if (head.run.results.length === 0) {
+    const headFailures = failures.filter((f) => f.side === 'head');
     throw new BenchgateError(
-      `no benchmark of this PR produced a result${head.run.packages.length ? ` (${head.run.packages.map((p) => `${p.pkg}: ${p.status}`).join(', ')})` : ''}`,
+      headFailures.length
+        ? `no benchmark of this PR produced a result: ${failureSummary(headFailures)}`
+        : 'no benchmark of this PR produced a result: check the packages and bench inputs',
       'run',
     );
   }
 
   // 2. Compare, attribute, confirm.
   const report = compareRuns(base.stored.run, head.run, inputs.verdict);
-  const changes = await prChanges(client, pr.number, repoDir, moduleDir, pr.baseSha);
+  const changes = await prChanges(client, inputs.baseRef ? 0 : pr.number, repoDir, moduleDir, pr.baseSha);
   // Links to changed functions point at the commit whose lines they carry: the checkout (GitHub's
   // merge commit on pull_request events, whose lines can differ from the PR head's).
   const sourceCommit = await headSha(repoDir).catch(() => pr.headSha);
@@ -275,7 +341,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   const causal = inputs.causal === 'off' || !changes ? undefined : await causalCheck(inputs, report, changes, repoDir, moduleDir, pr.baseSha, pr.headSha, outDir);
 
   // 3. Gate and publish.
-  const labels = await client.getPullLabels(pr.number).catch(() => pr.labels);
+  const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];
   const gate = evaluateGate(report, {
     failOn: inputs.failOn,
     gateUnits: inputs.verdict.gateUnits,
@@ -339,7 +405,8 @@ async function prChanges(client: GitHubClient, prNumber: number, repoDir: string
     // commit) is the one whose lines match them.
     const merged = await isMergeCommit('HEAD', repoDir);
     if (merged) core.info('benchgate: HEAD is the merge commit; taking the diff from git, so that its line numbers match the profiles');
-    const diffs = merged ? undefined : await apiDiffs(client, prNumber);
+    // prNumber 0: no pull request to ask the API about (base-ref): git has the diff.
+    const diffs = merged || !prNumber ? undefined : await apiDiffs(client, prNumber);
     return await localChanges({ repoDir, moduleDir, baseRef: baseSha, headRef: 'HEAD', diffs });
   } catch (e) {
     if (!(e instanceof BenchgateError)) throw e;
@@ -376,9 +443,19 @@ async function artifactBaseline(
   outDir: string,
 ): Promise<BaseSide | null> {
   const workflow = workflowFromRef(ctx.workflowRef);
+  const artifactName = baselineArtifactName(inputs);
+  // Before per-directory names, every directory uploaded the bare `artifact-name`: a run from then
+  // still serves, if what it measured is this module (checked after the download).
+  const legacyName = artifactName === inputs.artifactName ? undefined : inputs.artifactName;
   let found: Awaited<ReturnType<GitHubClient['findBaselineArtifact']>>;
   try {
-    found = await client.findBaselineArtifact({ workflow, branch: baseBranch, artifactName: inputs.artifactName, excludeRunId: ctx.runId });
+    found = await client.findBaselineArtifact({
+      workflow,
+      branch: baseBranch,
+      artifactName,
+      fallbackNames: legacyName ? [legacyName] : [],
+      excludeRunId: ctx.runId,
+    });
   } catch (e) {
     // The API is down or refuses (after retries): run without an artifact rather than not at all.
     core.warning(`benchgate: the baseline artifact could not be looked up (${(e as Error).message}); treating it as no baseline`);
@@ -395,6 +472,17 @@ async function artifactBaseline(
   try {
     await client.downloadArtifact({ artifactId: a.artifactId, dest });
     const stored = await loadRun(dest);
+    if (a.artifactName === legacyName) {
+      const foreign = await foreignPackages(stored, moduleDirOf(inputs, ctx));
+      if (foreign.length > 0) {
+        core.warning(
+          `benchgate: the baseline artifact "${legacyName}" of run ${a.runId} measured another module (${foreign.slice(0, 3).join(', ')}), ` +
+            `not ${inputs.workingDirectory}; treating it as no baseline until a run on ${baseBranch} uploads "${artifactName}"`,
+        );
+        return null;
+      }
+      core.info(`benchgate: using the baseline artifact "${legacyName}" of run ${a.runId} (from before per-directory names)`);
+    }
     return {
       stored,
       info: { source: 'artifact', ref: baseBranch, commit: stored.run.commit || a.headSha, runId: a.runId, runNumber: a.runNumber },
@@ -408,7 +496,20 @@ async function artifactBaseline(
   }
 }
 
+/**
+ * The packages of a stored run that are not in the module at `moduleDir` (by the module path in
+ * its go.mod); [] when they all are, or when go.mod cannot be read (the run itself will say why).
+ */
+async function foreignPackages(stored: StoredRun, moduleDir: string): Promise<string[]> {
+  const gomod = await readFile(join(moduleDir, 'go.mod'), 'utf8').catch(() => '');
+  const modulePath = /^\s*module\s+"?([^\s"]+)"?/m.exec(gomod)?.[1];
+  if (!modulePath) return [];
+  const pkgs = new Set(stored.run.results.map((r) => r.pkg));
+  return [...pkgs].filter((p) => p !== modulePath && !p.startsWith(modulePath + '/'));
+}
+
 async function noBaseline(inputs: ActionInputs, client: GitHubClient, prNumber: number, why: string): Promise<void> {
+  // prNumber 0: no pull request (base-ref on a push): nothing to comment on.
   const body =
     `### ⚪ benchgate: no baseline yet\n\n${why}. The check passes; a baseline is recorded by the next push to the base branch ` +
     '(or set `baseline: auto` to run the merge base here).\n\n' +
@@ -418,7 +519,7 @@ async function noBaseline(inputs: ActionInputs, client: GitHubClient, prNumber: 
   core.setOutput('verdict', 'no-baseline');
   core.setOutput('regressions', 0);
   core.setOutput('improvements', 0);
-  if (inputs.comment === 'always') await postComment(client, prNumber, inputs, body);
+  if (inputs.comment === 'always' && prNumber) await postComment(client, prNumber, inputs, body);
 }
 
 interface Published {
@@ -468,20 +569,24 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
   }
   for (const reason of gate.reasons) core.info(`benchgate: regression: ${reason}`);
 
-  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR.
-  const upload = await client.uploadArtifact({
-    name: reportArtifactName(inputs),
-    files: [jsonPath, mdPath, join(outDir, RESULT_FILE)],
-    rootDir: outDir,
-    retentionDays: Math.min(inputs.retentionDays || 30, 30),
-  });
-  if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
+  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR (none
+  // without a pull request: there is nothing to comment on).
+  if (p.pr) {
+    const upload = await client.uploadArtifact({
+      name: reportArtifactName(inputs),
+      files: [jsonPath, mdPath, join(outDir, RESULT_FILE)],
+      rootDir: outDir,
+      retentionDays: Math.min(inputs.retentionDays || 30, 30),
+    });
+    if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
+  }
 
   const changed = report.rows.some((r) => r.verdict === 'regression' || r.verdict === 'improvement');
   const shouldComment =
-    inputs.comment === 'always' ||
+    p.pr > 0 &&
+    (inputs.comment === 'always' ||
     (inputs.comment === 'on-change' &&
-      (changed || (await client.hasStickyComment({ issueNumber: p.pr, marker: mdCtx.marker! }).catch(() => false))));
+      (changed || (await client.hasStickyComment({ issueNumber: p.pr, marker: mdCtx.marker! }).catch(() => false)))));
   if (shouldComment) await postComment(client, p.pr, inputs, body);
 
   const verdict: string = gate.regressions.length > 0 ? 'regression' : p.incomplete.length ? 'incomplete' : 'pass';
@@ -502,7 +607,7 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
 }
 
 export function reportArtifactName(inputs: Pick<ActionInputs, 'workingDirectory'>): string {
-  const dir = inputs.workingDirectory.replace(/^\.\/?/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const dir = directorySlug(inputs.workingDirectory);
   return dir ? `benchgate-report-${dir}` : 'benchgate-report';
 }
 

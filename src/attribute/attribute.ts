@@ -17,6 +17,16 @@
  *   listing every caller up the stack (main, testing.(*B).runN…).
  * Profiles are sampled estimates, so shares are approximate; a changed function "explains" the
  * change when it is credited with at least `explainShare` (20%) of the row's delta.
+ *
+ * What each listed function's `delta` and `share` are, so that they add up:
+ * - a changed function that explains the change: its credited Δ (the Δcum above), which callees'
+ *   and callers' credits do not count again;
+ * - a mover (any other listed function, changed or not): its Δflat, the quantity it was ranked by. (Its Δcum would count every callee's change
+ *   again, and a mover's callers' cums all hold the same change.)
+ * `share` = delta ÷ the row's Δ of centers (head − base, same sign convention: a positive share
+ * pushed the row the way it moved). The Δflats of all functions add up to exactly the row's Δ
+ * when both profiles are the benchmark's own (perop.ts), so movers' shares never overlap; a
+ * mover's flat can lie beneath a listed changed function, whose credit includes its callees.
  */
 import type { Attribution, AttributedFunction, BenchmarkProfile, CommitRef, CompareRow, FunctionOpCost } from '../types.js';
 import { enclosingFunctionName, normalizeFunctionName } from '../diff/gofuncs.js';
@@ -32,7 +42,7 @@ export interface AttributeOptions {
   maxFunctions?: number;
 }
 
-/** AttributedFunction with the flat delta as well (delta itself is the cum delta). */
+/** AttributedFunction with the flat delta as well (for a changed function, delta is its credited Δcum). */
 export interface AttributedFunctionDetail extends AttributedFunction {
   /** Δ of the function's own (flat) cost per op. */
   flatDelta: number;
@@ -105,6 +115,9 @@ export function attribute(
     );
   }
 
+  // What a listed function is credited with: explaining changed functions their credit, movers
+  // (a changed function that explains too little can be one) the Δflat they were ranked by.
+  const deltaOf = (g: Group) => (listed.has(g) ? direction * credited.get(g)! : g.flat);
   const paths = learnPaths(groups);
   const functions: AttributedFunctionDetail[] = shown.map((g) => {
     const c = g.changed;
@@ -116,8 +129,8 @@ export function attribute(
       endLine: c ? c.endLine : 0,
       changed: c !== undefined,
       commits: c ? safeCommits(commitsOf, c) : [],
-      delta: g.cum,
-      share: g.cum / rowDelta,
+      delta: deltaOf(g),
+      share: deltaOf(g) / rowDelta,
       flatDelta: g.flat,
     };
   });

@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { BenchgateError } from '../errors.js';
+import { EXIT_FAILED, EXIT_USAGE } from './common.js';
 import { readProfiles } from '../pprof/read.js';
 import { topFunctions, type TopReport } from '../pprof/top.js';
 import { outputUnit, percentage, scaledLabel } from '../pprof/units.js';
@@ -65,7 +66,7 @@ export async function profileCommand(argv: string[], out: CommandOutput): Promis
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     out.stderr(`benchgate profile: ${args}; ${USAGE}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   try {
     const profile = await readProfiles(args.files);
@@ -79,8 +80,9 @@ export async function profileCommand(argv: string[], out: CommandOutput): Promis
     return 0;
   } catch (e) {
     if (e instanceof BenchgateError) {
+      // Exit statuses as the README gives them: 3 is "the work failed" (1 means a regression).
       out.stderr(`benchgate profile: ${e.message}\n`);
-      return 1;
+      return EXIT_FAILED;
     }
     throw e;
   }

@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { attributeConfirmed, attributeReport, compareRuns, localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
+import { failureSummary, formatFailure, packageFailures } from '../failures.js';
 import { evaluateGate } from '../gate.js';
 import { confirmScope, confirmSuspects, runBothSides, runOneSide, repoRoot, suspectsOf } from '../local.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
-import { DEFAULT_RUN, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
+import { DEFAULT_RUN, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
 import { git } from '../git/git.js';
@@ -70,7 +71,7 @@ function runSettingsFrom(values: ParsedFlags['values'], count: number): RunSetti
     cpu: str(values, 'cpu'),
     timeout,
     extraFlags: splitWords('--go-test-flags', str(values, 'go-test-flags') ?? ''),
-    profiles: values['no-profiles'] !== true,
+    profiles: values['no-profiles'] === true ? [] : [...PROFILE_KINDS],
   };
 }
 
@@ -155,8 +156,16 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       baselineSource = 'rerun';
       for (const w of sides.warnings) log.warning(w);
     }
+    // Every package that failed, with its reason, on the terminal (run.json keeps them too).
+    const failures = [...packageFailures(base.run, 'base'), ...packageFailures(head.run, 'head')];
+    for (const f of failures) log.warning(formatFailure(f));
     if (head.run.results.length === 0 && base.run.results.length === 0) {
-      throw new BenchgateError('no benchmark results on either side: check --packages and --bench', 'run');
+      throw new BenchgateError(
+        failures.length
+          ? `no benchmark results on either side: ${failureSummary(failures)}`
+          : 'no benchmark results on either side: check --packages and --bench',
+        'run',
+      );
     }
 
     const report = compareRuns(base.run, head.run, verdict);
@@ -277,9 +286,11 @@ async function recordBaseline(
   out = progress.out;
   const result = await progress.track((onProgress) => runOneSide({ moduleDir, run: { ...settings, count }, outDir: stage, commit, ref, onProgress }));
   for (const w of result.warnings) out.stderr(`warning: ${w}\n`);
+  const failures = packageFailures(result.run);
+  for (const f of failures) out.stderr(`warning: ${formatFailure(f)}\n`);
   if (result.run.results.length === 0) {
     // Nothing measured: write nothing, so a good baseline in that directory is not replaced.
-    throw new BenchgateError('no benchmark results: nothing recorded', 'run');
+    throw new BenchgateError(`no benchmark results: nothing recorded${failures.length ? `: ${failureSummary(failures)}` : ''}`, 'run');
   }
   await mkdir(outDir, { recursive: true });
   for (const entry of await readdir(stage)) {
@@ -288,8 +299,6 @@ async function recordBaseline(
   }
   // run.json last, atomically: until then the previous one (if any) stays readable.
   await saveRun(result.run, outDir);
-  const failed = result.run.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
-  for (const p of failed) out.stderr(`warning: ${p.pkg}: ${p.status}${p.message ? ': ' + p.message.split('\n')[0] : ''}\n`);
   out.stdout(
     `benchgate: recorded ${result.run.results.length} results in ${result.run.packages.length} packages to ${outDir}` +
       `${result.run.incomplete ? ' (incomplete)' : ''}\n`,

@@ -12,7 +12,8 @@
  */
 import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Pairing, PairedRow, Summary, UnitMetadata } from '../types.js';
 import { comparePairs } from '../stats/paired.js';
-import { sequentialP, type LookPlan } from './sequential.js';
+import { signedRankPairsNeeded } from '../stats/signedrank.js';
+import { lookWeights, sequentialP, type LookPlan } from './sequential.js';
 import { compareSorted, type SampleComparison } from '../stats/comparison.js';
 import { summarizeSorted, type Assumption } from '../stats/summary.js';
 import { sortedCopy } from '../stats/mannwhitney.js';
@@ -157,7 +158,14 @@ function verdictP(r: CompareRow): number {
  * Null when a sample lacks an index, no index is on both sides, or a value is not positive (the
  * ratio's logarithm needs positive values).
  */
-function pairedRow(cell: Cell, confidence: number, pairing: Pairing, looks: LookPlan | undefined): PairedRow | null {
+function pairedRow(
+  cell: Cell,
+  confidence: number,
+  pairing: Pairing,
+  looks: LookPlan | undefined,
+  pairsNeeded: number,
+  onTooFew: () => void,
+): PairedRow | null {
   if (!cell.basePairs || !cell.headPairs) return null;
   const headAt = new Map<number, number>();
   cell.headPairs.forEach((idx, i) => headAt.set(idx, cell.head[i]));
@@ -167,18 +175,24 @@ function pairedRow(cell: Cell, confidence: number, pairing: Pairing, looks: Look
     if (h !== undefined) matched.push([idx, cell.base[i], h]);
   });
   if (matched.length === 0) return null;
+  if ((looks?.count ?? matched.length) < pairsNeeded) {
+    onTooFew();
+    return null;
+  }
   matched.sort((a, b) => a[0] - b[0]);
   const base = matched.map((m) => m[1]);
   const head = matched.map((m) => m[2]);
   const all = comparePairs(base, head, { confidence });
   if (!all) return null;
-  // No interval at this confidence (too few pairs) is NaN, as in benchstat's summaries.
+  // No interval at this confidence (too few pairs) is NaN, as in benchstat's summaries. Every pair
+  // equal (a deterministic custom metric) is a ratio of exactly 1, interval and all.
+  const equal = all.zeros === all.n;
   const bounded = all.lo > 0 && Number.isFinite(all.hi);
   const row: PairedRow = {
     n: all.n,
     ratio: all.ratio,
-    lo: bounded ? all.lo : NaN,
-    hi: bounded ? all.hi : NaN,
+    lo: equal ? 1 : bounded ? all.lo : NaN,
+    hi: equal ? 1 : bounded ? all.hi : NaN,
     p: all.p,
     method: all.method.replace('wilcoxon-signed-rank ', ''),
     pairing,
@@ -208,6 +222,10 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
   const gated = new Set(opts.gatedUnits ?? DEFAULT_GATED_UNITS);
   const valueUnits = new Set(opts.valueUnits ?? DEFAULT_VALUE_UNITS);
   const warnings: string[] = [];
+  // The signed-rank p of n pairs is at least 2/2ⁿ: planned pairs too few to ever reach the first
+  // look's level leave the verdict to benchstat's U test (decided by the design, not the data).
+  const pairsNeeded = signedRankPairsNeeded(alpha * (opts.looks ? lookWeights(opts.looks)[0] : 1));
+  let tooFewPairs = 0;
 
   const rows: DetailedRow[] = collect(base, head).map((cell) => {
     const assume: Assumption = units[cell.unit]?.assume === 'exact' ? 'exact' : 'nothing';
@@ -239,7 +257,7 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
     row.noisePercent = row.exact ? null : noiseOf(row.base, row.head, sb, sh);
     row.test = row.exact ? 'by-value' : 'mann-whitney-u';
     if (!row.exact && opts.pairing) {
-      const paired = pairedRow(cell, confidence, opts.pairing, opts.looks);
+      const paired = pairedRow(cell, confidence, opts.pairing, opts.looks, pairsNeeded, () => tooFewPairs++);
       if (paired) {
         row.paired = paired;
         row.test = 'wilcoxon-signed-rank';
@@ -271,6 +289,12 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
   const added = rows.filter((r) => r.verdict === 'new').length;
   if (removed) warnings.push(`${removed} row(s) only in the base: benchmarks removed or failed in the head`);
   if (added) warnings.push(`${added} row(s) only in the head: new benchmarks`);
+  if (tooFewPairs) {
+    warnings.push(
+      `${tooFewPairs} row(s) measured in pairs are judged by the U test: ${opts.looks?.count ?? 'their'} pairs cannot reach ` +
+        `the signed-rank test's level (it needs ${pairsNeeded}); use more rounds`,
+    );
+  }
   return { rows, geomean, warnings, settings: { alpha, confidence, threshold } };
 }
 

@@ -42,7 +42,8 @@ export function rowIsOpen(row: CompareRow, rule: SettleRule): boolean {
   const reaches = worst === null || worst >= rule.threshold;
   const n = row.paired?.n ?? Math.min(row.base.n, row.head.n);
   if (rule.count !== undefined && n >= rule.count) {
-    if (n >= (rule.maxPairs ?? rule.count)) return false;
+    // Extra pairs are looks of the paired test (compare/sequential.ts); other rows are done.
+    if (!row.paired || n >= (rule.maxPairs ?? rule.count)) return false;
     return (row.verdict === 'noisy' || row.suspect === true) && reaches;
   }
   if (row.verdict === 'regression') return true;

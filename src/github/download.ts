@@ -53,7 +53,7 @@ export async function downloadArtifact(api: GitHubApi, args: DownloadArgs): Prom
   }
 
   const zip = await fetchBlob(location, label, maxBytes, args.timeoutMs ?? 120_000);
-  let entries;
+  let entries: ReturnType<typeof readZip>;
   try {
     entries = readZip(zip, label, { maxTotalBytes: maxBytes, maxEntries: 20000 });
   } catch (e) {

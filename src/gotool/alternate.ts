@@ -21,7 +21,7 @@ import { run } from '../exec.js';
 import type { Fingerprint, PackageRun, Pairing, Run } from '../types.js';
 import { cpuFromBenchOutput, fingerprint as takeFingerprint } from './env.js';
 import { defaultPackageTimeoutMs, listFailureRun } from './run.js';
-import { splitGoTestFlags, testBinaryArgs, type BenchSettings } from './flags.js';
+import { splitGoTestFlags, testBinaryArgs, wantsProfile, type BenchSettings } from './flags.js';
 import { assembleRun, collectResults, nonEmptyFile, packageSlug, type CollectedResults } from './layout.js';
 import {
   failedBenchmarks,
@@ -364,8 +364,8 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
               cpu: String(leaf.cpu),
               timeout: opts.timeout,
               extra: testFlags,
-              cpuProfile: opts.profiles === false ? undefined : join(s.runDir, files.cpu),
-              memProfile: opts.profiles === false ? undefined : join(s.runDir, files.mem),
+              cpuProfile: wantsProfile(opts.profiles, 'cpu') ? join(s.runDir, files.cpu) : undefined,
+              memProfile: wantsProfile(opts.profiles, 'mem') ? join(s.runDir, files.mem) : undefined,
             }),
             // Its own tree's package directory: benchmarks read testdata/ relative to it.
             { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },

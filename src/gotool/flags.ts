@@ -14,8 +14,18 @@ export interface BenchSettings {
   cpu?: string;
   /** `-timeout` for the test binary, a Go duration. */
   timeout?: string;
-  /** Capture CPU and memory profiles (default true; attribution needs them). */
-  profiles?: boolean;
+  /**
+   * Which profiles to capture: a list of kinds (`['cpu']`), or true/false for both/none
+   * (default both; attribution needs them).
+   */
+  profiles?: boolean | readonly ProfileKind[];
+}
+
+export type ProfileKind = 'cpu' | 'mem';
+
+/** Whether `profiles` asks for the `kind` profile. */
+export function wantsProfile(profiles: BenchSettings['profiles'], kind: ProfileKind): boolean {
+  return profiles === undefined || profiles === true || (Array.isArray(profiles) && profiles.includes(kind));
 }
 
 /** Flags benchgate sets itself; a user flag naming one would break profiles or output parsing. */

@@ -106,7 +106,7 @@ export function formatStatus(e: Event, elapsedMs: number, remainingMs: number | 
 }
 
 /** Cut to fit a terminal line of `columns` (one column is left free: some terminals wrap at the last). */
-function fit(text: string, columns: number | undefined): string {
+function fitToWidth(text: string, columns: number | undefined): string {
   if (!columns || columns < 10) return text;
   const chars = Array.from(text);
   return chars.length < columns ? text : chars.slice(0, columns - 2).join('') + '…';
@@ -126,7 +126,7 @@ function statusLine(stream: ProgressStream, opts: DisplayOptions): ProgressDispl
     const e = phase.last;
     const since = now() - seenAt;
     const remaining = e.remainingMs === null ? null : Math.max(0, e.remainingMs - since);
-    stream.write(ERASE_LINE + fit(formatStatus(e, e.elapsedMs + since, remaining), stream.columns));
+    stream.write(ERASE_LINE + fitToWidth(formatStatus(e, e.elapsedMs + since, remaining), stream.columns));
     shown = true;
   };
   const erase = () => {

@@ -10,7 +10,7 @@ import type { Warning } from '../errors.js';
 import { run } from '../exec.js';
 import type { Fingerprint, PackageRun, Run } from '../types.js';
 import { fingerprint as takeFingerprint } from './env.js';
-import { goDurationMs, goTestArgs, splitGoTestFlags, type BenchSettings } from './flags.js';
+import { goDurationMs, goTestArgs, splitGoTestFlags, wantsProfile, type BenchSettings } from './flags.js';
 import { assembleRun, collectResults, nonEmptyFile, packageSlug } from './layout.js';
 import { classify } from './outcome.js';
 import { discoverPackages, type ListFailure } from './packages.js';
@@ -103,8 +103,8 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
         timeout: opts.timeout,
         count: opts.count ?? 10,
         extra,
-        cpuProfile: opts.profiles === false ? undefined : join(pkgDir, 'cpu.pprof'),
-        memProfile: opts.profiles === false ? undefined : join(pkgDir, 'mem.pprof'),
+        cpuProfile: wantsProfile(opts.profiles, 'cpu') ? join(pkgDir, 'cpu.pprof') : undefined,
+        memProfile: wantsProfile(opts.profiles, 'mem') ? join(pkgDir, 'mem.pprof') : undefined,
         outputDir: pkgDir,
         binary,
       }),

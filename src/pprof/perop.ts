@@ -3,6 +3,15 @@
  * each function accounts for; the benchmark output says what one op costs (sec/op, B/op,
  * allocs/op). Their product estimates each function's cost per op in the row's unit,
  * which is what lets two sides with different iteration counts be compared.
+ *
+ * The fraction is always of the same total on both sides and for flat and cum alike: the
+ * samples that stand for the benchmark (its whole per-benchmark profile, or its part of a split).
+ * So per side the flat costs of all functions add up to exactly the row's center, a function's
+ * flat share is at most 1, and head − base of the flats, summed over all functions, is the row's
+ * Δ. What the estimate cannot correct is a set of samples that is not the benchmark's work: a
+ * split by stack misses `b.RunParallel` goroutines and GC workers, and the few samples left under
+ * the benchmark's frame (setup, the harness) scaled to the whole op give per-function Δs many
+ * times the row's (engine.ts refuses such splits; see splitCoverage).
  */
 import type { BenchmarkProfile, FunctionOpCost } from '../types.js';
 import type { ProfileSplit, SampleSlice } from './split.js';
@@ -24,7 +33,12 @@ export function perOpCosts(split: ProfileSplit, name: string, unit: string, perO
   const c = candidates(name);
   const result = (slice: SampleSlice | null, note?: string): BenchmarkProfile => {
     const out: BenchmarkProfile = { package: split.package, name, unit, functions: slice ? scaled(slice, perOpValue) : [] };
-    if (note) out.note = note;
+    const via = slice ? split.benchmarks.get(c.top)?.parallelVia ?? [] : [];
+    const notes = [
+      note,
+      via.length ? `b.RunParallel goroutines of ${via.join(', ')} are counted as Benchmark${c.top}'s (only its stacks show that helper)` : undefined,
+    ].filter((n): n is string => !!n);
+    if (notes.length) out.note = notes.join('; ');
     return out;
   };
 
@@ -44,6 +58,14 @@ export function perOpCosts(split: ProfileSplit, name: string, unit: string, perO
     `sub-benchmarks of Benchmark${c.top} cannot be told apart by stack (they run in ${closures}) and carry no pprof label: ` +
       'costs are shares of all of them, scaled by this row\'s value per op',
   );
+}
+
+/**
+ * Costs per op from a profile that holds only this benchmark (wholeProfile): every sample counts,
+ * `b.RunParallel` goroutines and GC workers included.
+ */
+export function perOpCostsOfSlice(slice: SampleSlice, pkg: string, name: string, unit: string, perOpValue: number): BenchmarkProfile {
+  return { package: pkg, name, unit, functions: scaled(slice, perOpValue) };
 }
 
 function scaled(slice: SampleSlice, perOp: number): FunctionOpCost[] {

@@ -6,6 +6,13 @@
  * sub-benchmark a sample belongs to; a pprof label (default key `benchmark`, value
  * `b.Name()`) can. Samples with no benchmark frame (GC workers, the scheduler, the test
  * harness) are kept as `unattributed`, not dropped.
+ *
+ * `b.RunParallel` runs the work in goroutines rooted at `testing.(*B).RunParallel.func1`, under
+ * no benchmark frame. When the parallel body is a closure of a helper (`pkg.helper.func1`) and
+ * that helper shows on the stacks of exactly one benchmark (its setup, or its call to
+ * RunParallel, was sampled there), those goroutines are that benchmark's; otherwise they stay
+ * unattributed and are counted in `parallelUnattributed`, so a caller can tell that a benchmark's
+ * work may be missing from its samples.
  */
 import { FunctionAggregator, byNameAndFile, compareTop, type FunctionTotals } from './aggregate.js';
 import type { Profile, Sample, ValueType } from './model.js';
@@ -28,6 +35,13 @@ export interface BenchmarkSamples {
   closureNames: string[];
   /** True when the samples were picked by pprof label, not by stack. */
   byLabel: boolean;
+  /** Helpers whose `b.RunParallel` goroutines were assigned to this benchmark through its stacks. */
+  parallelVia: string[];
+  /**
+   * Helpers on this benchmark's stacks whose `b.RunParallel` goroutines could not be assigned
+   * (other benchmarks' stacks show them too): some of this benchmark's work is not in its samples.
+   */
+  parallelLost: string[];
 }
 
 export interface ProfileSplit {
@@ -38,6 +52,12 @@ export interface ProfileSplit {
   /** Keyed by `name` (stack-derived names and label-derived names share the map). */
   benchmarks: Map<string, BenchmarkSamples>;
   unattributed: SampleSlice;
+  /**
+   * The part of `unattributed` that ran in `b.RunParallel` goroutines (a
+   * `testing.(*B).RunParallel.func1` frame, no benchmark frame) and could not be assigned: work of
+   * some benchmark whose parallel body is a helper's closure that no one benchmark's stacks show.
+   */
+  parallelUnattributed: number;
 }
 
 export interface SplitOptions {
@@ -49,6 +69,29 @@ export interface SplitOptions {
 function symbolPackage(pkg: string): string {
   const slash = pkg.lastIndexOf('/');
   return pkg.slice(0, slash + 1) + pkg.slice(slash + 1).replace(/\./g, '%2e');
+}
+
+/** The goroutine body `b.RunParallel` starts (its stacks' root). */
+const PARALLEL_BODY = /^testing\.\(\*B\)\.RunParallel\.func\d+$/;
+
+/** `pkg.helper.func1.2` → `pkg.helper`: the function a closure is declared in. */
+const enclosing = (name: string) => name.replace(/(?:\.(?:func|gowrap)?\d+)+$/, '');
+
+/**
+ * The enclosing function of the body a `b.RunParallel` goroutine runs (the frame just above
+ * `RunParallel.func1`), or null when the sample is not in such a goroutine.
+ */
+function parallelBody(s: Sample): string | null {
+  let seen = false;
+  for (let i = s.location.length - 1; i >= 0; i--) {
+    const lines = s.location[i].line;
+    for (let j = lines.length - 1; j >= 0; j--) {
+      const name = lines[j].function.name;
+      if (seen) return enclosing(name);
+      if (PARALLEL_BODY.test(name)) seen = true;
+    }
+  }
+  return null;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -76,19 +119,28 @@ export function splitByBenchmark(p: Profile, pkg: string, sampleIndex?: number |
     closuresTotal: number;
     closureNames: Set<string>;
     byLabel: boolean;
+    parallelVia: Set<string>;
   }
   const accs = new Map<string, Acc>();
   const accFor = (name: string, byLabel: boolean): Acc => {
     let a = accs.get(name);
     if (!a) {
-      a = { all: new FunctionAggregator(byNameAndFile), allTotal: 0, closures: null, closuresTotal: 0, closureNames: new Set(), byLabel };
+      a = { all: new FunctionAggregator(byNameAndFile), allTotal: 0, closures: null, closuresTotal: 0, closureNames: new Set(), byLabel, parallelVia: new Set() };
       accs.set(name, a);
     }
     return a;
   };
   const unattributed = new FunctionAggregator(byNameAndFile);
   let unattributedTotal = 0;
+  let parallelTotal = 0;
   let total = 0;
+
+  const rootOf = (s: Sample): { name: string; closure: string } | null => {
+    let root: { name: string; closure: string } | null = null;
+    for (let i = s.location.length - 1; i >= 0 && !root; i--) root = benchOfLoc[s.location[i].index];
+    return root;
+  };
+  const { owners, lost } = parallelOwners(p, rootOf);
 
   const labelled = (s: Sample): string | null => {
     for (const k of labelKeys) {
@@ -101,14 +153,21 @@ export function splitByBenchmark(p: Profile, pkg: string, sampleIndex?: number |
   for (const s of p.sample) {
     const w = s.value[index];
     total += w;
-    let root: { name: string; closure: string } | null = null;
-    for (let i = s.location.length - 1; i >= 0 && !root; i--) root = benchOfLoc[s.location[i].index];
+    let root = rootOf(s);
+    let via: string | null = null;
+    if (!root && owners.size > 0) {
+      const body = parallelBody(s);
+      const owner = body === null ? undefined : owners.get(body);
+      if (owner) [root, via] = [owner, body];
+    }
     if (!root) {
       unattributed.add(s, w);
       unattributedTotal += w;
+      if (parallelBody(s) !== null) parallelTotal += w;
       continue;
     }
     const a = accFor(root.name, false);
+    if (via !== null) a.parallelVia.add(via);
     a.all.add(s, w);
     a.allTotal += w;
     if (root.closure !== '') {
@@ -137,6 +196,8 @@ export function splitByBenchmark(p: Profile, pkg: string, sampleIndex?: number |
       closures: a.closures ? slice(a.closures, a.closuresTotal) : null,
       closureNames: [...a.closureNames].sort(),
       byLabel: a.byLabel,
+      parallelVia: [...a.parallelVia].sort(),
+      parallelLost: [...(lost.get(name) ?? [])].sort(),
     });
   }
   return {
@@ -145,5 +206,51 @@ export function splitByBenchmark(p: Profile, pkg: string, sampleIndex?: number |
     total,
     benchmarks,
     unattributed: slice(unattributed, unattributedTotal),
+    parallelUnattributed: parallelTotal,
   };
+}
+
+/**
+ * For each helper whose closure is a `b.RunParallel` body in goroutines under no benchmark frame:
+ * the benchmark (and its root-most closure) whose stacks show that helper, when exactly one does;
+ * and per benchmark, the helpers it shares with others (their goroutines stay unassigned).
+ */
+function parallelOwners(
+  p: Profile,
+  rootOf: (s: Sample) => { name: string; closure: string } | null,
+): { owners: Map<string, { name: string; closure: string }>; lost: Map<string, Set<string>> } {
+  const owners = new Map<string, { name: string; closure: string }>();
+  const lost = new Map<string, Set<string>>();
+  const wanted = new Set<string>();
+  for (const s of p.sample) {
+    if (rootOf(s)) continue;
+    const body = parallelBody(s);
+    if (body !== null) wanted.add(body);
+  }
+  if (wanted.size === 0) return { owners, lost };
+  const found = new Map<string, Map<string, { name: string; closure: string }>>();
+  for (const s of p.sample) {
+    const root = rootOf(s);
+    if (!root) continue;
+    for (const l of s.location) {
+      for (const line of l.line) {
+        const name = line.function.name;
+        if (!wanted.has(name)) continue;
+        let m = found.get(name);
+        if (!m) found.set(name, (m = new Map()));
+        if (!m.has(root.name)) m.set(root.name, root);
+      }
+    }
+  }
+  for (const [helper, benchmarks] of found) {
+    if (benchmarks.size === 1) {
+      owners.set(helper, [...benchmarks.values()][0]);
+      continue;
+    }
+    for (const b of benchmarks.keys()) {
+      if (!lost.has(b)) lost.set(b, new Set());
+      lost.get(b)!.add(helper);
+    }
+  }
+  return { owners, lost };
 }

@@ -23,7 +23,7 @@
  * normal approximation instead). Above 50 the normal approximation with the tie correction
  * Σ(t³ − t)/48 of the variance and a continuity correction of ½, exactly as R computes it.
  *
- * Hand-written: simple-statistics, our one statistics dependency, has no one-sample signed-rank
+ * Hand-written: simple-statistics (once a dependency, removed unused) has no one-sample signed-rank
  * test (its `wilcoxonRankSum` is the two-sample rank sum, a statistic without a p-value), and its
  * `permutationTest` samples at random, where we need the exact distribution.
  */

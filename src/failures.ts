@@ -1,0 +1,38 @@
+/**
+ * Package failures, said where the user looks. A package that did not build, whose benchmark
+ * failed, that timed out, or that `go list` could not load is kept in `run.json` with its reason;
+ * the front doors print each one with that reason to the terminal and the job log, because "no
+ * benchmark results" without the reason sends the user digging through files.
+ */
+import type { Run } from './types.js';
+
+export interface PackageFailure {
+  /** `base` or `head` when both sides ran; absent for a single run. */
+  side?: string;
+  pkg: string;
+  status: string;
+  /** The whole message (tool output trimmed by the runner); may span lines. */
+  reason: string;
+}
+
+export function packageFailures(run: Run, side?: string): PackageFailure[] {
+  return run.packages
+    .filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks')
+    .map((p) => ({ ...(side ? { side } : {}), pkg: p.pkg, status: p.status, reason: p.message?.trim() || p.status }));
+}
+
+/** `head: ./... build-failed: go list: …`, the reason's further lines indented, at most `maxLines` of them. */
+export function formatFailure(f: PackageFailure, maxLines = 20): string {
+  const lines = f.reason.split('\n').filter((l) => l.trim() !== '');
+  const shown = lines.slice(0, maxLines);
+  const more = lines.length > shown.length ? [`  … ${lines.length - shown.length} more lines in run.json`] : [];
+  const [first = '', ...rest] = shown;
+  return [`${f.side ? f.side + ': ' : ''}${f.pkg} ${f.status}: ${first}`, ...rest.map((l) => '  ' + l), ...more].join('\n');
+}
+
+/** One line for an error message: the first failure and how many more there are. */
+export function failureSummary(failures: PackageFailure[]): string {
+  if (failures.length === 0) return '';
+  const first = formatFailure(failures[0], 1).split('\n')[0];
+  return failures.length === 1 ? first : `${first} (and ${failures.length - 1} more package failure(s))`;
+}
