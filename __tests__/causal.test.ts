@@ -5,6 +5,7 @@
  * measurements; then how the report says it (JSON, comment, annotations).
  */
 import { Bisection, PRESENT_SHARE, stepPresent } from '../src/causal/bisect.js';
+import { firstError } from '../src/causal/measure.js';
 import { pairsOf } from '../src/causal/pairs.js';
 import { candidatesFor, verifyCauses, type CausalDeps, type Measurement } from '../src/causal/plan.js';
 import { revertFunction } from '../src/causal/revert.js';
@@ -132,6 +133,16 @@ describe('revertFunction', () => {
   test('says why when it cannot', () => {
     expect(revertFunction(head, base, 'hot/hot.go', target('missing', 1))).toEqual({ error: 'hot/hot.go has no function example.com/m/hot.missing at the head' });
     expect(revertFunction('package hot\nfunc f() {', base, 'hot/hot.go', target('f', 2))).toHaveProperty('error');
+  });
+});
+
+describe('firstError', () => {
+  test("a failed build's first compiler error, without the temporary worktree's path", () => {
+    const out = '# example.com/causalmod/hot\n/tmp/benchgate-worktree-Ab12/hot/hot.go:10:18: too many arguments in call to weight\n\thave (uint32, number)\n';
+    expect(firstError(out)).toBe('hot.go:10:18: too many arguments in call to weight');
+    expect(firstError('hot/hot.go:3:1: syntax error')).toBe('hot.go:3:1: syntax error');
+    expect(firstError('link: out of memory')).toBe('link: out of memory');
+    expect(firstError(undefined)).toBe('no output');
   });
 });
 
