@@ -186,3 +186,20 @@ describe('a split by stack and b.RunParallel goroutines (under no benchmark fram
     expect(splitCoverage(splitByBenchmark(build([{ stack: [[skipWS], [benchY], [runN]], value: 1e7 }]), PKG, 'cpu'), results, PKG, 'Y', 'sec/op')).toBeNull();
   });
 });
+
+describe('a benchmark’s own memory profile', () => {
+  test('onlyUnder keeps the allocations made under the benchmark’s frames or its RunParallel goroutines, not the harness’s', async () => {
+    const { benchmarkFramePattern, PARALLEL_BODY } = await import('../src/pprof/split.js');
+    const p = build([
+      { stack: [[skipWS], [bench], [runN]], value: 30 }, // the benchmark's own allocation
+      { stack: [[skipWS], [parallel]], value: 10 }, // its b.RunParallel goroutine
+      { stack: [[gc]], value: 60 }, // outside any benchmark frame: the harness's, for allocations
+    ]);
+    const all = wholeProfile(p, 'cpu');
+    expect(all.total).toBe(100);
+    const mine = wholeProfile(p, 'cpu', { onlyUnder: [benchmarkFramePattern(PKG), PARALLEL_BODY] });
+    expect(mine.total).toBe(40);
+    expect(mine.functions.find((f) => f.function === `${PKG}.skipWS`)?.flat).toBe(40);
+    expect(mine.functions.some((f) => f.function === "runtime.gcBgMarkWorker")).toBe(false);
+  });
+});

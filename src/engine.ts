@@ -14,7 +14,7 @@ import { commitsTouching, commitsTouchingFile, diffBetween } from './git/history
 import { normalizeOs } from './gotool/env.js';
 import { perOpCosts, perOpCostsOfSlice } from './pprof/perop.js';
 import { readProfiles } from './pprof/read.js';
-import { splitByBenchmark, type ProfileSplit, type SampleSlice } from './pprof/split.js';
+import { PARALLEL_BODY, benchmarkFramePattern, splitByBenchmark, type ProfileSplit, type SampleSlice } from './pprof/split.js';
 import { wholeProfile } from './pprof/whole.js';
 import type { VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
@@ -191,9 +191,11 @@ class ProfileCache {
     return files && files.length > 0 ? files : null;
   }
 
-  whole(pkg: string, name: string, files: string[], sampleType: string): Promise<SampleSlice | string> {
+  whole(pkg: string, name: string, files: string[], sampleType: string, kind: 'cpu' | 'mem'): Promise<SampleSlice | string> {
+    // Allocations count only under the benchmark's own frames (whole.ts says why); CPU all.
+    const options = kind === 'mem' ? { onlyUnder: [benchmarkFramePattern(pkg), PARALLEL_BODY] } : {};
     return this.once(this.wholes, `${pkg}\u0000${name}\u0000${sampleType}`, async () =>
-      wholeProfile(await readProfiles(files.map((f) => resolve(this.stored.dir, f))), sampleType),
+      wholeProfile(await readProfiles(files.map((f) => resolve(this.stored.dir, f))), sampleType, options),
     );
   }
 
@@ -268,7 +270,7 @@ async function benchmarkProfile(
   if (!kind) return `no profile measures ${row.unit}`;
   const own = cache.ownFiles(row.package, row.name, kind.kind);
   if (own) {
-    const slice = await cache.whole(row.package, row.name, own, kind.sampleType);
+    const slice = await cache.whole(row.package, row.name, own, kind.sampleType, kind.kind);
     if (typeof slice === 'string') return slice;
     return { profile: perOpCostsOfSlice(slice, row.package, row.name, row.unit, center), source: 'benchmark' };
   }

@@ -72,7 +72,7 @@ function symbolPackage(pkg: string): string {
 }
 
 /** The goroutine body `b.RunParallel` starts (its stacks' root). */
-const PARALLEL_BODY = /^testing\.\(\*B\)\.RunParallel\.func\d+$/;
+export const PARALLEL_BODY = /^testing\.\(\*B\)\.RunParallel\.func\d+$/;
 
 /** `pkg.helper.func1.2` → `pkg.helper`: the function a closure is declared in. */
 const enclosing = (name: string) => name.replace(/(?:\.(?:func|gowrap)?\d+)+$/, '');
@@ -96,12 +96,20 @@ function parallelBody(s: Sample): string | null {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A benchmark function of `pkg` or one of its closures, as a frame name: BenchmarkX,
+ * BenchmarkX.func1, BenchmarkX.func1.2, BenchmarkX.gowrap1 … (also in the _test package);
+ * group 1 is X, group 2 the closure path.
+ */
+export function benchmarkFramePattern(pkg: string): RegExp {
+  const prefixes = [...new Set([pkg, symbolPackage(pkg)])].map(escapeRe).join('|');
+  return new RegExp(`^(?:${prefixes})(?:_test)?\\.Benchmark([^./]*)(?:\\.(.+))?$`);
+}
+
 export function splitByBenchmark(p: Profile, pkg: string, sampleIndex?: number | string, options: SplitOptions = {}): ProfileSplit {
   const index = sampleIndexByName(p, sampleIndex);
   const labelKeys = options.labelKeys ?? ['benchmark'];
-  const prefixes = [...new Set([pkg, symbolPackage(pkg)])].map(escapeRe).join('|');
-  // BenchmarkX, BenchmarkX.func1, BenchmarkX.func1.2, BenchmarkX.gowrap1 … (also in the _test package).
-  const benchRe = new RegExp(`^(?:${prefixes})(?:_test)?\\.Benchmark([^./]*)(?:\\.(.+))?$`);
+  const benchRe = benchmarkFramePattern(pkg);
 
   // Per location: the root-most benchmark frame among its lines (the last matching line is the most caller-ward).
   const benchOfLoc: ({ name: string; closure: string } | null)[] = p.location.map((l) => {

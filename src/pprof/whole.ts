@@ -10,12 +10,26 @@ import type { Profile } from './model.js';
 import { sampleIndexByName } from './sample-type.js';
 import type { SampleSlice } from './split.js';
 
-/** flat/cum per function (key: name + file) over every sample of the profile. */
-export function wholeProfile(p: Profile, sampleIndex?: number | string): SampleSlice {
+export interface WholeOptions {
+  /**
+   * Keep only samples with a frame matching one of these (e.g. the package's Benchmark frames and
+   * `b.RunParallel`'s goroutine body). For memory profiles: an allocation is always recorded on the
+   * stack of the goroutine that made it, so one under none of the benchmark's frames is the
+   * harness's (process start, printing the result line) — few bytes, but in allocs/op as many
+   * objects as the benchmark's own. CPU profiles keep every sample: the GC and scheduler work a
+   * benchmark causes runs on no benchmark stack and is its cost all the same.
+   */
+  onlyUnder?: RegExp[];
+}
+
+/** flat/cum per function (key: name + file) over every sample of the profile (or those `onlyUnder` keeps). */
+export function wholeProfile(p: Profile, sampleIndex?: number | string, options: WholeOptions = {}): SampleSlice {
   const index = sampleIndexByName(p, sampleIndex);
   const agg = new FunctionAggregator(byNameAndFile);
+  const keep = options.onlyUnder;
   let total = 0;
   for (const s of p.sample) {
+    if (keep && !s.location.some((l) => l.line.some((ln) => keep.some((re) => re.test(ln.function.name))))) continue;
     const w = s.value[index];
     total += w;
     agg.add(s, w);
