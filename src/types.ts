@@ -297,9 +297,65 @@ export interface AttributedFunction {
    * engine refuses such package-wide splits). Sampled: ± a few percent at hundreds of samples.
    */
   share: number;
+  /**
+   * The causal check (src/causal/): the benchmark measured again in pairs with only this
+   * function's changes reverted, against the head. Absent when not tried.
+   */
+  causal?: CausalCheck;
 }
 
 export interface Attribution {
   functions: AttributedFunction[];
   note: string | null;
+  /** The commit of the PR where the change appeared, found by bisection (src/causal/); absent when not tried. */
+  commit?: CommitBisection | CausalSkipped;
+}
+
+/**
+ * What reverting one function did to the benchmark: the share of the PR's change it recovers,
+ * ln(head/reverted) ÷ ln(head/base), with the interval that the paired interval of head/reverted
+ * gives (the PR's own ratio taken as known). 1 = the whole change, 0 = none of it.
+ */
+export interface CausalRecovered {
+  recovered: number;
+  lo: number;
+  hi: number;
+  /** Pairs (reverted, head) measured. */
+  n: number;
+  /** Signed-rank p of head vs reverted. */
+  p: number;
+  /** Reverting it recovers at least half of the change, and its interval excludes none of it (lo > 0). */
+  verified: boolean;
+  method: 'revert-function';
+}
+
+/** Why a causal step was not done or could not be judged ("could not revert `F`: …", budget spent). */
+export interface CausalSkipped {
+  skipped: string;
+}
+
+export type CausalCheck = CausalRecovered | CausalSkipped;
+
+/** One bisection step: the merge base against the PR's commit `index` (1-based), in pairs. */
+export interface BisectStep {
+  sha: string;
+  index: number;
+  n: number;
+  /** Paired estimate of commit/merge base, and its interval. */
+  ratio: number;
+  lo: number;
+  hi: number;
+  p: number;
+  /** The slowdown counts as present at this commit (significant and at least half of the PR's, on the log scale). */
+  present: boolean;
+}
+
+export interface CommitBisection {
+  sha: string;
+  subject: string;
+  /** 1-based position among the PR's first-parent commits, oldest first. */
+  index: number;
+  of: number;
+  method: 'bisect';
+  steps: BisectStep[];
 }

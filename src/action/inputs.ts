@@ -18,6 +18,7 @@ import {
   splitWords,
   type FailOn,
 } from '../settings.js';
+import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET, type CausalMode } from '../causal/index.js';
 
 export type Mode = 'auto' | 'baseline' | 'compare' | 'report';
 export type BaselineSource = 'auto' | 'artifact' | 'rerun';
@@ -38,6 +39,9 @@ export interface ActionInputs {
   confirm: ConfirmPolicy;
   confirmRounds: number;
   confirmBudgetMs: number;
+  /** The causal check (src/causal/): `auto` or `off`, and its time cap. */
+  causal: CausalMode;
+  causalBudgetMs: number;
   acceptLabel: string;
   comment: CommentPolicy;
   token: string;
@@ -86,6 +90,8 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     confirm: parseChoice('confirm', read('confirm') || 'auto', ['auto', 'always', 'never'] as const),
     confirmRounds: parseInteger('confirm-rounds', read('confirm-rounds') || '10', 2, 1000),
     confirmBudgetMs: parseDuration('confirm-budget', read('confirm-budget') || '15m'),
+    causal: parseChoice('causal', read('causal') || 'auto', CAUSAL_MODES),
+    causalBudgetMs: parseDuration('causal-budget', read('causal-budget') || DEFAULT_CAUSAL_BUDGET),
     acceptLabel: read('accept-label') || 'benchgate-accept',
     comment: parseChoice('comment', read('comment') || 'always', ['always', 'on-change', 'never'] as const),
     token,

@@ -13,7 +13,8 @@ import { parsePatch, type FileDiff } from '../diff/unified.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures, type PackageFailure } from '../failures.js';
 import { evaluateGate, type GateResult } from '../gate.js';
-import { ensureMergeBase, git, headSha, isMergeCommit } from '../git/git.js';
+import { ensureMergeBase, git, headSha, isMergeCommit, revParse } from '../git/git.js';
+import { MIN_CAUSAL_ROUNDS, runCausal } from '../causal/index.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
 import { progressLines, tracked } from '../gotool/progress-display.js';
@@ -320,6 +321,9 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     track: withProgress,
   });
 
+  // 2b. Causal attribution: revert the blamed function, bisect the PR's commits (src/causal/).
+  const causal = inputs.causal === 'off' || !changes ? undefined : await causalCheck(inputs, report, changes, repoDir, moduleDir, pr.baseSha, pr.headSha, outDir);
+
   // 3. Gate and publish.
   const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];
   const gate = evaluateGate(report, {
@@ -336,12 +340,40 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     rounds: inputs.run.count,
     minRounds: rerun ? inputs.run.minRounds : undefined,
     confirmRounds,
+    causal,
     incomplete,
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: 'see the job summary and the report artifact',
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
   };
   await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
+}
+
+/** The causal check after confirmation; a failure to run it is a warning, never the step's failure. */
+async function causalCheck(
+  inputs: ActionInputs,
+  report: CompareReport,
+  changes: ChangeSet,
+  repoDir: string,
+  moduleDir: string,
+  baseSha: string,
+  headSha: string,
+  outDir: string,
+): Promise<{ rounds: number; budgetMs: number } | undefined> {
+  const rounds = Math.max(MIN_CAUSAL_ROUNDS, inputs.confirmRounds);
+  try {
+    // The checkout may be GitHub's merge commit: the PR's own commits end at its head.
+    const tip = await revParse(headSha, repoDir).catch(() => undefined);
+    const ran = await runCausal(report, {
+      repoDir, moduleDir, baseRef: baseSha, commitsTip: tip, changes, run: inputs.run, verdict: inputs.verdict,
+      rounds, budgetMs: inputs.causalBudgetMs, outDir: join(outDir, 'causal'), log,
+    });
+    return ran ? { rounds, budgetMs: inputs.causalBudgetMs } : undefined;
+  } catch (e) {
+    if (!(e instanceof BenchgateError)) throw e;
+    core.warning(`benchgate: the causal check could not run: ${e.message}`);
+    return undefined;
+  }
 }
 
 /**
@@ -505,6 +537,7 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
     rounds: mdCtx.rounds,
     minRounds: mdCtx.minRounds,
     confirmRounds: mdCtx.confirmRounds,
+    causal: mdCtx.causal ?? null,
     incomplete: p.incomplete,
   };
   await writeFile(jsonPath, toJsonReport(report, extra));
@@ -618,6 +651,7 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     rounds?: number;
     minRounds?: number;
     confirmRounds?: number;
+    causal?: { rounds?: unknown; budgetMs?: unknown } | null;
     incomplete?: unknown;
   };
   const gate = evaluateGate(report, {
@@ -633,6 +667,10 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     rounds: typeof extra.rounds === 'number' ? extra.rounds : undefined,
     minRounds: typeof extra.minRounds === 'number' ? extra.minRounds : undefined,
     confirmRounds: typeof extra.confirmRounds === 'number' ? extra.confirmRounds : undefined,
+    causal:
+      typeof extra.causal?.rounds === 'number' && typeof extra.causal.budgetMs === 'number'
+        ? { rounds: extra.causal.rounds, budgetMs: extra.causal.budgetMs }
+        : undefined,
     incomplete: Array.isArray(extra.incomplete) ? extra.incomplete.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: `see the summary of run ${wr.id}`,

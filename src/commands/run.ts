@@ -20,6 +20,7 @@ import { DEFAULT_RUN, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, p
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
 import { git } from '../git/git.js';
+import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET, MIN_CAUSAL_ROUNDS, runCausal } from '../causal/index.js';
 import { withWorktree } from '../git/worktree.js';
 import {
   EXIT_OK,
@@ -52,7 +53,7 @@ const RUN_OPTIONS = {
 export const RUN_USAGE =
   'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] ' +
   '[--rounds N] [--min-rounds N] [--max-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
-  '[--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--alpha A] [--threshold PCT] ' +
+  '[--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--causal auto|off] [--causal-budget D] [--alpha A] [--threshold PCT] ' +
   '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|regression-or-noisy|none] [--no-profiles] [--quiet]';
 
 export const BASELINE_USAGE =
@@ -97,6 +98,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       confirm: { type: 'string' },
       'confirm-rounds': { type: 'string' },
       'confirm-budget': { type: 'string' },
+      causal: { type: 'string' },
+      'causal-budget': { type: 'string' },
     });
     if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`);
     const baseRef = str(values, 'base');
@@ -114,6 +117,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const confirm = parseChoice('--confirm', str(values, 'confirm') ?? 'auto', ['auto', 'always', 'never'] as const);
     const confirmRounds = parseInteger('--confirm-rounds', str(values, 'confirm-rounds') ?? '10', 2, 1000);
     const confirmBudgetMs = parseDuration('--confirm-budget', str(values, 'confirm-budget') ?? '15m');
+    const causal = parseChoice('--causal', str(values, 'causal') ?? 'auto', CAUSAL_MODES);
+    const causalBudgetMs = parseDuration('--causal-budget', str(values, 'causal-budget') ?? DEFAULT_CAUSAL_BUDGET);
     const quiet = values.quiet === true;
     const progress = commandProgress(out, quiet);
     out = progress.out;
@@ -190,6 +195,19 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       track: (work) => progress.track(work),
     });
 
+    // Causal attribution: revert the blamed function, bisect the commits (src/causal/).
+    const causalRounds = Math.max(MIN_CAUSAL_ROUNDS, confirmRounds);
+    let causalRan = false;
+    if (causal !== 'off' && baseRef && changes) {
+      try {
+        causalRan =
+          (await runCausal(report, { repoDir, moduleDir, baseRef, headRef, changes, run: settings, verdict, rounds: causalRounds, budgetMs: causalBudgetMs, outDir: join(outDir, 'causal'), log })) !== null;
+      } catch (e) {
+        if (!(e instanceof BenchgateError)) throw e;
+        log.warning(`the causal check could not run: ${e.message}`);
+      }
+    }
+
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     const ctx = {
       gate,
@@ -197,10 +215,11 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       rounds,
       minRounds: baselineSource === 'rerun' ? settings.minRounds : undefined,
       confirmRounds: confirmRoundsUsed,
+      causal: causalRan ? { rounds: causalRounds, budgetMs: causalBudgetMs } : undefined,
       incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
     };
-    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, annotations: annotationsFor(report, 10) };
+    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, 10) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
     await writeFile(join(outDir, 'report.md'), renderMarkdown(report, ctx));
     out.stdout(render(report, format, ctx, extra));

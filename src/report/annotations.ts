@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import type { CompareReport } from '../types.js';
 import { formatFixed } from '../report/format.js';
+import { causalPhrase, isVerified } from './causal-text.js';
 
 export interface Annotation {
   file: string;
@@ -27,14 +28,18 @@ export function annotationsFor(report: CompareReport, limit: number): Annotation
       if (seen.has(key)) continue;
       seen.add(key);
       const delta = row.deltaPercent === null ? '' : ` ${row.deltaPercent >= 0 ? '+' : ''}${formatFixed(row.deltaPercent, 1)}%`;
+      const verified = isVerified(fn);
       out.push({
-        weight: Math.abs(row.deltaPercent ?? 0) * Math.max(fn.share, 0.01),
+        // Functions the causal step verified come first: reverting them is the evidence.
+        weight: (verified ? 1e12 : 0) + Math.abs(row.deltaPercent ?? 0) * Math.max(Number.isFinite(fn.share) ? fn.share : 0, 0.01),
         a: {
           file,
           startLine: fn.startLine,
           endLine: fn.endLine,
           title: `benchgate: ${row.name} ${row.unit}${delta}`,
-          message: `${fn.function} is the likely cause: ${formatFixed(fn.share * 100, 0)}% of the change in ${row.name} (${row.unit}); ${row.reason}`,
+          message: verified
+            ? `${fn.function} is the cause of the change in ${row.name} (${row.unit}), ${causalPhrase(fn)}; ${row.reason}`
+            : `${fn.function} is the likely cause: ${formatFixed(fn.share * 100, 0)}% of the change in ${row.name} (${row.unit}); ${row.reason}`,
         },
       });
     }

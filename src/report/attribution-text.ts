@@ -6,6 +6,7 @@
 import { formatDelta } from '../attribute/quantity.js';
 import type { CompareReport } from '../types.js';
 import { formatFixed } from './format.js';
+import { causalPhrase, commitPhrase } from './causal-text.js';
 
 export function formatAttributionText(report: CompareReport, maxFunctions = 5): string {
   const out: string[] = [];
@@ -21,8 +22,11 @@ export function formatAttributionText(report: CompareReport, maxFunctions = 5): 
         ? `  changed in this PR: ${f.file} L${f.startLine}–${f.endLine}` +
           (f.commits.length ? ` (${f.commits.slice(0, 3).map((c) => `${c.sha.slice(0, 7)} ${c.subject}`).join('; ')})` : '')
         : '';
-      out.push(`    ${f.function.padEnd(width)}  ${(formatDelta(f.delta, row.unit) + '/op').padStart(12)}  ${share.padStart(4)}${where}`);
+      const causal = causalPhrase(f);
+      out.push(`    ${f.function.padEnd(width)}  ${(Number.isFinite(f.delta) ? formatDelta(f.delta, row.unit) + '/op' : '?').padStart(12)}  ${share.padStart(4)}${where}${causal ? ` — ${causal}` : ''}`);
     }
+    const commit = commitPhrase(a, (s) => s);
+    if (commit) out.push(`    ${commit}${a.commit && 'subject' in a.commit ? ` "${a.commit.subject}"` : ''}`);
     if (a.note) out.push(`    note: ${a.note}`);
   }
   return out.length ? '\nlikely causes (from CPU and memory profiles, per op):\n' + out.join('\n') + '\n' : '';

@@ -8,6 +8,10 @@
 import type {
   AttributedFunction,
   Attribution,
+  BisectStep,
+  CausalCheck,
+  CausalSkipped,
+  CommitBisection,
   CommitRef,
   CompareReport,
   CompareRow,
@@ -86,10 +90,31 @@ function rowToJson(row: CompareRow) {
             commits: f.commits.map((c) => ({ sha: c.sha, subject: c.subject })),
             delta: num(f.delta),
             share: num(f.share),
+            causal: causalToJson(f.causal),
           })),
           note: row.attribution.note,
+          commit: commitToJson(row.attribution.commit),
         }
       : null,
+  };
+}
+
+function causalToJson(c: CausalCheck | undefined) {
+  if (!c) return null;
+  if ('skipped' in c) return { skipped: c.skipped };
+  return { recovered: num(c.recovered), lo: num(c.lo), hi: num(c.hi), n: c.n, p: num(c.p), verified: c.verified, method: c.method };
+}
+
+function commitToJson(c: CommitBisection | CausalSkipped | undefined) {
+  if (!c) return null;
+  if ('skipped' in c) return { skipped: c.skipped };
+  return {
+    sha: c.sha,
+    subject: c.subject,
+    index: c.index,
+    of: c.of,
+    method: c.method,
+    steps: c.steps.map((s) => ({ sha: s.sha, index: s.index, n: s.n, ratio: num(s.ratio), lo: num(s.lo), hi: num(s.hi), p: num(s.p), present: s.present })),
   };
 }
 
@@ -237,9 +262,57 @@ class ReportReader {
 
   private attribution(v: Json, path: string): Attribution {
     const o = this.object(v, path);
-    return {
+    const a: Attribution = {
       functions: this.array(o.functions, `${path}.functions`).map((f, i) => this.attributedFunction(f, `${path}.functions[${i}]`)),
       note: o.note === null ? null : this.string(o.note, `${path}.note`),
+    };
+    // `commit` and `causal` came after schema 2's first reports: absent is the same as null.
+    if (o.commit !== undefined && o.commit !== null) a.commit = this.commitFound(o.commit, `${path}.commit`);
+    return a;
+  }
+
+  private skipped(o: Record<string, Json>, path: string): CausalSkipped {
+    return { skipped: this.string(o.skipped, `${path}.skipped`) };
+  }
+
+  private causal(v: Json, path: string): CausalCheck {
+    const o = this.object(v, path);
+    if (o.skipped !== undefined) return this.skipped(o, path);
+    return {
+      recovered: this.numberOrNaN(o.recovered, `${path}.recovered`),
+      lo: this.numberOrNaN(o.lo, `${path}.lo`),
+      hi: this.numberOrNaN(o.hi, `${path}.hi`),
+      n: this.integer(o.n, `${path}.n`),
+      p: this.numberOrNaN(o.p, `${path}.p`),
+      verified: this.boolean(o.verified, `${path}.verified`),
+      method: this.oneOf(o.method, ['revert-function'] as const, `${path}.method`),
+    };
+  }
+
+  private commitFound(v: Json, path: string): CommitBisection | CausalSkipped {
+    const o = this.object(v, path);
+    if (o.skipped !== undefined) return this.skipped(o, path);
+    return {
+      sha: this.string(o.sha, `${path}.sha`),
+      subject: this.string(o.subject, `${path}.subject`),
+      index: this.integer(o.index, `${path}.index`),
+      of: this.integer(o.of, `${path}.of`),
+      method: this.oneOf(o.method, ['bisect'] as const, `${path}.method`),
+      steps: this.array(o.steps, `${path}.steps`).map((s, i) => this.bisectStep(s, `${path}.steps[${i}]`)),
+    };
+  }
+
+  private bisectStep(v: Json, path: string): BisectStep {
+    const o = this.object(v, path);
+    return {
+      sha: this.string(o.sha, `${path}.sha`),
+      index: this.integer(o.index, `${path}.index`),
+      n: this.integer(o.n, `${path}.n`),
+      ratio: this.numberOrNaN(o.ratio, `${path}.ratio`),
+      lo: this.numberOrNaN(o.lo, `${path}.lo`),
+      hi: this.numberOrNaN(o.hi, `${path}.hi`),
+      p: this.numberOrNaN(o.p, `${path}.p`),
+      present: this.boolean(o.present, `${path}.present`),
     };
   }
 
@@ -254,6 +327,7 @@ class ReportReader {
       commits: this.array(o.commits, `${path}.commits`).map((c, i) => this.commit(c, `${path}.commits[${i}]`)),
       delta: this.numberOrNaN(o.delta, `${path}.delta`),
       share: this.numberOrNaN(o.share, `${path}.share`),
+      ...(o.causal !== undefined && o.causal !== null ? { causal: this.causal(o.causal, `${path}.causal`) } : {}),
     };
   }
 

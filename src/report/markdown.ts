@@ -8,6 +8,7 @@ import type { AttributedFunction, CompareReport, CompareRow, Summary } from '../
 import { formatDelta } from '../attribute/quantity.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, unitClass } from './format.js';
+import { causalFooter, causalPhrase, commitPhrase, isVerified } from './causal-text.js';
 import { shortWhy, whyAdvice } from './why.js';
 
 /** GitHub rejects comment bodies longer than this. */
@@ -34,6 +35,8 @@ export interface MarkdownContext {
   minRounds?: number;
   /** Whether suspects were re-run in alternating rounds, and how many rounds. */
   confirmRounds?: number;
+  /** Set when the causal step ran (src/causal/): pairs per measurement and its budget. */
+  causal?: { rounds: number; budgetMs: number };
   /** Packages that failed, with reasons (the report is then partial). */
   incomplete?: string[];
   /** Extra warnings to show near the top (each one line). */
@@ -130,10 +133,13 @@ function likelyCause(row: CompareRow, ctx: MarkdownContext): string {
   const parts = [inlineCode(shortFunction(top.function))];
   if (top.changed) parts.push(`✏️ ${fileLink(top, ctx)}`);
   else parts.push('(not changed in this PR)');
-  if (row.base && row.head) {
+  const causal = causalPhrase(top);
+  if (isVerified(top)) parts.push(`— ${escapeMarkdown(causal!)}`);
+  else if (row.base && row.head && Number.isFinite(top.delta)) {
     parts.push(`— ${formatDelta(top.delta, row.unit)} of ${formatDelta(row.head.center - row.base.center, row.unit)}/op`);
   }
-  return parts.join(' ');
+  const more = [!isVerified(top) && causal ? escapeMarkdown(causal) : null, commitPhrase(a)].filter(Boolean);
+  return parts.join(' ') + (more.length ? `; ${more.join('; ')}` : '');
 }
 
 const MARK: Record<string, string> = { regression: '🔴', improvement: '🟢', unconfirmed: '🟡', noisy: '🟡' };
@@ -149,7 +155,8 @@ function marker(row: CompareRow): string {
 }
 
 function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
-  const header = ['', 'benchmark', 'metric', 'base', 'this PR', 'Δ', 'p', 'likely cause'];
+  const verified = rows.some((r) => r.attribution?.functions[0] && isVerified(r.attribution.functions[0]));
+  const header = ['', 'benchmark', 'metric', 'base', 'this PR', 'Δ', 'p', verified ? 'cause' : 'likely cause'];
   const body = rows.map((r) => [
     marker(r),
     benchmarkCell(r),
@@ -185,10 +192,11 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
     const header = ['function', 'Δ per op', 'share', 'changed in this PR'];
     const body = a.functions.slice(0, 8).map((f) => [
       inlineCode(shortFunction(f.function)),
-      formatDelta(f.delta, row.unit),
+      Number.isFinite(f.delta) ? formatDelta(f.delta, row.unit) : '?',
       Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?',
       f.changed
-        ? `✏️ ${fileLink(f, ctx)}${f.commits.length ? ' in ' + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(', ') : ''}`
+        ? `✏️ ${fileLink(f, ctx)}${f.commits.length ? ' in ' + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(', ') : ''}` +
+          (causalPhrase(f) ? ` — ${escapeMarkdown(causalPhrase(f)!)}` : '')
         : '',
     ]);
     lines.push(markdownTable([header, ...body], { align: ['l', 'r', 'r', 'l'] }), '');
@@ -295,6 +303,8 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
       'allocation counts and other deterministic metrics compared by value.' +
       (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (80% at the first).' : ''),
   );
+  const causal = causalFooter(report, ctx.causal);
+  if (causal) parts.push(causal);
   if (ctx.gate.waivedBy) parts.push(`The gate was waived by the label ${inlineCode(ctx.gate.waivedBy)}.`);
   return parts.join(' ');
 }
