@@ -1,12 +1,14 @@
 /**
  * The pull request's judgement, the one sequence both front doors run once both sides are measured:
  * compare → attribute → confirm the suspects on fresh pairs → attribute the confirmed rows again
- * from the fresh profiles. The action and `benchgate run` differ only in how they measured the two
+ * from the fresh profiles → verify the blame by reverting it (causal attribution). The action and `benchgate run` differ only in how they measured the two
  * sides and where the diff comes from; what follows from there is this function, so a verdict
  * reproduced on a laptop is the verdict CI reached.
  */
 import { join } from 'node:path';
+import { MIN_CAUSAL_ROUNDS, runCausal } from './causal/index.js';
 import type { DetailedCompareReport } from './compare/compare.js';
+import { BenchgateError } from './errors.js';
 import { attributeConfirmed, attributeReport, compareRuns, type ChangeSet, type EngineLog } from './engine.js';
 import type { ProgressSink } from './gotool/progress.js';
 import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf } from './local.js';
@@ -45,7 +47,12 @@ export interface JudgeOptions {
   confirm: { policy: 'auto' | 'always' | 'never'; rounds: number; budgetMs: number };
   /** Asked only when there is something to confirm (the action fetches history for it). */
   confirmTarget: () => Promise<ConfirmTarget | NoConfirmTarget>;
-  /** Confirmation's runs go to `<outDir>/confirm`. */
+  /**
+   * The causal check (src/causal/): where the PR's history is and what it may spend; omitted, or
+   * without the PR's diff, it does not run.
+   */
+  causal?: { repoDir: string; moduleDir: string; baseRef: string; headRef?: string; commitsTip?: string; budgetMs: number };
+  /** Confirmation's runs go to `<outDir>/confirm`, the causal check's to `<outDir>/causal`. */
   outDir: string;
   log: EngineLog;
   /** Runs a measuring step with the front door's progress display. */
@@ -56,21 +63,31 @@ export interface Judgement {
   report: DetailedCompareReport;
   /** Pairs a side confirmation planned, when it ran. */
   confirmRounds?: number;
+  /** Pairs per measurement and the budget of the causal check, when it ran. */
+  causal?: { rounds: number; budgetMs: number };
 }
 
 export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
   const report = compareRuns(o.base.run, o.head.run, o.verdict);
   await attributeReport(report, o.base, o.head, o.changes, o.log);
+  const confirmRounds = await confirm(report, o);
+  const causal = await causalCheck(report, o);
+  return { report, confirmRounds, causal };
+}
 
-  // A stored baseline is another run at another time: its regressions are suspects until pairs on
-  // this machine confirm them. Slowdowns FDR held back are suspects whatever the base.
+/**
+ * A stored baseline is another run at another time: its regressions are suspects until pairs on
+ * this machine confirm them. Slowdowns FDR held back are suspects whatever the base. Returns the
+ * planned pairs when confirmation ran.
+ */
+async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<number | undefined> {
   const scope = confirmScope(o.confirm.policy, o.baseIsStored);
-  if (!scope || suspectsOf(report, o.verdict, scope).length === 0) return { report };
+  if (!scope || suspectsOf(report, o.verdict, scope).length === 0) return undefined;
   const target = await o.confirmTarget();
   if ('reason' in target) {
     o.log.warning(`benchgate: ${target.reason}`);
     if (target.suspects === 'unconfirmed') for (const r of suspectsOf(report, o.verdict, scope)) applyConfirmation(r, undefined);
-    return { report };
+    return undefined;
   }
   const sides = await o.track((onProgress) =>
     confirmSuspects(report, {
@@ -85,7 +102,30 @@ export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
       onProgress,
     }),
   );
-  if (!sides) return { report };
+  if (!sides) return undefined;
   await attributeConfirmed(report, sides, o.changes);
-  return { report, confirmRounds: o.confirm.rounds };
+  return o.confirm.rounds;
+}
+
+/** The causal check after confirmation; a failure to run it is a warning, never the judgement's failure. */
+async function causalCheck(report: DetailedCompareReport, o: JudgeOptions): Promise<Judgement['causal']> {
+  if (!o.causal || !o.changes) return undefined;
+  // The signed-rank test needs 6 pairs to reach p ≤ 0.05: never fewer, whatever confirm-rounds says.
+  const rounds = Math.max(MIN_CAUSAL_ROUNDS, o.confirm.rounds);
+  try {
+    const ran = await runCausal(report, {
+      ...o.causal,
+      changes: o.changes,
+      run: o.run,
+      verdict: o.verdict,
+      rounds,
+      outDir: join(o.outDir, 'causal'),
+      log: o.log,
+    });
+    return ran ? { rounds, budgetMs: o.causal.budgetMs } : undefined;
+  } catch (e) {
+    if (!(e instanceof BenchgateError)) throw e;
+    o.log.warning(`benchgate: the causal check could not run: ${e.message}`);
+    return undefined;
+  }
 }

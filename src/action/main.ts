@@ -14,7 +14,6 @@ import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures, type PackageFailure } from '../failures.js';
 import { evaluateGate, type GateResult } from '../gate.js';
 import { ensureMergeBase, git, headSha, isMergeCommit, revParse } from '../git/git.js';
-import { MIN_CAUSAL_ROUNDS, runCausal } from '../causal/index.js';
 import { createGitHubClient, stickyMarker, workflowFromRef, type GitHubClient } from '../github/index.js';
 import { BaselineUnavailable } from '../github/errors.js';
 import { progressLines, tracked } from '../gotool/progress-display.js';
@@ -303,7 +302,9 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   // Links to changed functions point at the commit whose lines they carry: the checkout (GitHub's
   // merge commit on pull_request events, whose lines can differ from the PR head's).
   const sourceCommit = await headSha(repoDir).catch(() => pr.headSha);
-  const { report, confirmRounds } = await judgePullRequest({
+  // The checkout may be GitHub's merge commit: the PR's own commits end at its head.
+  const commitsTip = inputs.causal === 'off' ? undefined : await revParse(pr.headSha, repoDir).catch(() => undefined);
+  const { report, confirmRounds, causal } = await judgePullRequest({
     base: base.stored,
     head,
     baseIsStored: !rerun,
@@ -316,13 +317,12 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
         () => ({ moduleDir, baseRef: pr.baseSha }),
         (e: unknown) => ({ reason: `suspects cannot be confirmed, the merge base is not reachable: ${(e as Error).message}`, suspects: 'unconfirmed' as const }),
       ),
+    causal: inputs.causal === 'off' ? undefined : { repoDir, moduleDir, baseRef: pr.baseSha, commitsTip, budgetMs: inputs.causalBudgetMs },
     outDir,
     log,
     track: withProgress,
   });
 
-  // 2b. Causal attribution: revert the blamed function, bisect the PR's commits (src/causal/).
-  const causal = inputs.causal === 'off' || !changes ? undefined : await causalCheck(inputs, report, changes, repoDir, moduleDir, pr.baseSha, pr.headSha, outDir);
 
   // 3. Gate and publish.
   const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];
@@ -349,32 +349,6 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
 }
 
-/** The causal check after confirmation; a failure to run it is a warning, never the step's failure. */
-async function causalCheck(
-  inputs: ActionInputs,
-  report: CompareReport,
-  changes: ChangeSet,
-  repoDir: string,
-  moduleDir: string,
-  baseSha: string,
-  headSha: string,
-  outDir: string,
-): Promise<{ rounds: number; budgetMs: number } | undefined> {
-  const rounds = Math.max(MIN_CAUSAL_ROUNDS, inputs.confirmRounds);
-  try {
-    // The checkout may be GitHub's merge commit: the PR's own commits end at its head.
-    const tip = await revParse(headSha, repoDir).catch(() => undefined);
-    const ran = await runCausal(report, {
-      repoDir, moduleDir, baseRef: baseSha, commitsTip: tip, changes, run: inputs.run, verdict: inputs.verdict,
-      rounds, budgetMs: inputs.causalBudgetMs, outDir: join(outDir, 'causal'), log,
-    });
-    return ran ? { rounds, budgetMs: inputs.causalBudgetMs } : undefined;
-  } catch (e) {
-    if (!(e instanceof BenchgateError)) throw e;
-    core.warning(`benchgate: the causal check could not run: ${e.message}`);
-    return undefined;
-  }
-}
 
 /**
  * The PR diff: the REST API's per-file patches, or `git diff` when HEAD is the merge commit (its

@@ -20,7 +20,7 @@ import { DEFAULT_RUN, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, p
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
 import { git } from '../git/git.js';
-import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET, MIN_CAUSAL_ROUNDS, runCausal } from '../causal/index.js';
+import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { withWorktree } from '../git/worktree.js';
 import {
   EXIT_OK,
@@ -178,7 +178,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
         log.warning(`the PR diff is not available, attribution will not mark changed functions: ${e.message}`);
       }
     }
-    const { report, confirmRounds: confirmRoundsUsed } = await judgePullRequest({
+    const { report, confirmRounds: confirmRoundsUsed, causal: causalRan } = await judgePullRequest({
       base,
       head,
       baseIsStored: baselineSource === 'stored',
@@ -190,23 +190,11 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
         baseRef
           ? { moduleDir, baseRef, headRef }
           : { reason: 'suspects are not confirmed: --base <git-ref> is needed to re-run them against the base', suspects: 'counted' },
+      causal: causal !== 'off' && baseRef ? { repoDir, moduleDir, baseRef, headRef, budgetMs: causalBudgetMs } : undefined,
       outDir,
       log,
       track: (work) => progress.track(work),
     });
-
-    // Causal attribution: revert the blamed function, bisect the commits (src/causal/).
-    const causalRounds = Math.max(MIN_CAUSAL_ROUNDS, confirmRounds);
-    let causalRan = false;
-    if (causal !== 'off' && baseRef && changes) {
-      try {
-        causalRan =
-          (await runCausal(report, { repoDir, moduleDir, baseRef, headRef, changes, run: settings, verdict, rounds: causalRounds, budgetMs: causalBudgetMs, outDir: join(outDir, 'causal'), log })) !== null;
-      } catch (e) {
-        if (!(e instanceof BenchgateError)) throw e;
-        log.warning(`the causal check could not run: ${e.message}`);
-      }
-    }
 
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     const ctx = {
@@ -215,7 +203,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       rounds,
       minRounds: baselineSource === 'rerun' ? settings.minRounds : undefined,
       confirmRounds: confirmRoundsUsed,
-      causal: causalRan ? { rounds: causalRounds, budgetMs: causalBudgetMs } : undefined,
+      causal: causalRan,
       incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
     };
