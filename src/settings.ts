@@ -4,6 +4,7 @@
  */
 import { DEFAULT_THRESHOLD } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
+import type { DuetPolicy } from './gotool/duet.js';
 
 /** What to run. */
 export interface RunSettings {
@@ -32,7 +33,17 @@ export interface RunSettings {
   extraFlags: string[];
   /** Capture CPU and memory profiles (needed for attribution). */
   profiles: boolean;
+  /** Duet pairs in paired rounds (gotool/duet.ts); default DEFAULT_DUET. */
+  duet?: DuetPolicy;
 }
+
+/**
+ * The default `duet` setting of both front doors: the one constant to change when measurements
+ * (bench/duet.mjs, README "Duet pairs") say otherwise. `auto` takes pairs at once only when the
+ * guard finds the machine free, so on a busy host it costs nothing but the guard's readings.
+ */
+export const DEFAULT_DUET: DuetPolicy = 'auto';
+export const DUET_CHOICES = ['auto', 'on', 'off'] as const;
 
 /** How to judge. */
 export interface VerdictSettings {
@@ -61,6 +72,7 @@ export const DEFAULT_RUN: RunSettings = {
   minRounds: 6,
   extraFlags: [],
   profiles: true,
+  duet: DEFAULT_DUET,
 };
 
 /** The extension's cap: `maxRounds`, else three times the planned count; never below the count. */
