@@ -55,7 +55,7 @@ describe('the guard (pure)', () => {
     expect(duetVerdict(idle(2), 1, 'off').ok).toBe(false);
   });
 
-  test('a starved side: below 85% of the other side’s CPU share, or (pinned) below 60% of its set', () => {
+  test('a starved side: (pinned) below 60% of its set, or below 85% of the other side’s CPU share', () => {
     const s = (cpuMs: number, wallMs = 1000) => ({ cpuMs, wallMs });
     expect(starvedSide(s(980), s(960), 1, true)).toBeUndefined();
     expect(starvedSide(s(500), s(990), 1, true)).toBe('base');
@@ -63,7 +63,11 @@ describe('the guard (pure)', () => {
     expect(starvedSide(s(500), s(520), 1, true)).toBe('both');
     expect(starvedSide(s(500), s(520), 1, false)).toBeUndefined();
     // Too short to judge in 10 ms ticks, or no reading: the round's guard decides.
-    expect(starvedSide(s(10, 100), s(90, 100), 1, true)).toBeUndefined();
+    expect(starvedSide(s(10, 90), s(80, 90), 1, true)).toBeUndefined();
+    // Pinned floor from 100 ms of wall; the relative rule only once a side has 200 ms of CPU.
+    expect(starvedSide(s(30, 150), s(140, 150), 1, true)).toBe('base');
+    expect(starvedSide(s(100, 150), s(140, 150), 1, false)).toBeUndefined();
+    expect(starvedSide(s(100, 300), s(280, 300), 1, false)).toBe('base');
     expect(starvedSide(undefined, s(900), 1, true)).toBeUndefined();
   });
 

@@ -59,16 +59,26 @@ export const DUET_GUARD = {
 } as const;
 
 /**
- * The starvation rule for one duet pair, from each side's CPU time ÷ wall time: a side whose share
- * is below `minRelativeShare` of the other's lost CPU the other did not (asymmetric interference,
- * the case that biases the ratio); when pinned, a side below `minPinnedShare` of its CPU set was
- * crowded on its own CPUs. Judged only when both processes ran for `minWallMs` or more: /proc
- * counts CPU time in 10 ms ticks, too coarse for shorter runs (there the round's guard decides).
+ * The starvation rule for one duet pair, from each side's CPU time ÷ wall time (its share). A
+ * CPU-bound test binary alone on its CPU set reads close to 1 × the set's size; one crowded by a
+ * third process reads ~0.5 or less (design §4's hog: half a core), and on this shared machine at
+ * load ~11 on 2 cores every side read 0.1–0.3 (bench/duet.mjs). So:
+ *
+ * - pinned, a side below `minPinnedShare` of its set was crowded on its own CPUs (`both` when the
+ *   two were): judged once both ran `minWallMs`, where a 10 ms tick of /proc's CPU time is ≤ 10%;
+ * - a side whose share is below `minRelativeShare` of the other's lost CPU the other did not
+ *   (asymmetric interference, the case that biases the ratio): judged only once the busier side
+ *   has `minCpuMsRelative` of CPU time, where a tick is ≤ 5%, well inside the 15% margin.
+ *
+ * Shorter runs are not judged (the round's guard decides for them). A benchmark that waits (sleep,
+ * I/O) reads a low share alone too: with `duet: auto` its pairs are then measured again back to
+ * back, which costs time but never a wrong pairing.
  */
 export const DUET_STARVATION = {
   minRelativeShare: 0.85,
   minPinnedShare: 0.6,
-  minWallMs: 250,
+  minWallMs: 100,
+  minCpuMsRelative: 200,
 } as const;
 
 /** The verdict before a round: duet or not, and why not. */
@@ -235,6 +245,7 @@ export function starvedSide(
     if (b < floor) return 'base';
     if (h < floor) return 'head';
   }
+  if (Math.max(base.cpuMs, head.cpuMs) < DUET_STARVATION.minCpuMsRelative) return undefined;
   if (b < DUET_STARVATION.minRelativeShare * h) return 'base';
   if (h < DUET_STARVATION.minRelativeShare * b) return 'head';
   return undefined;
