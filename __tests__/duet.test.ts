@@ -13,6 +13,7 @@ import {
   cpuSets,
   duetVerdict,
   findTaskset,
+  readHost,
   setOf,
   starvedSide,
   usableCpus,
@@ -23,6 +24,7 @@ import { fingerprint } from '../src/gotool/env.js';
 import { compareResults } from '../src/compare/compare.js';
 import { DEFAULT_DUET, DEFAULT_RUN } from '../src/settings.js';
 import { readInputs } from '../src/action/inputs.js';
+import { runCommand, RUN_USAGE } from '../src/commands/run.js';
 import type { BenchResult, Fingerprint } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -86,6 +88,22 @@ describe('the switches', () => {
     expect(readInputs(() => '').run.duet).toBe(DEFAULT_DUET);
     expect(readInputs((n) => (n === 'duet' ? 'off' : '')).run.duet).toBe('off');
     expect(() => readInputs((n) => (n === 'duet' ? 'sometimes' : ''))).toThrow(/duet/);
+  });
+
+  test('benchgate run --duet takes auto, on or off, and refuses anything else as a usage error', async () => {
+    let err = '';
+    const code = await runCommand(['--base', 'main', '--duet', 'sometimes'], { stdout: () => undefined, stderr: (x) => (err += x) });
+    expect(code).toBe(2);
+    expect(err).toMatch(/--duet/);
+    expect(RUN_USAGE).toContain('--duet auto|on|off');
+  });
+
+  test('the host readings: the CPUs this process may use, and where Linux has them, pressure and runnable tasks', async () => {
+    const h = await readHost();
+    expect(h.cpus).toBe((await usableCpus()).length);
+    expect(h.cpus).toBeGreaterThanOrEqual(1);
+    expect(Number.isFinite(h.load1)).toBe(true);
+    if (process.platform === 'linux') expect(h.runnableOthers).toBeGreaterThanOrEqual(0);
   });
 });
 
