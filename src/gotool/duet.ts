@@ -14,6 +14,7 @@
  *
  * The readings are a function the runner takes, so tests can force every branch.
  */
+import { readFileSync } from 'node:fs';
 import { access, constants, readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 
@@ -204,9 +205,11 @@ const CPU_POLL_MS = 20;
 export function watchCpu(pid: number, startedMs: number): { stop(): CpuShare | undefined } {
   let last: CpuShare | undefined;
   let stopped = false;
-  const read = async () => {
+  // Read synchronously (a few µs): on a loaded host the thread pool's queue would make the last
+  // reading late, after the child is gone.
+  const read = () => {
     try {
-      const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
       // Fields after the command name start at field 3 (state); utime is 14, stime 15.
       const ticks = Number(fields[11]) + Number(fields[12]);
@@ -215,8 +218,8 @@ export function watchCpu(pid: number, startedMs: number): { stop(): CpuShare | u
       // Gone, or no /proc.
     }
   };
-  void read();
-  const timer = setInterval(() => void read(), CPU_POLL_MS);
+  read();
+  const timer = setInterval(read, CPU_POLL_MS);
   return {
     stop() {
       stopped = true;
