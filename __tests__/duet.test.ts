@@ -25,7 +25,9 @@ import { compareResults } from '../src/compare/compare.js';
 import { DEFAULT_DUET, DEFAULT_RUN } from '../src/settings.js';
 import { readInputs } from '../src/action/inputs.js';
 import { runCommand, RUN_USAGE } from '../src/commands/run.js';
-import type { BenchResult, Fingerprint } from '../src/types.js';
+import { evaluateGate } from '../src/gate.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import type { BenchResult, CompareReport, CompareRow, Fingerprint, RowPairing, Summary } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 
 const DUETMOD = join(ROOT, '__tests__', 'fixtures', 'duetmod');
@@ -128,6 +130,36 @@ describe('rows say how their pairs were measured', () => {
     expect(rows(['duet', 'sequential', 'duet', 'sequential'], 'duet')).toMatchObject({ pairing: 'mixed', duetPairs: 2 });
     // Samples without a mark (older runs) are as the run says.
     expect(rows([undefined, undefined, undefined, undefined], 'sequential').pairing).toBe('sequential');
+  });
+});
+
+describe('the comment footer names how the pairs were taken', () => {
+  const summary = (center: number): Summary => ({ n: 10, center, lo: center * 0.98, hi: center * 1.02, warnings: [] });
+  const row = (name: string, pairing: RowPairing): CompareRow => ({
+    package: 'example.com/m/calc',
+    name,
+    unit: 'sec/op',
+    base: summary(1e-3),
+    head: summary(1e-3),
+    deltaPercent: 0,
+    p: 0.6,
+    q: null,
+    significant: false,
+    verdict: 'unchanged',
+    reason: 'no change',
+    test: 'wilcoxon-signed-rank',
+    paired: { n: 10, ratio: 1, lo: 0.99, hi: 1.01, p: 0.6, method: 'exact', pairing, ...(pairing === 'mixed' ? { duetPairs: 4 } : {}) },
+  });
+  const footer = (...pairings: RowPairing[]) => {
+    const r: CompareReport = { rows: pairings.map((p, i) => row(`B${i}`, p)), geomean: [], warnings: [], settings: { alpha: 0.05, confidence: 0.95, threshold: 5 } };
+    const gate = evaluateGate(r, { failOn: 'regression', gateUnits: ['sec/op'], failOnUnconfirmed: false });
+    return renderMarkdown(r, { gate, baseline: { source: 'rerun', ref: 'main', commit: 'abcdef0123456789' }, rounds: 10 });
+  };
+  test('at once, back to back, or both', () => {
+    expect(footer('duet', 'duet')).toContain('measured at once;');
+    expect(footer('sequential')).toContain('measured back to back;');
+    expect(footer('duet', 'sequential')).toContain('measured at once where the machine was free, else back to back');
+    expect(footer('mixed')).toContain('measured at once where the machine was free, else back to back');
   });
 });
 
