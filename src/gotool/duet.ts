@@ -160,7 +160,8 @@ export async function readHost(): Promise<HostReadings> {
     const counts: number[] = [];
     for (let i = 0; i < DUET_GUARD.snapshots; i++) {
       if (i > 0) await sleep(DUET_GUARD.snapshotGapMs);
-      const running = Number(/^\S+ \S+ \S+ (\d+)\//.exec(await readFile('/proc/loadavg', 'utf8'))?.[1]);
+      // Read on this thread (synchronously), so that the one runnable task of ours is the reader.
+      const running = Number(/^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'utf8'))?.[1]);
       if (Number.isFinite(running)) counts.push(Math.max(0, running - 1));
     }
     if (counts.length > 0) readings.runnableOthers = median(counts);
