@@ -369,7 +369,6 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     starved: opts.starvedSide ?? starvedSide,
     refusedRounds: 0,
     lastRefusal: undefined as string | undefined,
-    lastReadings: undefined as HostReadings | undefined,
     tooWide: new Set<string>(),
     redone: [] as string[],
     duetPairs: 0,
@@ -448,7 +447,8 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const record = async (e: Execution, pairing: Pairing): Promise<void> => {
     const s = stateOf(e.side);
     const { files, r, outcome } = e;
-    if (e.side === 'head') pairing === 'duet' ? duet.duetPairs++ : duet.sequentialPairs++;
+    if (e.side === 'head' && pairing === 'duet') duet.duetPairs++;
+    else if (e.side === 'head') duet.sequentialPairs++;
     await writeFile(join(s.runDir, files.out), r.stdout);
     const pr = s.runs.get(e.pkg)!;
     if (!pr.outputFiles.includes(files.out)) pr.outputFiles.push(files.out);
@@ -499,7 +499,6 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
         duet.refusedRounds++;
         duet.lastRefusal = roundDuet.reason;
       }
-      duet.lastReadings = readings;
     }
     for (const pkg of allPkgs) {
       for (const leaf of leavesOf.get(pkg)!) {
