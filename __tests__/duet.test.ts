@@ -272,6 +272,17 @@ describe('the runner', () => {
     expect(r.warnings.map((w) => w.message).join('\n')).toMatch(/above half the CPUs .*Nap-\d+/);
   });
 
+  test('auto with no leaf narrow enough: the guard is not asked, and nothing to say (each row says back to back)', async () => {
+    if (!canDuet()) return;
+    const never = async (): Promise<HostReadings> => {
+      throw new Error('the guard was asked');
+    };
+    const r = await duetRun({ duet: 'auto', rounds: 1, cpu: String(cpus.length), hostReadings: never, profiles: false });
+    expect(r.order.map((s) => s.pairing)).toEqual(['sequential', 'sequential']);
+    expect(r.base.pairing).toBe('sequential');
+    expect(r.warnings).toEqual([]);
+  });
+
   test('sequential pairs unchanged: off (the runner’s default) never asks the guard, never overlaps', async () => {
     const never = async (): Promise<HostReadings> => {
       throw new Error('the guard was asked');

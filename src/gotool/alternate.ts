@@ -375,6 +375,8 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     sequentialPairs: 0,
   };
   const pinned = duet.taskset !== undefined && cpuIds.length >= 2;
+  // Where no leaf fits half the CPUs (Go's default -cpu is all of them), the guard is not asked.
+  const duetable = [...leavesOf.values()].some((ls) => ls.some((l) => l.cpu <= duet.sets[0].length));
 
   interface Execution {
     side: Side;
@@ -492,7 +494,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     roundsRun = round;
     // The guard, once per round: a busy host runs this round's pairs back to back.
     let roundDuet: DuetVerdict = { ok: false };
-    if (duet.policy !== 'off') {
+    if (duet.policy !== 'off' && duetable) {
       const readings = await duet.readings();
       roundDuet = duetVerdict(readings, duet.sets[0].length, duet.policy);
       if (!roundDuet.ok) {
@@ -505,7 +507,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
         if (!active.has(leafKey(pkg, leaf.name))) continue;
         const present = roundOrder(round).filter((side) => has(stateOf(side), pkg, leaf.name));
         const fits = leaf.cpu <= duet.sets[0].length;
-        if (duet.policy !== 'off' && duet.sets[0].length > 0 && !fits) duet.tooWide.add(`${pkg} ${leaf.name}`);
+        if (duet.policy === 'on' && duet.sets[0].length > 0 && !fits) duet.tooWide.add(`${pkg} ${leaf.name}`);
         if (roundDuet.ok && fits && present.length === 2) {
           // Both sides at once, each on its own CPU set; the sets swap sides every round.
           const pin = (side: Side) => duet.sets[setOf(side, round)];
