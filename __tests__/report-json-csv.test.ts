@@ -92,7 +92,7 @@ describe('toJsonReport', () => {
       verdict: 'regression',
       reason: 'p=0.000 ≤ α=0.05, +25% ≥ 5%',
       test: 'wilcoxon-signed-rank',
-      paired: { n: 10, ratio: 1.25, lo: 1.2, hi: 1.3, p: 0.004, lookP: [0.002], method: 'exact', pairing: 'sequential' },
+      paired: { n: 10, ratio: 1.25, lo: 1.2, hi: 1.3, p: 0.004, lookP: [0.002], method: 'exact', pairing: 'sequential', duetPairs: null },
       exact: false,
       noisePercent: 8.3,
       suspect: false,

@@ -50,8 +50,9 @@ describe('validateRun', () => {
   });
 
   test('a paired run (pairs, per-benchmark profiles) passes unchanged', () => {
-    const r = run({ pairing: 'sequential' });
+    const r = run({ pairing: 'duet' });
     r.results[0].pair = 3;
+    r.results[0].pairing = 'duet';
     r.packages[0].benchmarkProfiles = { 'X-2': { cpu: ['m/x/cpu-03.pprof'], mem: ['m/x/mem-03.pprof'] } };
     expect(validateRun(JSON.parse(JSON.stringify(r)), 'run.json')).toEqual(r);
   });
@@ -69,6 +70,7 @@ describe('validateRun', () => {
     rejected(withPair('1'), 'results[0].pair is not an integer');
     rejected(withPair(1.5), 'results[0].pair is not an integer');
     rejected({ ...run(), pairing: 'both' }, '"pairing" is "both"');
+    rejected({ ...run(), results: [{ ...run().results[0], pair: 1, pairing: 'mixed' }] }, 'results[0].pairing is "mixed"');
     // The planned looks come from an artifact: a zero count would make the looks endless.
     rejected({ ...run(), pairPlan: { count: 0, maxPairs: 30 } }, '"pairPlan" is {"count":0,"maxPairs":30}');
     rejected({ ...run(), pairPlan: { count: 10, maxPairs: 5 } }, '"pairPlan" is');

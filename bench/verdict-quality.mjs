@@ -26,7 +26,7 @@ import { formatHeader, formatTable, summarize } from './lib/vq-summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `usage: node bench/verdict-quality.mjs [--trials N] [--rounds N] [--min-rounds N] [--max-rounds N] [--confirm-rounds N]
-       [--benchtime T] [--plants 3,5,10] [--tasks aa,seq,stored,plant,plain] [--threshold PCT] [--pairing sequential|duet]
+       [--benchtime T] [--plants 3,5,10] [--tasks aa,seq,stored,plant,plain] [--threshold PCT] [--pairing sequential|duet|auto]
        [--hog N] [--quick] [--keep] [--out DIR] [--cli PATH]
        node bench/verdict-quality.mjs --summarize DIR/results.json`;
 
@@ -101,8 +101,8 @@ if (settings.plants.some((p) => !Number.isFinite(p) || p <= 0) || !Number.isFini
   console.error(`--plants and --threshold take positive percentages\n${USAGE}`);
   process.exit(2);
 }
-if (settings.pairing !== undefined && !['sequential', 'duet'].includes(settings.pairing)) {
-  console.error(`--pairing: expected sequential or duet, got "${settings.pairing}"\n${USAGE}`);
+if (settings.pairing !== undefined && !['sequential', 'duet', 'auto'].includes(settings.pairing)) {
+  console.error(`--pairing: expected sequential, duet or auto, got "${settings.pairing}"\n${USAGE}`);
   process.exit(2);
 }
 
@@ -148,7 +148,8 @@ const passthrough = [
   ...(settings.minRounds === undefined ? [] : ['--min-rounds', String(settings.minRounds)]),
   ...(settings.maxRounds === undefined ? [] : ['--max-rounds', String(settings.maxRounds)]),
   ...(settings.confirmRounds === undefined ? [] : ['--confirm-rounds', String(settings.confirmRounds)]),
-  ...(settings.pairing === undefined ? [] : ['--pairing', settings.pairing]),
+  // benchgate run's --duet: on (every pair at once where the CPUs allow), off (back to back), auto (its guard decides).
+  ...(settings.pairing === undefined ? [] : ['--duet', { duet: 'on', sequential: 'off', auto: 'auto' }[settings.pairing]]),
 ];
 // Ask the CLI before measuring anything whether it takes these flags: outside a repository and
 // without --base, a CLI that knows them fails on the missing --base, one that does not on the flag.

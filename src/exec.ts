@@ -16,6 +16,8 @@ export interface RunOptions {
   onStdoutLine?: (line: string) => void;
   /** Bytes kept per stream; beyond it only the tail is kept (default 8 MiB). */
   maxOutputBytes?: number;
+  /** Called once the child has started, with its pid (e.g. to watch its CPU time in /proc). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface RunResult {
@@ -28,6 +30,9 @@ export interface RunResult {
   truncated: boolean;
   timedOut: boolean;
   durationMs: number;
+  /** When the process was started and when it ended (epoch ms): concurrent runs can be told apart. */
+  startedAtMs: number;
+  endedAtMs: number;
 }
 
 const DEFAULT_MAX_OUTPUT = 8 * 1024 * 1024;
@@ -111,6 +116,8 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       // (`go test` runs the test binary as its own child).
       detached: true,
     });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
+    let endedAt: number | undefined;
     const out = new TailBuffer(cap);
     const err = new TailBuffer(cap);
     const lines = opts.onStdoutLine ? lineSplitter(opts.onStdoutLine) : null;
@@ -162,6 +169,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     });
 
     child.on('exit', () => {
+      endedAt = Date.now();
       timers.push(setTimeout(stopReading, PIPE_WAIT_MS));
     });
 
@@ -180,6 +188,8 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
         truncated: out.truncated || err.truncated,
         timedOut,
         durationMs: Date.now() - started,
+        startedAtMs: started,
+        endedAtMs: endedAt ?? Date.now(),
       });
     });
   });

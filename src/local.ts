@@ -59,6 +59,7 @@ export function runnerSettings(run: RunSettings) {
     timeout: run.timeout,
     extraFlags: run.extraFlags,
     profiles: run.profiles,
+    duet: run.duet,
   };
 }
 

@@ -5,6 +5,7 @@
 import { DEFAULT_THRESHOLD } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
 import type { ProfileKind } from './gotool/flags.js';
+import type { DuetPolicy } from './gotool/duet.js';
 
 /** What to run. */
 export interface RunSettings {
@@ -33,10 +34,20 @@ export interface RunSettings {
   extraFlags: string[];
   /** The profiles to capture, e.g. ['cpu', 'mem'] (attribution needs them); [] for none. */
   profiles: ProfileKind[];
+  /** Duet pairs in paired rounds (gotool/duet.ts); default DEFAULT_DUET. */
+  duet?: DuetPolicy;
 }
 
 export type { ProfileKind };
 export const PROFILE_KINDS: readonly ProfileKind[] = ['cpu', 'mem'];
+
+/**
+ * The default `duet` setting of both front doors: the one constant to change when measurements
+ * (bench/duet.mjs, README "Duet pairs") say otherwise. `auto` takes pairs at once only when the
+ * guard finds the machine free, so on a busy host it costs nothing but the guard's readings.
+ */
+export const DEFAULT_DUET: DuetPolicy = 'auto';
+export const DUET_CHOICES = ['auto', 'on', 'off'] as const;
 
 /** How to judge. */
 export interface VerdictSettings {
@@ -65,6 +76,7 @@ export const DEFAULT_RUN: RunSettings = {
   minRounds: 6,
   extraFlags: [],
   profiles: ['cpu', 'mem'],
+  duet: DEFAULT_DUET,
 };
 
 /** The extension's cap: `maxRounds`, else three times the planned count; never below the count. */

@@ -26,6 +26,11 @@ export interface BenchResult {
    * samples of a whole-package run (e.g. a stored baseline's `-count N`).
    */
   pair?: number;
+  /**
+   * How this sample's pair was taken, where the runner recorded it per pair (a duet run falls back
+   * to back-to-back pairs for some rounds or leaves); absent means as the Run's `pairing` says.
+   */
+  pairing?: Pairing;
 }
 
 export interface BenchValue {
@@ -82,6 +87,9 @@ export interface BenchmarkProfileFiles {
 /** How the samples of a run were taken against the other side's. */
 export type Pairing = 'sequential' | 'duet';
 
+/** How a row's pairs were taken: all one way, or `mixed` (some at once, some back to back). */
+export type RowPairing = Pairing | 'mixed';
+
 /** One side's run: the content of a baseline artifact (`run.json`, versioned). */
 export interface Run {
   schema: 1;
@@ -95,7 +103,11 @@ export interface Run {
   units: UnitMetadata;
   /** True when some package failed: the results are partial. */
   incomplete: boolean;
-  /** Set when the results were measured in pairs with the other side's run (BenchResult.pair). */
+  /**
+   * Set when the results were measured in pairs with the other side's run (BenchResult.pair):
+   * `duet` when any pair was taken at once (each sample's own `pairing` says which), else
+   * `sequential`.
+   */
   pairing?: Pairing;
   /**
    * The planned pairs of a paired run: judged first after `count` pairs; benchmarks that cannot be
@@ -151,8 +163,10 @@ export interface PairedRow {
   lookP?: number[];
   /** How the test's distribution was computed, e.g. `exact` or `normal`. */
   method: string;
-  /** How the pairs were measured. */
-  pairing: Pairing;
+  /** How the pairs were measured: back to back, at once, or `mixed` (`duetPairs` of the n at once). */
+  pairing: RowPairing;
+  /** With `mixed`: how many of the n pairs were measured at once. */
+  duetPairs?: number;
 }
 
 /** One compared (package, benchmark, unit). */

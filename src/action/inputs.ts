@@ -6,8 +6,10 @@ import * as core from '@actions/core';
 import {
   RunSettings,
   VerdictSettings,
+  DEFAULT_DUET,
   DEFAULT_RUN,
   DEFAULT_VERDICT,
+  DUET_CHOICES,
   FAIL_ON_CHOICES,
   parseChoice,
   parseDuration,
@@ -74,6 +76,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       timeout: timeout || undefined,
       extraFlags: splitWords('go-test-flags', read('go-test-flags')),
       profiles: parseProfiles('profiles', read('profiles') || 'cpu,mem'),
+      duet: parseChoice('duet', read('duet') || DEFAULT_DUET, DUET_CHOICES),
     },
     verdict: {
       ...DEFAULT_VERDICT,

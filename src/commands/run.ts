@@ -16,7 +16,7 @@ import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
-import { DEFAULT_RUN, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
+import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { CompareReport } from '../types.js';
 import { git } from '../git/git.js';
@@ -53,7 +53,7 @@ const RUN_OPTIONS = {
 export const RUN_USAGE =
   'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] ' +
   '[--rounds N] [--min-rounds N] [--max-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
-  '[--out <dir>] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--causal auto|off] [--causal-budget D] [--alpha A] [--threshold PCT] ' +
+  '[--out <dir>] [--duet auto|on|off] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--causal auto|off] [--causal-budget D] [--alpha A] [--threshold PCT] ' +
   '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|regression-or-noisy|none] [--no-profiles] [--quiet]';
 
 export const BASELINE_USAGE =
@@ -100,6 +100,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       'confirm-budget': { type: 'string' },
       causal: { type: 'string' },
       'causal-budget': { type: 'string' },
+      duet: { type: 'string' },
     });
     if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`);
     const baseRef = str(values, 'base');
@@ -110,6 +111,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       ...runSettingsFrom(values, rounds),
       minRounds: parseInteger('--min-rounds', str(values, 'min-rounds') ?? String(DEFAULT_RUN.minRounds), 2, 1000),
       maxRounds: str(values, 'max-rounds') ? parseInteger('--max-rounds', str(values, 'max-rounds')!, 1, 10000) : undefined,
+      // Pairs at once where the machine allows (gotool/duet.ts); the rounds and the confirmation alike.
+      duet: parseChoice('--duet', str(values, 'duet') ?? DEFAULT_DUET, DUET_CHOICES),
     };
     const verdict = verdictFrom(values);
     const format = formatFrom(values);

@@ -10,7 +10,7 @@
  * Deterministic metrics (B/op, allocs/op with every sample equal on each side) need no test:
  * a changed value is a change, whatever a U test of a few identical samples says.
  */
-import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Pairing, PairedRow, Summary, UnitMetadata } from '../types.js';
+import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Pairing, PairedRow, RowPairing, Summary, UnitMetadata } from '../types.js';
 import { comparePairs } from '../stats/paired.js';
 import { signedRankPairsNeeded } from '../stats/signedrank.js';
 import { lookWeights, sequentialP, type LookPlan } from './sequential.js';
@@ -107,6 +107,8 @@ interface Cell {
   /** Pair index of each sample (BenchResult.pair), or null once a sample without one is seen. */
   basePairs: number[] | null;
   headPairs: number[] | null;
+  /** How each pair was taken, where the samples say (BenchResult.pairing); else as the runs say. */
+  pairingOf?: Map<number, Pairing>;
 }
 
 /** Groups the samples by (package, name, unit), remembering the order of first appearance. */
@@ -133,7 +135,10 @@ function collect(base: BenchResult[], head: BenchResult[]): Cell[] {
         }
         (side === 'base' ? cell.base : cell.head).push(value);
         const pairs = side === 'base' ? cell.basePairs : cell.headPairs;
-        if (pairs && r.pair !== undefined) pairs.push(r.pair);
+        if (pairs && r.pair !== undefined) {
+          pairs.push(r.pair);
+          if (r.pairing) (cell.pairingOf ??= new Map()).set(r.pair, r.pairing);
+        }
         else if (side === 'base') cell.basePairs = null;
         else cell.headPairs = null;
       }
@@ -184,6 +189,9 @@ function pairedRow(
   const head = matched.map((m) => m[2]);
   const all = comparePairs(base, head, { confidence });
   if (!all) return null;
+  // A duet run records per pair how it was taken (rounds the guard refused ran back to back).
+  const duetPairs = matched.filter((m) => (cell.pairingOf?.get(m[0]) ?? pairing) === 'duet').length;
+  const rowPairing: RowPairing = duetPairs === matched.length ? 'duet' : duetPairs === 0 ? 'sequential' : 'mixed';
   // No interval at this confidence (too few pairs) is NaN, as in benchstat's summaries. Every pair
   // equal (a deterministic custom metric) is a ratio of exactly 1, interval and all.
   const equal = all.zeros === all.n;
@@ -195,8 +203,9 @@ function pairedRow(
     hi: equal ? 1 : bounded ? all.hi : NaN,
     p: all.p,
     method: all.method.replace('wilcoxon-signed-rank ', ''),
-    pairing,
+    pairing: rowPairing,
   };
+  if (rowPairing === 'mixed') row.duetPairs = duetPairs;
   if (looks) {
     const seq = sequentialP(matched.length, looks, (m) =>
       m === matched.length ? all.p : (comparePairs(base.slice(0, m), head.slice(0, m), { confidence })?.p ?? 1),

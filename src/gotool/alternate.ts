@@ -12,12 +12,17 @@
  *   that leaf at one `-cpu` value, one sample each, in an order that flips every round (ABBA) so
  *   that going first favours neither side; both samples carry `pair = r`;
  * - each of those processes writes its own CPU and memory profiles, which hold exactly that
- *   benchmark (its sub-benchmark helper, its `b.RunParallel` goroutines and its GC included).
+ *   benchmark (its sub-benchmark helper, its `b.RunParallel` goroutines and its GC included);
+ * - with `duet` (gotool/duet.ts), a round the guard finds the machine free for runs each pair's two
+ *   processes at the same time instead, each pinned to its own half of the CPUs (`taskset -c`,
+ *   GOMAXPROCS = the half's size), the halves swapping sides every round; a leaf whose `-cpu` is
+ *   wider than a half, a round the guard refuses, and a pair whose CPU shares show one side starved
+ *   run back to back. Each sample records how its pair was taken (BenchResult.pairing).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../errors.js';
-import { run } from '../exec.js';
+import { run, type RunResult } from '../exec.js';
 import type { Fingerprint, PackageRun, Pairing, Run } from '../types.js';
 import { cpuFromBenchOutput, fingerprint as takeFingerprint } from './env.js';
 import { defaultPackageTimeoutMs, listFailureRun } from './run.js';
@@ -32,6 +37,20 @@ import {
   unfinishedBenchmark,
   type Leaf,
 } from './leaves.js';
+import {
+  cpuSets,
+  duetVerdict,
+  findTaskset,
+  readHost,
+  setOf,
+  starvedSide,
+  usableCpus,
+  watchCpu,
+  type CpuShare,
+  type DuetPolicy,
+  type DuetVerdict,
+  type HostReadings,
+} from './duet.js';
 import { classify, trimOutput, type Outcome } from './outcome.js';
 import { discoverPackages, type BenchPackage, type Discovery } from './packages.js';
 import { StepClock, type ProgressSink, type Side } from './progress.js';
@@ -91,11 +110,23 @@ export interface AlternateOptions extends Partial<BenchSettings> {
    */
   settle?: { minRounds: number; open: (base: Run, head: Run) => Suspect[] };
   /**
-   * How the two samples of a pair are taken: `sequential` (back to back, the only one implemented)
-   * or `duet` (both at once on separate CPUs; a later step: asking for it runs sequential pairs and
-   * says so in a warning).
+   * How the two samples of a pair are taken: `sequential` (back to back) or `duet` (both at once on
+   * separate CPUs; the same as `duet: 'on'`). `duet` takes precedence.
    */
   pairing?: Pairing;
+  /**
+   * Duet pairs (gotool/duet.ts): `auto` = at once when the guard finds the machine free, `on` = at
+   * once wherever the CPUs allow, `off` = back to back. Default `off` here; the front doors default
+   * to DEFAULT_DUET (settings.ts). Whatever cannot run at once runs back to back, and each sample
+   * records how (BenchResult.pairing).
+   */
+  duet?: DuetPolicy;
+  /** The guard's host readings (default: readHost); tests force each branch with their own. */
+  hostReadings?: () => Promise<HostReadings>;
+  /** The starvation rule for a duet pair (default: starvedSide); tests force a redo with their own. */
+  starvedSide?: typeof starvedSide;
+  /** The taskset binary; null runs duets unpinned; default: found on PATH (Linux). */
+  taskset?: string | null;
 }
 
 /** One executed measurement (one leaf, one side), in the order they happened. */
@@ -105,6 +136,13 @@ export interface ExecutedStep {
   /** The leaf, as in BenchResult.name. */
   benchmark: string;
   side: Side;
+  /** How this sample was taken: alone, or as one side of a duet. */
+  pairing?: Pairing;
+  /** When its process started and ended (epoch ms): a duet's two sides overlap. */
+  startMs?: number;
+  endMs?: number;
+  /** The CPUs a duet side was pinned to (absent when unpinned). */
+  cpus?: number[];
 }
 
 export interface AlternateResult {
@@ -140,6 +178,8 @@ interface SideState {
   failed: Set<string>;
   /** Output file (relative) → the pair its results belong to. */
   pairOf: Map<string, number>;
+  /** Output file (relative) → how its pair was taken. */
+  pairingOf: Map<string, Pairing>;
 }
 
 function emptyRun(pkg: BenchPackage): PackageRun {
@@ -179,9 +219,6 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const binDir = join(opts.outDir, 'bin');
   const warnings: Warning[] = [];
   const recordFailure = failureRecorder();
-  if (opts.pairing === 'duet') {
-    warnings.push({ message: 'duet pairing is not implemented yet: the pairs were measured sequentially (base and head back to back)' });
-  }
 
   const fp = opts.fingerprint ?? (await takeFingerprint({ goBin, cwd: opts.head.dir, env: opts.env }));
   // Every listing and every measurement names its -cpu value, so a leaf's printed suffix is exact.
@@ -219,6 +256,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
       leaves: new Map(),
       failed: new Set(),
       pairOf: new Map(),
+      pairingOf: new Map(),
     });
   }
   const [base, head] = sides;
@@ -319,6 +357,127 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const envOf = (): Fingerprint => (fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) });
   // Extra rounds only where a settle rule says which leaves still need them.
   const maxRounds = opts.settle ? Math.max(opts.rounds, opts.maxRounds ?? opts.rounds) : opts.rounds;
+
+  // Duet pairs (gotool/duet.ts): the CPU sets, the guard's readings, and what fell back and why.
+  const policy: DuetPolicy = opts.duet ?? (opts.pairing === 'duet' ? 'on' : 'off');
+  const cpuIds = policy === 'off' ? [] : await usableCpus();
+  const duet = {
+    policy,
+    sets: policy === 'off' ? ([[], []] as [number[], number[]]) : cpuSets(cpuIds),
+    taskset: policy === 'off' ? undefined : opts.taskset === null ? undefined : (opts.taskset ?? (await findTaskset(opts.env))),
+    readings: opts.hostReadings ?? (async () => ({ ...(await readHost()), cpus: cpuIds.length })),
+    starved: opts.starvedSide ?? starvedSide,
+    refusedRounds: 0,
+    lastRefusal: undefined as string | undefined,
+    tooWide: new Set<string>(),
+    redone: [] as string[],
+    duetPairs: 0,
+    sequentialPairs: 0,
+  };
+  const pinned = duet.taskset !== undefined && cpuIds.length >= 2;
+  // Where no leaf fits half the CPUs (Go's default -cpu is all of them), the guard is not asked.
+  const duetable = [...leavesOf.values()].some((ls) => ls.some((l) => l.cpu <= duet.sets[0].length));
+
+  interface Execution {
+    side: Side;
+    pkg: string;
+    leaf: Leaf;
+    round: number;
+    files: { out: string; cpu: string; mem: string };
+    r: RunResult;
+    outcome: Outcome;
+    share?: CpuShare;
+    cpus?: number[];
+  }
+  /** Runs one sample (one leaf, one side, one round); `cpus` runs it as one side of a duet. */
+  const execute = async (side: Side, pkg: string, leaf: Leaf, round: number, cpus?: number[]): Promise<Execution> => {
+    const s = stateOf(side);
+    opts.onProgress?.({
+      phase: 'run',
+      pkg,
+      benchmark: leaf.name,
+      index: indexOf(pkg),
+      total: allPkgs.length,
+      round,
+      rounds: round > opts.rounds ? maxRounds : opts.rounds,
+      side,
+      ...runClock.next(),
+    });
+    const dir = `${packageSlug(pkg)}/${packageSlug(leaf.name)}`;
+    await mkdir(join(s.runDir, dir), { recursive: true });
+    const files = { out: `${dir}/round-${pad(round)}.txt`, cpu: `${dir}/cpu-${pad(round)}.pprof`, mem: `${dir}/mem-${pad(round)}.pprof` };
+    // Profiles in every round: measured (bench/pair-overhead.mjs) at a few ms per process,
+    // and every sample then runs under the same conditions, profiler included.
+    const args = testBinaryArgs({
+      bench: leaf.pattern,
+      benchtime: opts.benchtime,
+      cpu: String(leaf.cpu),
+      timeout: opts.timeout,
+      extra: testFlags,
+      cpuProfile: wantsProfile(opts.profiles, 'cpu') ? join(s.runDir, files.cpu) : undefined,
+      memProfile: wantsProfile(opts.profiles, 'mem') ? join(s.runDir, files.mem) : undefined,
+    });
+    const binary = s.binaries.get(pkg)!;
+    // A duet side: pinned to its CPU set where taskset exists, its runtime limited to the set's size.
+    const useTaskset = cpus && pinned ? duet.taskset : undefined;
+    let watch: ReturnType<typeof watchCpu> | undefined;
+    const r = await run(useTaskset ?? binary, useTaskset ? ['-c', cpus!.join(','), binary, ...args] : args, {
+      // Its own tree's package directory: benchmarks read testdata/ relative to it.
+      cwd: s.byPkg.get(pkg)!.dir,
+      env: cpus ? { ...(opts.env ?? process.env), GOMAXPROCS: String(cpus.length) } : opts.env,
+      timeoutMs: runLimitMs,
+      onSpawn: cpus ? (pid) => (watch = watchCpu(pid, Date.now())) : undefined,
+    });
+    const share = watch?.stop();
+    order.push({
+      round,
+      pkg,
+      benchmark: leaf.name,
+      side,
+      pairing: cpus ? 'duet' : 'sequential',
+      startMs: r.startedAtMs,
+      endMs: r.endedAtMs,
+      ...(cpus && useTaskset ? { cpus } : {}),
+    });
+    return { side, pkg, leaf, round, files, r, outcome: classify(r), share, cpus };
+  };
+  const starvedOf = (a: Execution, b: Execution) => {
+    const [x, y] = a.side === 'base' ? [a, b] : [b, a];
+    return duet.starved(x.share, y.share, duet.sets[0].length, pinned);
+  };
+  /** Keeps a sample: its output, its profiles, its pair and how the pair was taken, or its failure. */
+  const record = async (e: Execution, pairing: Pairing): Promise<void> => {
+    const s = stateOf(e.side);
+    const { files, r, outcome } = e;
+    if (e.side === 'head' && pairing === 'duet') duet.duetPairs++;
+    else if (e.side === 'head') duet.sequentialPairs++;
+    await writeFile(join(s.runDir, files.out), r.stdout);
+    const pr = s.runs.get(e.pkg)!;
+    if (!pr.outputFiles.includes(files.out)) pr.outputFiles.push(files.out);
+    s.pairOf.set(files.out, e.round);
+    s.pairingOf.set(files.out, pairing);
+    if (wantsProfile(opts.profiles, 'cpu') || wantsProfile(opts.profiles, 'mem')) {
+      const mine = ((pr.benchmarkProfiles ??= {})[e.leaf.name] ??= { cpu: [], mem: [] });
+      // Also listed package-wide: together they are a package profile, split by stack as before.
+      // A pair measured again writes the same files: listed once.
+      if ((await nonEmptyFile(join(s.runDir, files.cpu))) && !mine.cpu.includes(files.cpu)) {
+        mine.cpu.push(files.cpu);
+        pr.cpuProfiles.push(files.cpu);
+      }
+      if ((await nonEmptyFile(join(s.runDir, files.mem))) && !mine.mem.includes(files.mem)) {
+        mine.mem.push(files.mem);
+        pr.memProfiles.push(files.mem);
+      }
+    }
+    // A failure is kept with its round, side and leaf; later rounds of that side skip the leaf
+    // (a failing benchmark fails again, and a timeout would cost the limit every round).
+    if (outcome.status !== 'ok') {
+      s.failed.add(leafKey(e.pkg, e.leaf.name));
+      const message = outcome.status === 'no-benchmarks' ? 'no result, though the listing run found this benchmark' : outcome.message;
+      recordFailure(pr, outcome.status === 'no-benchmarks' ? 'bench-failed' : outcome.status, `round ${e.round}, ${e.side}, benchmark ${e.leaf.name}`, message);
+    }
+  };
+
   const roundsStarted = Date.now();
   let plannedMs = 0;
   let extensionCut: AlternateResult['extensionCut'];
@@ -333,70 +492,40 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
       break;
     }
     roundsRun = round;
+    // The guard, once per round: a busy host runs this round's pairs back to back.
+    let roundDuet: DuetVerdict = { ok: false };
+    if (duet.policy !== 'off' && duetable) {
+      const readings = await duet.readings();
+      roundDuet = duetVerdict(readings, duet.sets[0].length, duet.policy);
+      if (!roundDuet.ok) {
+        duet.refusedRounds++;
+        duet.lastRefusal = roundDuet.reason;
+      }
+    }
     for (const pkg of allPkgs) {
-      const slug = packageSlug(pkg);
       for (const leaf of leavesOf.get(pkg)!) {
         if (!active.has(leafKey(pkg, leaf.name))) continue;
-        for (const side of roundOrder(round)) {
-          const s = stateOf(side);
-          if (!has(s, pkg, leaf.name)) continue;
-          opts.onProgress?.({
-            phase: 'run',
-            pkg,
-            benchmark: leaf.name,
-            index: indexOf(pkg),
-            total: allPkgs.length,
-            round,
-            rounds: round > opts.rounds ? maxRounds : opts.rounds,
-            side,
-            ...runClock.next(),
-          });
-          const dir = `${slug}/${packageSlug(leaf.name)}`;
-          await mkdir(join(s.runDir, dir), { recursive: true });
-          const files = { out: `${dir}/round-${pad(round)}.txt`, cpu: `${dir}/cpu-${pad(round)}.pprof`, mem: `${dir}/mem-${pad(round)}.pprof` };
-          // Profiles in every round: measured (bench/pair-overhead.mjs) at a few ms per process,
-          // and every sample then runs under the same conditions, profiler included.
-          const r = await run(
-            s.binaries.get(pkg)!,
-            testBinaryArgs({
-              bench: leaf.pattern,
-              benchtime: opts.benchtime,
-              cpu: String(leaf.cpu),
-              timeout: opts.timeout,
-              extra: testFlags,
-              cpuProfile: wantsProfile(opts.profiles, 'cpu') ? join(s.runDir, files.cpu) : undefined,
-              memProfile: wantsProfile(opts.profiles, 'mem') ? join(s.runDir, files.mem) : undefined,
-            }),
-            // Its own tree's package directory: benchmarks read testdata/ relative to it.
-            { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },
-          );
-          order.push({ round, pkg, benchmark: leaf.name, side });
-          await writeFile(join(s.runDir, files.out), r.stdout);
-          const pr = s.runs.get(pkg)!;
-          pr.outputFiles.push(files.out);
-          s.pairOf.set(files.out, round);
-          if (opts.profiles !== false) {
-            const mine = ((pr.benchmarkProfiles ??= {})[leaf.name] ??= { cpu: [], mem: [] });
-            // Also listed package-wide: together they are a package profile, split by stack as before.
-            if (await nonEmptyFile(join(s.runDir, files.cpu))) {
-              mine.cpu.push(files.cpu);
-              pr.cpuProfiles.push(files.cpu);
-            }
-            if (await nonEmptyFile(join(s.runDir, files.mem))) {
-              mine.mem.push(files.mem);
-              pr.memProfiles.push(files.mem);
-            }
+        const present = roundOrder(round).filter((side) => has(stateOf(side), pkg, leaf.name));
+        const fits = leaf.cpu <= duet.sets[0].length;
+        if (duet.policy === 'on' && duet.sets[0].length > 0 && !fits) duet.tooWide.add(`${pkg} ${leaf.name}`);
+        if (roundDuet.ok && fits && present.length === 2) {
+          // Both sides at once, each on its own CPU set; the sets swap sides every round.
+          const pin = (side: Side) => duet.sets[setOf(side, round)];
+          const [a, b] = await Promise.all(present.map((side) => execute(side, pkg, leaf, round, pin(side))));
+          const starved = starvedOf(a, b);
+          if (starved && a.outcome.status === 'ok' && b.outcome.status === 'ok') {
+            // One side lost CPU the other did not: its ratio would be biased. Measure the pair again, back to back.
+            duet.redone.push(`${leaf.name} round ${round} (${starved} starved)`);
+            runClock.addStep();
+            runClock.addStep();
+            for (const side of present) await record(await execute(side, pkg, leaf, round), 'sequential');
+          } else {
+            await record(a, 'duet');
+            await record(b, 'duet');
           }
-          const outcome = classify(r);
-          // A failure is kept with its round, side and leaf; later rounds of that side skip the leaf
-          // (a failing benchmark fails again, and a timeout would cost the limit every round).
-          if (outcome.status !== 'ok') {
-            s.failed.add(leafKey(pkg, leaf.name));
-            const message =
-              outcome.status === 'no-benchmarks' ? 'no result, though the listing run found this benchmark' : outcome.message;
-            recordFailure(pr, outcome.status === 'no-benchmarks' ? 'bench-failed' : outcome.status, `round ${round}, ${side}, benchmark ${leaf.name}`, message);
-          }
+          continue;
         }
+        for (const side of present) await record(await execute(side, pkg, leaf, round), 'sequential');
       }
     }
     if (opts.settle && round >= opts.settle.minRounds && round < maxRounds) {
@@ -406,6 +535,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     }
   }
   if (!opts.keepBinaries) await rm(binDir, { recursive: true, force: true });
+  warnings.push(...duetWarnings(duet, roundsRun));
 
   const env = envOf();
   const finish = async (s: SideState): Promise<Run> => {
@@ -423,7 +553,37 @@ async function snapshot(s: SideState, started: Date, env: Fingerprint): Promise<
   for (const r of collected.results) {
     const pair = r.source ? s.pairOf.get(r.source.file) : undefined;
     if (pair !== undefined) r.pair = pair;
+    const pairing = r.source ? s.pairingOf.get(r.source.file) : undefined;
+    if (pairing !== undefined) r.pairing = pairing;
   }
   const run = assembleRun({ commit: s.tree.commit, ref: s.tree.ref, started, env }, packages, collected);
-  return { run: { ...run, pairing: 'sequential' }, collected };
+  // `duet` when any pair was taken at once; each sample says how its own pair was.
+  const pairing: Pairing = [...s.pairingOf.values()].includes('duet') ? 'duet' : 'sequential';
+  return { run: { ...run, pairing }, collected };
+}
+
+/** What a duet run says about the pairs it could not take at once (none when duet was off). */
+function duetWarnings(
+  d: { policy: DuetPolicy; sets: [number[], number[]]; taskset?: string; refusedRounds: number; lastRefusal?: string; tooWide: Set<string>; redone: string[]; duetPairs: number; sequentialPairs: number },
+  roundsRun: number,
+): Warning[] {
+  if (d.policy === 'off') return [];
+  const out: Warning[] = [];
+  const how = d.taskset ? `pinned to CPUs ${d.sets[0].join(',')} | ${d.sets[1].join(',')}` : 'unpinned';
+  if (d.refusedRounds > 0) {
+    out.push({
+      message: `duet: ${d.refusedRounds} of ${roundsRun} round(s) ran their pairs back to back: the machine was not free (last: ${d.lastRefusal})`,
+    });
+  }
+  if (d.tooWide.size > 0) {
+    const names = [...d.tooWide].slice(0, 3).join('; ');
+    out.push({
+      message: `duet: ${d.tooWide.size} benchmark(s) run at a -cpu value above half the CPUs (${d.sets[0].length} a side) ran back to back: ${names}${d.tooWide.size > 3 ? '; …' : ''}`,
+    });
+  }
+  if (d.redone.length > 0) {
+    out.push({ message: `duet: ${d.redone.length} pair(s) measured again back to back after one side was starved of CPU: ${d.redone.slice(0, 3).join('; ')}${d.redone.length > 3 ? '; …' : ''}` });
+  }
+  if (d.duetPairs > 0 && out.length > 0) out.push({ message: `duet: ${d.duetPairs} pair(s) taken at once (${how}), ${d.sequentialPairs} back to back` });
+  return out;
 }

@@ -129,6 +129,7 @@ function pairedToJson(p: PairedRow | null | undefined) {
     lookP: p.lookP ? p.lookP.map(num) : null,
     method: p.method,
     pairing: p.pairing,
+    duetPairs: p.duetPairs ?? null,
   };
 }
 
@@ -249,8 +250,9 @@ class ReportReader {
       hi: this.numberOrNaN(o.hi, `${path}.hi`),
       p: this.numberOrNaN(o.p, `${path}.p`),
       method: this.string(o.method, `${path}.method`),
-      pairing: this.oneOf(o.pairing, ['sequential', 'duet'] as const, `${path}.pairing`),
+      pairing: this.oneOf(o.pairing, ['sequential', 'duet', 'mixed'] as const, `${path}.pairing`),
     };
+    if (o.duetPairs !== undefined && o.duetPairs !== null) p.duetPairs = this.integer(o.duetPairs, `${path}.duetPairs`);
     if (o.lookP !== null) p.lookP = this.array(o.lookP, `${path}.lookP`).map((x, i) => this.numberOrNaN(x, `${path}.lookP[${i}]`));
     return p;
   }

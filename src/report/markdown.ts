@@ -294,9 +294,17 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
   if (ctx.confirmRounds) parts.push(`Suspects re-run in ${ctx.confirmRounds} alternating rounds against the merge base on this runner before they count.`);
   const fdr = report.rows.some((r) => r.q !== undefined && r.q !== null);
   const paired = report.rows.find((r) => r.paired)?.paired;
+  // How the pairs were taken, over every paired row: a duet run may fall back to back-to-back pairs.
+  const pairings = new Set(report.rows.flatMap((r) => (r.paired ? [r.paired.pairing] : [])));
+  const measured =
+    pairings.size === 1 && pairings.has('duet')
+      ? 'at once'
+      : pairings.size === 1 && pairings.has('sequential')
+        ? 'back to back'
+        : 'at once where the machine was free, else back to back (each row in the JSON report says how)';
   const looked = report.rows.some((r) => r.paired?.lookP);
   const test = paired
-    ? `Wilcoxon signed-rank on the pairs (base and head of each benchmark measured ${paired.pairing === 'duet' ? 'at once' : 'back to back'}; Δ is the Hodges–Lehmann estimate, medians and intervals are benchstat's)`
+    ? `Wilcoxon signed-rank on the pairs (base and head of each benchmark measured ${measured}; Δ is the Hodges–Lehmann estimate, medians and intervals are benchstat's)`
     : 'two-sided Mann–Whitney U on the medians';
   parts.push(
     `Test: ${test}, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +

@@ -71,6 +71,9 @@ export function validateRun(value: unknown, file: string): Run {
     if (res.pair !== undefined && (typeof res.pair !== 'number' || !Number.isInteger(res.pair))) {
       fail(`results[${i}].pair is not an integer`);
     }
+    if (res.pairing !== undefined && res.pairing !== 'sequential' && res.pairing !== 'duet') {
+      fail(`results[${i}].pairing is ${JSON.stringify(res.pairing)} (expected "sequential" or "duet")`);
+    }
     for (const v of res.values) {
       if (typeof v?.unit !== 'string' || typeof v?.value !== 'number') fail(`results[${i}] has a bad value`);
     }
