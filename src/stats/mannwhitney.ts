@@ -31,6 +31,12 @@ export function sortedCopy(xs: ArrayLike<number>): Float64Array {
   return out.sort();
 }
 
+/** sortedCopy without the copy: sorts `xs` itself (after the same −0 → +0) and returns it. */
+export function sortInPlace(xs: Float64Array): Float64Array {
+  for (let i = 0; i < xs.length; i++) xs[i] += 0;
+  return xs.sort();
+}
+
 export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): UTestResult {
   return mannWhitneyUSorted(sortedCopy(a), sortedCopy(b));
 }
