@@ -131,7 +131,8 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
       reason: cell.base.length ? 'removed benchmark' : 'new benchmark',
     };
     if (!row.base || !row.head) return row;
-    const stats: RowStats = { ...compareSorted(sb, sh, alpha, assume), assume };
+    const stats = compareSorted(sb, sh, alpha, assume) as RowStats;
+    stats.assume = assume;
     row.stats = stats;
     row.deltaPercent = deltaPercent(row.base, row.head);
     if (assume === 'exact') {

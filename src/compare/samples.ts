@@ -33,6 +33,8 @@ interface OpenCell {
 
 interface NameEntry {
   order: number;
+  /** The cell of the first unit seen. */
+  first: OpenCell | null;
   units: Map<string, OpenCell>;
 }
 
@@ -48,6 +50,12 @@ export class SampleTable {
   private readonly unitOrder = new Map<string, number>();
   private readonly cells: OpenCell[] = [];
   private nameCount = 0;
+  /**
+   * Capacity of a new sample array: as many samples as the previous benchmark's first unit got on
+   * this side. `-count N` prints a benchmark's N lines together and suites run every benchmark the
+   * same number of times, so arrays are born the right size instead of doubling their way there.
+   */
+  private capacity = 16;
   private readonly warnings: string[] = [];
   private dropped = 0;
   // The last line's benchmark and cells: consecutive samples of one benchmark skip the maps.
@@ -86,6 +94,8 @@ export class SampleTable {
     }
     let entry = this.lastEntry;
     if (entry === null || r.name !== this.lastName || r.pkg !== this.lastPkg) {
+      const previous = entry?.first?.counts[side] ?? 0;
+      this.capacity = Math.max(16, Math.min(previous, 4096));
       entry = this.entry(r.pkg, r.name);
       this.lastEntry = entry;
       this.lastPkg = r.pkg;
@@ -98,12 +108,13 @@ export class SampleTable {
       const n = cell.counts[side];
       let values = cell.values[side];
       if (n === values.length) {
-        const grown = new Float64Array(Math.max(16, n * 2));
+        const grown = new Float64Array(n === 0 ? this.capacity : n * 2);
         grown.set(values);
         values = cell.values[side] = grown;
       }
       values[n] = r.values[i];
       cell.counts[side] = n + 1;
+
     }
   }
 
@@ -111,7 +122,7 @@ export class SampleTable {
     let pkg = this.pkgs.get(pkgName);
     if (!pkg) this.pkgs.set(pkgName, (pkg = { order: this.pkgs.size, names: new Map() }));
     let entry = pkg.names.get(name);
-    if (!entry) pkg.names.set(name, (entry = { order: this.nameCount++, units: new Map() }));
+    if (!entry) pkg.names.set(name, (entry = { order: this.nameCount++, first: null, units: new Map() }));
     return entry;
   }
 
@@ -120,6 +131,7 @@ export class SampleTable {
     const pkgOrder = this.pkgs.get(pkg)!.order;
     const cell: OpenCell = { pkg, name, unit, pkgOrder, nameOrder: entry.order, values: [EMPTY, EMPTY], counts: [0, 0] };
     entry.units.set(unit, cell);
+    entry.first ??= cell;
     this.cells.push(cell);
     return cell;
   }
