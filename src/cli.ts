@@ -1,8 +1,9 @@
 // The CLI's entry: `benchgate`, bundled to dist/cli.js. Each subcommand lives in src/commands/.
+// `run`, `baseline` and `profile` are imported when used: `compare` is often run on its own in a
+// pipeline, and need not load git, go, attribution and pprof code first (the bundle splits there).
 import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
 import { EXIT_USAGE, type CommandOutput } from './commands/common.js';
-import { profileCommand } from './commands/profile.js';
-import { baselineCommand, runCommand, RUN_USAGE, BASELINE_USAGE } from './commands/run.js';
+import { BASELINE_USAGE, PROFILE_USAGE, RUN_USAGE } from './commands/usage.js';
 import { setFlagsFromString } from 'node:v8';
 
 const USAGE = [
@@ -17,7 +18,7 @@ const USAGE = [
   COMPARE_USAGE,
   RUN_USAGE,
   BASELINE_USAGE,
-  'usage: benchgate profile top <file>... [--sample-index <type>] [--focus <regex>] [--format text|json]',
+  PROFILE_USAGE,
 ].join('\n');
 
 export async function main(argv: string[], out: CommandOutput): Promise<number> {
@@ -27,11 +28,11 @@ export async function main(argv: string[], out: CommandOutput): Promise<number> 
       smallYoungGeneration();
       return compareCommand(rest, out);
     case 'run':
-      return runCommand(rest, out);
+      return (await import('./commands/run.js')).runCommand(rest, out);
     case 'baseline':
-      return baselineCommand(rest, out);
+      return (await import('./commands/run.js')).baselineCommand(rest, out);
     case 'profile':
-      return profileCommand(rest, out);
+      return (await import('./commands/profile.js')).profileCommand(rest, out);
     case 'help':
     case '--help':
     case '-h':

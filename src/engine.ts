@@ -14,7 +14,7 @@ import { commitsTouching, commitsTouchingFile, diffBetween } from './git/history
 import { perOpCosts } from './pprof/perop.js';
 import { readProfiles } from './pprof/read.js';
 import { splitByBenchmark, type ProfileSplit } from './pprof/split.js';
-import type { VerdictSettings } from './settings.js';
+import { compareOptions, type VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
 import type { BenchmarkProfile, CommitRef, CompareReport, CompareRow, Fingerprint, Run, UnitMetadata } from './types.js';
 
@@ -52,9 +52,7 @@ function firstLine(text: string): string {
 }
 
 /** The verdict settings as the comparison takes them (the CLI's compare and compareRuns share it). */
-export function compareOptions(v: VerdictSettings, units: UnitMetadata): CompareOptions {
-  return { alpha: v.alpha, confidence: v.confidence, threshold: v.threshold, fdr: v.fdr, gatedUnits: v.gateUnits, units };
-}
+export { compareOptions };
 
 /**
  * Compares two runs with the verdict settings; run-level problems become report warnings.

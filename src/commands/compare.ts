@@ -5,10 +5,9 @@
 import { readBenchFile } from '../benchfmt/index.js';
 import { compareTable } from '../compare/compare.js';
 import { SampleTable } from '../compare/samples.js';
-import { compareOptions } from '../engine.js';
 import { warningText } from '../errors.js';
 import { evaluateGate } from '../gate.js';
-import { usageError } from '../settings.js';
+import { compareOptions, usageError } from '../settings.js';
 import {
   EXIT_OK,
   EXIT_REGRESSION,
