@@ -1,22 +1,30 @@
 #!/usr/bin/env node
-// Times our parse + compare (+ text) against benchstat on the same large generated suite,
-// alternating runs so that machine noise hits both alike. Not a test: run it by hand,
-//   node bench/parse-compare.mjs [benchmarks=2000] [count=50] [reps=3]
-// Needs the pinned benchstat (installed by `npm test`'s globalSetup) in .cache/bin.
-import { build } from 'esbuild';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+// `benchgate compare` against benchstat as a user meets them: two whole processes (start-up
+// included) on the same two generated files, alternated run by run, each timed the same way
+// (bench/lib/whole-process.mjs: wall, CPU and peak RSS from /usr/bin/time -v). Not a test: run it
+// by hand, on a quiet machine, and quote the load average it prints with the figures.
+//   node bench/parse-compare.mjs [benchmarks=2000] [count=100] [reps=5]
+// Needs dist/cli.js (`npm run bundle`) and the pinned benchstat (installed by `npm test`'s
+// globalSetup) in .cache/bin. 2000 × 100 is issue 13's suite: 400,046 lines in the two files.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { alternate, loadLine, ratios, summarize, timeProcess } from './lib/whole-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [benchmarks = 2000, count = 50, reps = 3] = process.argv.slice(2).map(Number);
+const [benchmarks = 2000, count = 100, reps = 5] = process.argv.slice(2).map(Number);
 const benchstat = join(root, '.cache', 'bin', 'benchstat');
-if (!existsSync(benchstat)) {
-  console.error(`no ${benchstat}: run npm test once (its globalSetup installs the pinned benchstat)`);
-  process.exit(1);
+// BENCHGATE_CLI: another build to time (e.g. an older commit's dist/cli.js), for before/after.
+const cli = process.env.BENCHGATE_CLI ?? join(root, 'dist', 'cli.js');
+for (const [path, how] of [
+  [benchstat, 'run npm test once (its globalSetup installs the pinned benchstat)'],
+  [cli, 'run npm run bundle'],
+]) {
+  if (!existsSync(path)) {
+    console.error(`no ${path}: ${how}`);
+    process.exit(1);
+  }
 }
 const dir = mkdtempSync(join(tmpdir(), 'benchgate-perf-'));
 
@@ -49,72 +57,17 @@ const basePath = join(dir, 'base.txt');
 const headPath = join(dir, 'head.txt');
 writeFileSync(basePath, generate(1));
 writeFileSync(headPath, generate(1.1));
-const lineCount = (readFileSync(basePath, 'utf8').match(/\n/g).length + readFileSync(headPath, 'utf8').match(/\n/g).length);
+const lineCount = readFileSync(basePath, 'utf8').split('\n').length - 1 + readFileSync(headPath, 'utf8').split('\n').length - 1;
 
-// Bundle a small entry over our sources: no tsx, no build step to keep in sync.
-const entry = join(dir, 'entry.ts');
-writeFileSync(
-  entry,
-  `import { readFileSync } from 'node:fs';
-import { parseBenchText } from ${JSON.stringify(join(root, 'src/benchfmt/index.ts'))};
-import { compareResults } from ${JSON.stringify(join(root, 'src/compare/index.ts'))};
-import { formatText } from ${JSON.stringify(join(root, 'src/report/text.ts'))};
-export function run(basePath: string, headPath: string, text: boolean) {
-  const t0 = performance.now();
-  const b = parseBenchText(readFileSync(basePath, 'utf8'), basePath);
-  const h = parseBenchText(readFileSync(headPath, 'utf8'), headPath);
-  const t1 = performance.now();
-  const report = compareResults(b.results, h.results, { units: { ...b.units, ...h.units } });
-  const t2 = performance.now();
-  const out = text ? formatText(report) : '';
-  const t3 = performance.now();
-  return { rows: report.rows.length, parse: t1 - t0, compare: t2 - t1, text: t3 - t2, out };
-}
-`,
-);
-const bundle = join(dir, 'entry.mjs');
-await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
-const { run } = await import(pathToFileURL(bundle).href);
-
-function runBenchstat() {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    execFile(benchstat, [basePath, headPath], { maxBuffer: 1 << 30 }, (err, stdout) => {
-      if (err) reject(err);
-      else resolve({ ms: performance.now() - t0, out: stdout });
-    });
-  });
-}
-
-console.log(`suite: ${benchmarks} benchmarks × ${count} samples × 2 files = ${lineCount} lines, 3 units each`);
-const ours = [];
-const theirs = [];
-for (let r = 0; r < reps; r++) {
-  // Alternate who goes first.
-  const order = r % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours'];
-  for (const who of order) {
-    if (who === 'ours') {
-      const t0 = performance.now();
-      const res = run(basePath, headPath, true);
-      const ms = performance.now() - t0;
-      ours.push({ ms, ...res });
-      console.log(
-        `  ours       ${ms.toFixed(0).padStart(6)} ms  (parse ${res.parse.toFixed(0)}, compare ${res.compare.toFixed(0)}, text ${res.text.toFixed(0)}; ${res.rows} rows)`,
-      );
-    } else {
-      const res = await runBenchstat();
-      theirs.push(res);
-      console.log(`  benchstat  ${res.ms.toFixed(0).padStart(6)} ms`);
-    }
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const o = median(ours.map((x) => x.ms));
-const oc = median(ours.map((x) => x.parse + x.compare));
-const t = median(theirs.map((x) => x.ms));
-console.log(`median: ours ${o.toFixed(0)} ms (parse+compare ${oc.toFixed(0)} ms), benchstat ${t.toFixed(0)} ms (parse+compare+text, ${benchstatCores()} cores)`);
-console.log(`ratio ours/benchstat: ${(o / t).toFixed(2)} (parse+compare only: ${(oc / t).toFixed(2)})`);
-
-function benchstatCores() {
-  return process.env.GOMAXPROCS ?? String(availableParallelism());
-}
+console.log(`suite: ${benchmarks} benchmarks × ${count} samples × 2 files = ${lineCount} lines, 3 units each (${dir})`);
+console.log(`ours:      node ${cli} compare base.txt head.txt`);
+console.log(`benchstat: ${benchstat} base.txt head.txt`);
+const tools = [
+  { name: 'benchgate', run: () => timeProcess(process.execPath, [cli, 'compare', basePath, headPath]) },
+  { name: 'benchstat', run: () => timeProcess(benchstat, [basePath, headPath]) },
+];
+const { results, load } = await alternate(tools, reps);
+console.log(`\n${reps} runs each, alternating (median, min–max):`);
+summarize(results);
+ratios(results, 'benchgate', 'benchstat');
+loadLine(load);

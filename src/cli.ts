@@ -1,8 +1,10 @@
 // The CLI's entry: `benchgate`, bundled to dist/cli.js. Each subcommand lives in src/commands/.
+// `run`, `baseline` and `profile` are imported when used: `compare` is often run on its own in a
+// pipeline, and need not load git, go, attribution and pprof code first (the bundle splits there).
 import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
 import { EXIT_USAGE, type CommandOutput } from './commands/common.js';
-import { profileCommand } from './commands/profile.js';
-import { baselineCommand, runCommand, RUN_USAGE, BASELINE_USAGE } from './commands/run.js';
+import { BASELINE_USAGE, PROFILE_USAGE, RUN_USAGE } from './commands/usage.js';
+import { setFlagsFromString } from 'node:v8';
 
 const USAGE = [
   'usage: benchgate <command> [flags]',
@@ -16,20 +18,22 @@ const USAGE = [
   COMPARE_USAGE,
   RUN_USAGE,
   BASELINE_USAGE,
-  'usage: benchgate profile top <file>... [--sample-index <type>] [--focus <regex>] [--format text|json]',
+  PROFILE_USAGE,
 ].join('\n');
 
 export async function main(argv: string[], out: CommandOutput): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'compare':
+      smallYoungGeneration();
       return compareCommand(rest, out);
     case 'run':
-      return runCommand(rest, out);
+      return (await import('./commands/run.js')).runCommand(rest, out);
     case 'baseline':
-      return baselineCommand(rest, out);
+      return (await import('./commands/run.js')).baselineCommand(rest, out);
     case 'profile':
-      return profileCommand(rest, out);
+      smallYoungGeneration();
+      return (await import('./commands/profile.js')).profileCommand(rest, out);
     case 'help':
     case '--help':
     case '-h':
@@ -39,6 +43,18 @@ export async function main(argv: string[], out: CommandOutput): Promise<number> 
       out.stderr((command ? `benchgate: unknown command "${command}"\n` : '') + USAGE + '\n');
       return EXIT_USAGE;
   }
+}
+
+/**
+ * Keep V8's young generation at its initial size. Reading a large suite allocates short-lived
+ * strings fast (each 64 KiB chunk of text), and V8 answers that by growing the young generation
+ * to 2 × 16 MiB, which stays in the process's memory to the end: a third of `compare`'s peak on a
+ * 400,000-line suite (116 → 87 MB, measured), for no gain in time (the scavenges stay cheap:
+ * almost everything in them is dead). Decoding a profile is the same story. The flag is read whenever the heap considers growing, so
+ * setting it here, after start-up, takes effect.
+ */
+function smallYoungGeneration(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 const out: CommandOutput = {

@@ -16,9 +16,9 @@ import { perOpCosts, perOpCostsOfSlice } from './pprof/perop.js';
 import { readProfiles } from './pprof/read.js';
 import { PARALLEL_BODY, benchmarkFramePattern, splitByBenchmark, type ProfileSplit, type SampleSlice } from './pprof/split.js';
 import { wholeProfile } from './pprof/whole.js';
-import type { VerdictSettings } from './settings.js';
+import { compareOptions, type VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
-import type { BenchmarkProfile, BenchResult, CommitRef, CompareReport, CompareRow, Fingerprint, Run, UnitMetadata } from './types.js';
+import type { BenchmarkProfile, BenchResult, CommitRef, CompareReport, CompareRow, Fingerprint, Run } from './types.js';
 
 export interface EngineLog {
   info(message: string): void;
@@ -55,9 +55,7 @@ function firstLine(text: string): string {
 }
 
 /** The verdict settings as the comparison takes them (the CLI's compare and compareRuns share it). */
-export function compareOptions(v: VerdictSettings, units: UnitMetadata): CompareOptions {
-  return { alpha: v.alpha, confidence: v.confidence, threshold: v.threshold, fdr: v.fdr, gatedUnits: v.gateUnits, units };
-}
+export { compareOptions };
 
 /**
  * Compares two runs with the verdict settings; run-level problems become report warnings.

@@ -2,10 +2,11 @@
  * Settings shared by the two front doors (the action's inputs and the CLI's flags), validated once
  * here so that both reject the same bad values with the same messages.
  */
-import { DEFAULT_THRESHOLD } from './compare/compare.js';
+import { DEFAULT_THRESHOLD, type CompareOptions } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
 import type { ProfileKind } from './gotool/flags.js';
 import type { DuetPolicy } from './gotool/duet.js';
+import type { UnitMetadata } from './types.js';
 
 /** What to run. */
 export interface RunSettings {
@@ -185,4 +186,9 @@ export function splitWords(name: string, text: string): string[] {
   if (quote) throw usageError(`${name} has an unterminated ${quote} quote: ${text}`);
   if (inWord) words.push(word);
   return words;
+}
+
+/** The verdict settings as compareResults' options. */
+export function compareOptions(v: VerdictSettings, units: UnitMetadata): CompareOptions {
+  return { alpha: v.alpha, confidence: v.confidence, threshold: v.threshold, fdr: v.fdr, gatedUnits: v.gateUnits, units };
 }

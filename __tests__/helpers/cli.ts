@@ -19,6 +19,8 @@ export async function bundleCli(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    splitting: true,
+    chunkNames: 'cli-[name]-[hash]',
     banner: { js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });

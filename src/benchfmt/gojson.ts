@@ -17,6 +17,12 @@ interface PackageStream {
 
 export function parseGoTestJson(text: string, file: string): ParsedBench {
   const reader = new BenchReader(file);
+  readGoTestJson(reader, text);
+  return reader.finish();
+}
+
+/** Feeds a `go test -json` stream to `reader` (which may have its own ResultSink). */
+export function readGoTestJson(reader: BenchReader, text: string): void {
   const streams = new Map<string, PackageStream>();
   let start = 0;
   let lineNo = 0;
@@ -52,7 +58,6 @@ export function parseGoTestJson(text: string, file: string): ParsedBench {
     for (const line of stream.lines) reader.line(line.text, line.lineNo);
     if (stream.partial !== '') reader.line(stream.partial, stream.partialLine);
   }
-  return reader.finish();
 }
 
 function append(stream: PackageStream, output: string, lineNo: number): void {

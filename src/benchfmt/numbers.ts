@@ -30,7 +30,11 @@ export function parseGoInt(s: string): Parsed {
 export function goFloat(s: string): number | string {
   if (s.length === 0) return INVALID;
   // Nearly every measurement is plain digits with at most one dot: skip the general grammar.
-  if (isPlainDecimal(s)) return Number(s);
+  // Plain digits can overflow too (a 400-digit integer): Go calls that out of range, not +Inf.
+  if (isPlainDecimal(s)) {
+    const value = Number(s);
+    return Number.isFinite(value) ? value : RANGE;
+  }
   if (SPECIAL.test(s)) {
     const lower = s.toLowerCase();
     if (lower === 'nan') return NaN;
@@ -132,4 +136,45 @@ function parseHexFloat(sign: string, intPart: string, fracPart: string, exp: str
   }
   if (!Number.isFinite(value)) return RANGE;
   return sign === '-' ? -value : value;
+}
+
+/** Powers of ten that are exact doubles. */
+const EXACT_POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `s.slice(start, end)` as goFloat reads it, without making the string, when it is plain digits
+ * with at most one dot and at most 15 digits; NaN otherwise (then use goFloat). Exact: the digits
+ * form an integer below 2^53 and the power of ten is exact, so the one division rounds correctly,
+ * to the double that Number() and Go's ParseFloat give (the fast path of every correct strtod).
+ */
+export function plainDecimalAt(s: string, start: number, end: number): number {
+  if (end - start > 16) return NaN;
+  let m = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+    } else if (c === 0x2e && dot < 0) {
+      dot = i;
+    } else {
+      return NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return dot < 0 ? m : m / EXACT_POW10[end - dot - 1];
+}
+
+/** `s.slice(start, end)` as goInt reads it when it is 1–15 plain digits; −1 otherwise (then use goInt). */
+export function plainIntAt(s: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
 }

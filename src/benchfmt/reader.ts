@@ -8,12 +8,12 @@
  * benchstat silently drops them and a gate must not.
  */
 
-import type { BenchResult, BenchValue, UnitMetadata } from '../types.js';
+import type { BenchResult, UnitMetadata } from '../types.js';
 import type { Warning } from '../errors.js';
-import type { BenchFailure, ParsedBench } from './types.js';
-import { FieldCursor, GO_SPACE_CLASS } from './text-scan.js';
-import { goFloat, goInt } from './numbers.js';
-import { tidyUnit, tidyUnitName } from './units.js';
+import type { BenchFailure, ParsedBench, ParsedBenchSummary, ResultLine, ResultSink } from './types.js';
+import { FieldCursor, GO_SPACE_CLASS, isGoSpace } from './text-scan.js';
+import { goFloat, goInt, plainDecimalAt, plainIntAt } from './numbers.js';
+import { tidyRule, tidyUnitName, type TidyRule } from './units.js';
 
 /** Beyond this, warnings are counted, not listed: a garbage file must not make a huge report. */
 const MAX_WARNINGS = 100;
@@ -35,8 +35,28 @@ interface OpenFailure {
   after: string[];
 }
 
+/** The default sink: one BenchResult per result line, in input order. */
+export class ResultArray implements ResultSink {
+  readonly results: BenchResult[] = [];
+  add(r: Readonly<ResultLine>): void {
+    const values = new Array<{ value: number; unit: string }>(r.count);
+    for (let i = 0; i < r.count; i++) values[i] = { value: r.values[i], unit: r.units[i] };
+    this.results.push({
+      pkg: r.pkg,
+      name: r.name,
+      config: r.config as Record<string, string>,
+      iterations: r.iterations,
+      values,
+      source: { file: r.file, line: r.line },
+    });
+  }
+}
+
+const BENCHMARK = 'Benchmark';
+
 export class BenchReader {
-  private readonly results: BenchResult[] = [];
+  private readonly sink: ResultSink;
+  private resultCount = 0;
   private readonly units: UnitMetadata = {};
   private readonly warnings: Warning[] = [];
   private droppedWarnings = 0;
@@ -55,13 +75,25 @@ export class BenchReader {
   private announced: string | undefined;
   private buildBlock: string[] | null = null;
   private readonly cursor = new FieldCursor();
+  /** Scratch for the line being read, handed to the sink; also what the next line is compared with. */
+  private readonly current: ResultLine;
+  /** The units as written on the last result line, and their tidying rules (units repeat). */
+  private readonly rawUnits: string[] = [];
+  private readonly rules: TidyRule[] = [];
+  private pkg = '';
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    sink?: ResultSink,
+  ) {
+    this.sink = sink ?? new ResultArray();
+    this.current = { pkg: '', name: '', config: this.config, iterations: 0, file, line: 0, count: 0, units: [], values: new Float64Array(8) };
+  }
 
   /** Begin a new file or package stream: configuration does not carry over (unit metadata does). */
   startStream(initialConfig: Record<string, string> = {}): void {
     this.endStream();
-    this.config = Object.freeze({ ...initialConfig });
+    this.setConfig(Object.freeze({ ...initialConfig }));
     this.recentLog = [];
     this.announced = undefined;
   }
@@ -78,21 +110,27 @@ export class BenchReader {
     this.buildOutput.set(pkg, lines);
   }
 
-  /** One line, without its line terminator; `lineNo` is 1-based in `file`. */
-  line(text: string, lineNo: number): void {
-    if (text.endsWith('\r')) text = text.slice(0, -1);
+  /**
+   * One line, without its line terminator: `text` itself, or `text.slice(start, end)` (a reader of
+   * a large file passes the whole chunk and the line's bounds, so that a result line is read in
+   * place without a string of its own). `lineNo` is 1-based in `file`.
+   */
+  line(text: string, lineNo: number, start = 0, end = text.length): void {
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    // A result line cannot be a failure's indented log: read it where it is.
+    if (text.startsWith(BENCHMARK, start) && end - start >= BENCHMARK.length) {
+      this.closeFailure();
+      this.benchmarkLine(text, start, end, lineNo);
+      if (this.recentLog.length > 0) this.recentLog = [];
+      return;
+    }
+    if (start !== 0 || end !== text.length) text = text.slice(start, end);
 
     if (this.openFailure && INDENTED_LOG.test(text)) {
       if (this.openFailure.after.length < MAX_FAILURE_LINES) this.openFailure.after.push(text.trim());
       return;
     }
     this.closeFailure();
-
-    if (text.startsWith('Benchmark')) {
-      this.benchmarkLine(text, lineNo);
-      this.recentLog = [];
-      return;
-    }
     if (text.startsWith('Unit')) {
       const cursor = this.cursor.reset(text);
       if (cursor.next() === 'Unit') {
@@ -109,7 +147,15 @@ export class BenchReader {
     this.otherLine(text, lineNo);
   }
 
+  /** The results, when they went to the default sink. */
   finish(): ParsedBench {
+    const summary = this.finishSummary();
+    const sink = this.sink instanceof ResultArray ? this.sink : new ResultArray();
+    return { results: sink.results, units: summary.units, warnings: summary.warnings, failures: summary.failures };
+  }
+
+  /** Everything but the results, which went to the sink. */
+  finishSummary(): ParsedBenchSummary {
     this.endStream();
     for (const f of this.failures) {
       if (!f.message.endsWith('[build failed]')) continue;
@@ -126,7 +172,7 @@ export class BenchReader {
     if (this.droppedFailures > 0) {
       warnings.push({ message: `${this.droppedFailures} more failures not listed`, where: { file: this.file } });
     }
-    return { results: this.results, units: this.units, warnings, failures: this.failures };
+    return { resultCount: this.resultCount, units: this.units, warnings, failures: this.failures };
   }
 
   /** A problem found outside the format's own lines (e.g. a broken -json event). */
@@ -142,41 +188,86 @@ export class BenchReader {
   /**
    * `BenchmarkName <iterations> (<value> <unit>)+`. A line that is only a name is how `-v` and
    * `-json` announce a benchmark starting; it is not a result.
+   *
+   * This runs for every sample of a suite, so it reads the line in place: fields are found with
+   * benchfmt's splitField rule (a field runs to the next space; that space and the spaces after it
+   * are consumed), the name and units are compared with the previous line's before any string is
+   * made, and plain numbers are converted from the characters. Anything unusual takes the general
+   * path (goInt, goFloat) on a sliced field, with the same result.
    */
-  private benchmarkLine(text: string, lineNo: number): void {
-    const cursor = this.cursor.reset(text, 'Benchmark'.length);
-    const name = cursor.next();
-    if (cursor.done && name.length === text.length - 'Benchmark'.length) {
+  private benchmarkLine(text: string, start: number, end: number, lineNo: number): void {
+    const r = this.current;
+    // The name.
+    let pos = start + BENCHMARK.length;
+    let fieldEnd = scanField(text, pos, end);
+    let name = r.name;
+    if (fieldEnd - pos !== name.length || !text.startsWith(name, pos)) name = unlinked(text.slice(pos, fieldEnd));
+    pos = skipSpaces(text, fieldEnd, end);
+    if (pos >= end && fieldEnd === end) {
+      r.name = name;
       this.announced = name;
       return;
     }
     this.announced = undefined;
-    const itersField = cursor.next();
-    if (itersField === '') return this.warn('missing iteration count', lineNo);
-    const iters = goInt(itersField);
-    if (typeof iters === 'string') return this.warn(`parsing iteration count ${JSON.stringify(itersField)}: ${iters}`, lineNo);
 
-    const values: BenchValue[] = [];
+    // The iteration count.
+    fieldEnd = scanField(text, pos, end);
+    if (fieldEnd === pos) return this.warn('missing iteration count', lineNo);
+    let iters = plainIntAt(text, pos, fieldEnd);
+    if (iters < 0) {
+      const field = text.slice(pos, fieldEnd);
+      const parsed = goInt(field);
+      if (typeof parsed === 'string') return this.warn(`parsing iteration count ${JSON.stringify(field)}: ${parsed}`, lineNo);
+      iters = parsed;
+    }
+    pos = skipSpaces(text, fieldEnd, end);
+
+    // (value, unit) pairs.
+    let count = 0;
     for (;;) {
-      const valueField = cursor.next();
-      if (valueField === '') {
-        if (values.length > 0) break;
+      fieldEnd = scanField(text, pos, end);
+      if (fieldEnd === pos) {
+        if (count > 0) break;
         return this.warn('missing measurements', lineNo);
       }
-      const value = goFloat(valueField);
-      if (typeof value === 'string') return this.warn(`parsing measurement ${JSON.stringify(valueField)}: ${value}`, lineNo);
-      const unit = cursor.next();
-      if (unit === '') return this.warn(`missing units after ${valueField}`, lineNo);
-      values.push(tidyUnit(value, unit));
+      let value = plainDecimalAt(text, pos, fieldEnd);
+      if (Number.isNaN(value)) {
+        const field = text.slice(pos, fieldEnd);
+        const parsed = goFloat(field);
+        if (typeof parsed === 'string') return this.warn(`parsing measurement ${JSON.stringify(field)}: ${parsed}`, lineNo);
+        value = parsed;
+      }
+      const valueStart = pos;
+      const valueEnd = fieldEnd;
+      pos = skipSpaces(text, fieldEnd, end);
+      fieldEnd = scanField(text, pos, end);
+      if (fieldEnd === pos) return this.warn(`missing units after ${text.slice(valueStart, valueEnd)}`, lineNo);
+      if (count === r.values.length) {
+        const grown = new Float64Array(count * 2);
+        grown.set(r.values);
+        r.values = grown;
+      }
+      // The unit: usually the one in this position on the previous line, with its rule.
+      const known = count < this.rawUnits.length ? this.rawUnits[count] : '';
+      if (known === '' || fieldEnd - pos !== known.length || !text.startsWith(known, pos)) {
+        const unit = unlinked(text.slice(pos, fieldEnd));
+        this.rawUnits[count] = unit;
+        this.rules[count] = tidyRule(unit);
+      }
+      const rule = this.rules[count];
+      r.units[count] = rule.unit;
+      r.values[count] = value * rule.factor;
+      count++;
+      pos = skipSpaces(text, fieldEnd, end);
     }
-    this.results.push({
-      pkg: configValue(this.config, 'pkg'),
-      name,
-      config: this.config,
-      iterations: iters,
-      values,
-      source: { file: this.file, line: lineNo },
-    });
+    r.name = name;
+    r.pkg = this.pkg;
+    r.config = this.config;
+    r.iterations = iters;
+    r.line = lineNo;
+    r.count = count;
+    this.resultCount++;
+    this.sink.add(r);
   }
 
   /** `Unit <unit> key=value…`: metadata, keyed by tidied unit; the first value set wins. */
@@ -206,8 +297,8 @@ export class BenchReader {
    */
   private keyValueLine(text: string): boolean {
     const colon = text.indexOf(':');
-    const key = text.slice(0, colon);
-    let value = text.slice(colon + 1);
+    const key = unlinked(text.slice(0, colon));
+    let value = unlinked(text.slice(colon + 1));
     if (value.length > 0) {
       const stripped = value.replace(/^[ \t]+/, '');
       if (stripped.length === value.length) return false;
@@ -217,14 +308,19 @@ export class BenchReader {
       if (Object.hasOwn(this.config, key)) {
         const next: Record<string, string> = { ...this.config };
         delete next[key];
-        this.config = Object.freeze(next);
+        this.setConfig(Object.freeze(next));
       }
     } else if (!Object.hasOwn(this.config, key) || this.config[key] !== value) {
       const next: Record<string, string> = { ...this.config };
       setOwn(next, key, value);
-      this.config = Object.freeze(next);
+      this.setConfig(Object.freeze(next));
     }
     return true;
+  }
+
+  private setConfig(config: Readonly<Record<string, string>>): void {
+    this.config = config;
+    this.pkg = configValue(config, 'pkg');
   }
 
   /** Lines the format ignores; some of them tell that something failed. */
@@ -300,6 +396,35 @@ export class BenchReader {
 /** Keys come from the input: `__proto__` or `constructor` must be plain data, never a prototype. */
 function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The string as a copy of its own. V8 makes `slice` of a long string a view that keeps the whole
+ * parent alive: a benchmark name cut from a 64 KiB chunk of a file would keep that chunk, and the
+ * names of a 2,000-benchmark file kept the whole file in memory. Concatenating flattens into a new
+ * string; the slice is then a view of that small copy.
+ */
+function unlinked(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** End of the field starting at `pos`: the next Go space, or `end`. */
+function scanField(s: string, pos: number, end: number): number {
+  while (pos < end) {
+    const c = s.charCodeAt(pos);
+    // Printable ASCII other than the space is never a space: the common case in one comparison.
+    if (c > 0x20 && c < 0x7f) pos++;
+    else if (isGoSpace(c)) break;
+    else pos++;
+  }
+  return pos;
+}
+
+/** splitField's step after a field: the space that ended it, and every space after that. */
+function skipSpaces(s: string, pos: number, end: number): number {
+  if (pos < end) pos++;
+  while (pos < end && isGoSpace(s.charCodeAt(pos))) pos++;
+  return pos;
 }
 
 function configValue(config: Readonly<Record<string, string>>, key: string): string {

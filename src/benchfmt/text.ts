@@ -6,15 +6,28 @@ import { BenchReader } from './reader.js';
 export function parseBenchText(text: string, file: string): ParsedBench {
   const reader = new BenchReader(file);
   reader.startStream();
+  feedLines(reader, text, 1, true);
+  return reader.finish();
+}
+
+/**
+ * Feeds the lines of `text` to the reader, numbered from `firstLine`, each passed as bounds in
+ * `text` rather than a string of its own. Without `final`, the text must end with a newline (a
+ * chunk of a larger file); with it, a last line without one is read too. Returns the number of
+ * the next line.
+ */
+export function feedLines(reader: BenchReader, text: string, firstLine: number, final: boolean): number {
   let start = 0;
-  let lineNo = 1;
-  // Walk newlines by index rather than split(): no second copy of a large file.
-  while (start <= text.length) {
+  let lineNo = firstLine;
+  while (start < text.length) {
     let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end > start || end < text.length) reader.line(text.slice(start, end), lineNo);
+    if (end < 0) {
+      if (!final) throw new Error('feedLines: a chunk must end with a newline');
+      end = text.length;
+    }
+    reader.line(text, lineNo, start, end);
     start = end + 1;
     lineNo++;
   }
-  return reader.finish();
+  return lineNo;
 }

@@ -6,7 +6,7 @@
 
 import { isGoSpace } from './text-scan.js';
 
-interface TidyRule {
+export interface TidyRule {
   unit: string;
   factor: number;
 }
@@ -28,7 +28,8 @@ export function tidyUnitName(unit: string): string {
 const NS_PER_OP: TidyRule = { unit: 'sec/op', factor: 1e-9 };
 const MB_PER_S: TidyRule = { unit: 'B/s', factor: 1e6 };
 
-function tidyRule(unit: string): TidyRule {
+/** How to tidy `unit`: the tidied name and the factor to multiply values by. */
+export function tidyRule(unit: string): TidyRule {
   // The units the testing package prints, answered without parsing.
   if (unit === 'ns/op') return NS_PER_OP;
   if (unit === 'MB/s') return MB_PER_S;

@@ -2,12 +2,12 @@
  * `benchgate compare <base-file> <head-file>`: benchstat's job for outputs saved earlier, with
  * benchgate's verdicts.
  */
-import { parseBenchFile } from '../benchfmt/index.js';
-import { compareResults } from '../compare/compare.js';
-import { compareOptions } from '../engine.js';
+import { readBenchFile } from '../benchfmt/index.js';
+import { compareTable } from '../compare/compare.js';
+import { SampleTable } from '../compare/samples.js';
 import { warningText } from '../errors.js';
 import { evaluateGate } from '../gate.js';
-import { usageError } from '../settings.js';
+import { compareOptions, usageError } from '../settings.js';
 import {
   EXIT_OK,
   EXIT_REGRESSION,
@@ -32,8 +32,12 @@ export async function compareCommand(argv: string[], out: CommandOutput): Promis
     const verdict = verdictFrom(values);
     const format = formatFrom(values);
     const failOn = failOnFrom(values);
-    const [base, head] = await Promise.all(positionals.map((f) => parseBenchFile(f)));
-    const report = compareResults(base.results, head.results, compareOptions(verdict, { ...base.units, ...head.units }));
+    // Straight into one table of samples, base first (the order rows are listed in): no object
+    // per result line, and one file's text in memory a chunk at a time.
+    const table = new SampleTable();
+    const base = await readBenchFile(positionals[0], table.sink('base'));
+    const head = await readBenchFile(positionals[1], table.sink('head'));
+    const report = compareTable(table, compareOptions(verdict, { ...base.units, ...head.units }));
     report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     out.stdout(render(report, format, { gate, baseline: { source: 'files', ref: positionals[0] } }));

@@ -9,13 +9,13 @@ import { EXIT_FAILED, EXIT_USAGE } from './common.js';
 import { readProfiles } from '../pprof/read.js';
 import { topFunctions, type TopReport } from '../pprof/top.js';
 import { outputUnit, percentage, scaledLabel } from '../pprof/units.js';
+import { PROFILE_USAGE as USAGE } from './usage.js';
 
 export interface CommandOutput {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
 
-const USAGE = 'usage: benchgate profile top <file>... [--sample-index <type>] [--focus <regex>] [--format text|json]';
 
 interface TopArgs {
   files: string[];

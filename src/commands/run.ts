@@ -50,15 +50,9 @@ const RUN_OPTIONS = {
   quiet: { type: 'boolean' },
 } as const;
 
-export const RUN_USAGE =
-  'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--bench <regex>] ' +
-  '[--rounds N] [--min-rounds N] [--max-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
-  '[--out <dir>] [--duet auto|on|off] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--causal auto|off] [--causal-budget D] [--alpha A] [--threshold PCT] ' +
-  '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|regression-or-noisy|none] [--no-profiles] [--quiet]';
+import { RUN_USAGE, BASELINE_USAGE } from './usage.js';
 
-export const BASELINE_USAGE =
-  'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] ' +
-  '[--timeout D] [--go-test-flags "..."] [--no-profiles] [--quiet]';
+export { RUN_USAGE, BASELINE_USAGE };
 
 function runSettingsFrom(values: ParsedFlags['values'], count: number): RunSettings {
   const timeout = str(values, 'timeout');

@@ -16,10 +16,11 @@ import { signedRankPairsNeeded } from '../stats/signedrank.js';
 import { lookWeights, sequentialP, type LookPlan } from './sequential.js';
 import { compareSorted, type SampleComparison } from '../stats/comparison.js';
 import { summarizeSorted, type Assumption } from '../stats/summary.js';
-import { sortedCopy } from '../stats/mannwhitney.js';
+import { sortInPlace } from '../stats/mannwhitney.js';
 import { geomeanSummary } from '../stats/geomean.js';
 import { benjaminiHochberg } from '../stats/fdr.js';
 import { formatFixed } from '../report/format.js';
+import { SampleTable, type Cell } from './samples.js';
 
 export interface CompareOptions {
   /** Significance level; default 0.05. */
@@ -87,69 +88,12 @@ export function rowKey(r: Pick<CompareRow, 'package' | 'name' | 'unit'>): string
   return `${r.package}\u0000${r.name}\u0000${r.unit}`;
 }
 
-/** benchstat's unit order: time, then memory, then everything else as first seen. */
-const UNIT_RANK: Record<string, number> = { 'sec/op': 0, 'B/op': 1, 'allocs/op': 2 };
-
 /** benchfmt's `better` metadata, else: speeds (…/s) are better higher, everything else lower. */
 export function higherIsBetter(unit: string, units: UnitMetadata = {}): boolean {
   const better = units[unit]?.better;
   if (better === 'higher') return true;
   if (better === 'lower') return false;
   return unit.endsWith('/s');
-}
-
-interface Cell {
-  pkg: string;
-  name: string;
-  unit: string;
-  base: number[];
-  head: number[];
-  /** Pair index of each sample (BenchResult.pair), or null once a sample without one is seen. */
-  basePairs: number[] | null;
-  headPairs: number[] | null;
-  /** How each pair was taken, where the samples say (BenchResult.pairing); else as the runs say. */
-  pairingOf?: Map<number, Pairing>;
-}
-
-/** Groups the samples by (package, name, unit), remembering the order of first appearance. */
-function collect(base: BenchResult[], head: BenchResult[]): Cell[] {
-  // Nested maps: no key strings built per sample (this runs over every value of a large suite).
-  const pkgs = new Map<string, { order: number; names: Map<string, { order: number; units: Map<string, Cell> }> }>();
-  const unitOrder = new Map<string, number>();
-  let nameCount = 0;
-  const cells: { cell: Cell; pkg: number; name: number }[] = [];
-  const add = (results: BenchResult[], side: 'base' | 'head') => {
-    for (const r of results) {
-      let pkg = pkgs.get(r.pkg);
-      if (!pkg) pkgs.set(r.pkg, (pkg = { order: pkgs.size, names: new Map() }));
-      let name = pkg.names.get(r.name);
-      if (!name) pkg.names.set(r.name, (name = { order: nameCount++, units: new Map() }));
-      for (let i = 0; i < r.values.length; i++) {
-        const { unit, value } = r.values[i];
-        let cell = name.units.get(unit);
-        if (!cell) {
-          if (!unitOrder.has(unit)) unitOrder.set(unit, unitOrder.size);
-          cell = { pkg: r.pkg, name: r.name, unit, base: [], head: [], basePairs: [], headPairs: [] };
-          name.units.set(unit, cell);
-          cells.push({ cell, pkg: pkg.order, name: name.order });
-        }
-        (side === 'base' ? cell.base : cell.head).push(value);
-        const pairs = side === 'base' ? cell.basePairs : cell.headPairs;
-        if (pairs && r.pair !== undefined) {
-          pairs.push(r.pair);
-          if (r.pairing) (cell.pairingOf ??= new Map()).set(r.pair, r.pairing);
-        }
-        else if (side === 'base') cell.basePairs = null;
-        else cell.headPairs = null;
-      }
-    }
-  };
-  add(base, 'base');
-  add(head, 'head');
-  const unitKey = (u: string) => UNIT_RANK[u] ?? 3 + unitOrder.get(u)!;
-  return cells
-    .sort((a, b) => a.pkg - b.pkg || a.name - b.name || unitKey(a.cell.unit) - unitKey(b.cell.unit))
-    .map((c) => c.cell);
 }
 
 /** The p-value the verdict rests on: the paired test's where the row has one, else benchstat's. */
@@ -224,23 +168,37 @@ function pct(x: number): string {
 }
 
 export function compareResults(base: BenchResult[], head: BenchResult[], opts: CompareOptions = {}): DetailedCompareReport {
+  const table = new SampleTable();
+  table.addResults('base', base);
+  table.addResults('head', head);
+  return compareTable(table, opts);
+}
+
+/**
+ * compareResults over samples already grouped (benchgate compare reads files straight into a
+ * table). The table is consumed: its sample arrays are sorted in place.
+ */
+export function compareTable(table: SampleTable, opts: CompareOptions = {}): DetailedCompareReport {
   const alpha = opts.alpha ?? 0.05;
   const confidence = opts.confidence ?? 0.95;
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const units = opts.units ?? {};
   const gated = new Set(opts.gatedUnits ?? DEFAULT_GATED_UNITS);
   const valueUnits = new Set(opts.valueUnits ?? DEFAULT_VALUE_UNITS);
-  const warnings: string[] = [];
+  const warnings: string[] = table.takeWarnings();
   // The signed-rank p of n pairs is at least 2/2ⁿ: planned pairs too few to ever reach the first
   // look's level leave the verdict to benchstat's U test (decided by the design, not the data).
   const pairsNeeded = signedRankPairsNeeded(alpha * (opts.looks ? lookWeights(opts.looks)[0] : 1));
   let tooFewPairs = 0;
 
-  const rows: DetailedRow[] = collect(base, head).map((cell) => {
+  const rows: DetailedRow[] = table.sortedCells().map((cell) => {
     const assume: Assumption = units[cell.unit]?.assume === 'exact' ? 'exact' : 'nothing';
-    // Sort each side once for the summary and the test.
-    const sb = sortedCopy(cell.base);
-    const sh = sortedCopy(cell.head);
+    // The pairs first: they need the samples in the order they were taken, before the sort.
+    const paired = opts.pairing ? pairedRow(cell, confidence, opts.pairing, opts.looks, pairsNeeded, () => tooFewPairs++) : null;
+    // Sort each side once for the summary and the test: in place, the table is ours to consume
+    // (a copy per side and row was most of what comparing a large suite allocated).
+    const sb = sortInPlace(cell.base);
+    const sh = sortInPlace(cell.head);
     const row: DetailedRow = {
       package: cell.pkg,
       name: cell.name,
@@ -254,7 +212,8 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
       reason: cell.base.length ? 'removed benchmark' : 'new benchmark',
     };
     if (!row.base || !row.head) return row;
-    const stats: RowStats = { ...compareSorted(sb, sh, alpha, assume), assume };
+    const stats = compareSorted(sb, sh, alpha, assume) as RowStats;
+    stats.assume = assume;
     row.stats = stats;
     row.deltaPercent = deltaPercent(row.base, row.head);
     if (assume === 'exact') {
@@ -265,8 +224,7 @@ export function compareResults(base: BenchResult[], head: BenchResult[], opts: C
     }
     row.noisePercent = row.exact ? null : noiseOf(row.base, row.head, sb, sh);
     row.test = row.exact ? 'by-value' : 'mann-whitney-u';
-    if (!row.exact && opts.pairing) {
-      const paired = pairedRow(cell, confidence, opts.pairing, opts.looks, pairsNeeded, () => tooFewPairs++);
+    if (!row.exact) {
       if (paired) {
         row.paired = paired;
         row.test = 'wilcoxon-signed-rank';
@@ -333,10 +291,15 @@ function ignoreAllocationFreeBytes(rows: DetailedRow[]): void {
  * row "noisy"; the confidence interval is not used because at n = 6 it is the full sample range.
  * Null with fewer than 3 samples on a side, or a zero median.
  */
+let noiseScratch = new Float64Array(128);
+
 function noiseOf(base: Summary, head: Summary, sb: Float64Array, sh: Float64Array): number | null {
   const side = (s: Summary, xs: Float64Array) => {
     if (xs.length < 3 || s.center === 0) return null;
-    const dev = Float64Array.from(xs, (x) => Math.abs(x - s.center)).sort();
+    if (noiseScratch.length < xs.length) noiseScratch = new Float64Array(Math.max(xs.length, 2 * noiseScratch.length));
+    const dev = noiseScratch.subarray(0, xs.length);
+    for (let i = 0; i < xs.length; i++) dev[i] = Math.abs(xs[i] - s.center);
+    dev.sort();
     const mid = dev.length >> 1;
     const mad = dev.length % 2 ? dev[mid] : (dev[mid - 1] + dev[mid]) / 2;
     return (100 * 1.4826 * mad) / Math.abs(s.center);

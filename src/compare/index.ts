@@ -1,5 +1,6 @@
 export {
   compareResults,
+  compareTable,
   higherIsBetter,
   rowKey,
   DEFAULT_GATED_UNITS,
@@ -11,3 +12,4 @@ export {
   type DetailedRow,
   type RowStats,
 } from './compare.js';
+export { SampleTable, type Side } from './samples.js';

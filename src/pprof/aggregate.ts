@@ -43,8 +43,16 @@ interface Edge {
 
 export class FunctionAggregator {
   readonly rows: FunctionTotals[] = [];
-  /** Edges keyed by caller·2^32 + callee, kept only when asked for (pprof's "(inline)" marker needs them). */
-  private readonly edges: Map<number, Edge> | null;
+  /**
+   * Incoming edges per callee node, keyed by caller node, kept only when asked for (pprof's
+   * "(inline)" marker needs them) and only for callees that some location inlines: a function
+   * that is never an inlined frame cannot be marked, and keeping every caller → callee pair of a
+   * large profile (millions of them, keyed by a non-small-integer number) was most of `profile
+   * top`'s time and memory.
+   */
+  private readonly incoming: (Map<number, Edge> | undefined)[] | null;
+  /** Keys of the frames that some location holds as an inlined (not last) line. */
+  private readonly inlinedKeys: Set<string> | null;
   private readonly byKey = new Map<string, number>();
   /** Per Location.index: its lines' node numbers, in line order (innermost first). */
   private readonly locNodes: (Int32Array | undefined)[] = [];
@@ -52,16 +60,28 @@ export class FunctionAggregator {
   private readonly seenIn: number[] = [];
   private sampleNo = 0;
 
+  /** `locations`: every location samples may refer to, needed with `withEdges` to know which frames are ever inlined. */
   constructor(
     private readonly key: FrameKey = byName,
     withEdges = false,
+    locations: readonly Location[] = [],
   ) {
-    this.edges = withEdges ? new Map() : null;
+    this.incoming = withEdges ? [] : null;
+    this.inlinedKeys = withEdges ? new Set() : null;
+    if (this.inlinedKeys) {
+      for (const loc of locations) {
+        for (let i = 0; i + 1 < loc.line.length; i++) this.inlinedKeys.add(this.key(loc.line[i], loc));
+      }
+    }
   }
 
   private nodesOf(loc: Location): Int32Array {
-    let nodes = this.locNodes[loc.index];
+    const locNodes = this.locNodes;
+    let nodes = loc.index < locNodes.length ? locNodes[loc.index] : undefined;
     if (nodes) return nodes;
+    // Filled densely (holes would turn the array into a slow dictionary: locations arrive in
+    // stack order, not index order).
+    while (locNodes.length <= loc.index) locNodes.push(undefined);
     const lines: (Line | null)[] = loc.line.length > 0 ? loc.line : [null];
     nodes = new Int32Array(lines.length);
     for (let i = 0; i < lines.length; i++) {
@@ -79,6 +99,7 @@ export class FunctionAggregator {
           cum: 0,
         });
         this.seenIn.push(-1);
+        if (this.incoming) this.incoming.push(this.inlinedKeys!.has(k) ? new Map() : undefined);
       }
       nodes[i] = n;
     }
@@ -92,7 +113,7 @@ export class FunctionAggregator {
     const stamp = this.sampleNo++;
     const rows = this.rows;
     const seen = this.seenIn;
-    const edges = this.edges;
+    const incoming = this.incoming;
     let parent = -1;
     const locs = sample.location;
     for (let i = locs.length - 1; i >= 0; i--) {
@@ -104,11 +125,11 @@ export class FunctionAggregator {
           seen[n] = stamp;
           rows[n].cum += w;
         }
-        if (edges !== null && parent >= 0 && parent !== n) {
-          const k = parent * 4294967296 + n;
-          const e = edges.get(k);
+        const edges = incoming !== null && parent >= 0 && parent !== n ? incoming[n] : undefined;
+        if (edges !== undefined) {
+          const e = edges.get(parent);
           const inline = ni !== last;
-          if (e === undefined) edges.set(k, { weight: w, inline, stamp });
+          if (e === undefined) edges.set(parent, { weight: w, inline, stamp });
           else if (e.stamp !== stamp) {
             e.stamp = stamp;
             e.weight += w;
@@ -129,16 +150,18 @@ export class FunctionAggregator {
   inlineMarkers(edgeFraction = 0.001): ('' | 'inline' | 'partial-inline')[] {
     const inlined = new Array<boolean>(this.rows.length).fill(false);
     const called = new Array<boolean>(this.rows.length).fill(false);
-    if (this.edges) {
+    if (this.incoming) {
       let flatSum = 0;
       for (const r of this.rows) flatSum += r.flat;
       const cutoff = Math.abs(Math.trunc(flatSum * edgeFraction));
-      for (const [k, e] of this.edges) {
-        if (Math.abs(e.weight) < cutoff) continue;
-        const callee = k % 4294967296;
-        if (e.inline) inlined[callee] = true;
-        else called[callee] = true;
-      }
+      this.incoming.forEach((edges, callee) => {
+        if (!edges) return;
+        for (const e of edges.values()) {
+          if (Math.abs(e.weight) < cutoff) continue;
+          if (e.inline) inlined[callee] = true;
+          else called[callee] = true;
+        }
+      });
     }
     return inlined.map((i, n) => (i ? (called[n] ? 'partial-inline' : 'inline') : ''));
   }

@@ -3,7 +3,7 @@
  * with the WireReader, then resolve ids and strings (raw.ts). Pure: bytes in, data out.
  */
 import { TextDecoder } from 'node:util';
-import { ungzip } from 'pako';
+import { gunzipSync } from 'node:zlib';
 import { BenchgateError } from '../errors.js';
 import type { Profile } from './model.js';
 import {
@@ -33,9 +33,9 @@ export function uncompressProfile(bytes: Uint8Array, file: string): Uint8Array {
   if (bytes.length === 0) throw new BenchgateError('empty file, not a pprof profile', 'pprof', { file });
   if (!isGzip(bytes)) return bytes;
   try {
-    return ungzip(bytes);
+    // Node's zlib (native): pako, in JavaScript, took a quarter of `profile top` on a 10 MB profile.
+    return gunzipSync(bytes);
   } catch (e) {
-    // pako reports truncation and corruption by throwing a string or an Error.
     const why = e instanceof Error ? e.message : String(e);
     throw new BenchgateError(`gzip data is corrupt or truncated: ${why}`, 'pprof', { file });
   }

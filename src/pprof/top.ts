@@ -28,7 +28,7 @@ export function topFunctions(p: Profile, sampleIndex?: number | string, options:
   let total = 0;
   for (const s of p.sample) total += Math.abs(s.value[index]);
   const focused = options.focus ? focusMatcher(p, options.focus) : null;
-  const agg = new FunctionAggregator(byName, options.inlineMarkers ?? true);
+  const agg = new FunctionAggregator(byName, options.inlineMarkers ?? true, p.location);
   for (const s of p.sample) {
     if (focused && !s.location.some((l) => focused[l.index])) continue;
     agg.add(s, s.value[index]);

@@ -30,6 +30,13 @@ function isNegative(x: number): boolean {
 export function formatFixed(x: number, prec: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  // toFixed picks the n nearest to the exact value too; the two differ only on an exact tie (and
+  // on −0). Where |x|·10^prec is clearly not halfway between integers, toFixed is the answer and
+  // costs a fraction of the BigInt path (a large suite's table prints tens of thousands of numbers).
+  if (x !== 0 && prec <= 20) {
+    const y = Math.abs(x) * 10 ** prec;
+    if (y < 1e15 && Math.abs(y - Math.floor(y) - 0.5) > 1e-9) return x.toFixed(prec);
+  }
   const { mant, exp } = decompose(x);
   let num = mant * 10n ** BigInt(prec);
   let den = 1n;

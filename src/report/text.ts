@@ -52,11 +52,12 @@ export function formatText(report: CompareReport): string {
   const out: string[] = [];
   let lastPkg: string | undefined;
   const why = shortWhy(report);
+  const single = singlePackage(report.rows);
   for (const table of tables(report.rows)) {
     if (out.length) out.push('');
     if (table.pkg !== lastPkg && table.pkg !== '') out.push(`pkg: ${table.pkg}`);
     lastPkg = table.pkg;
-    out.push(...formatTable(table.rows, report, why));
+    for (const line of formatTable(table.rows, report, single, why)) out.push(line);
   }
   // What to do about rows too noisy to judge, once for the report rather than in every footnote.
   // (Too few samples already has benchstat's own footnote.)
@@ -79,7 +80,12 @@ function tables(rows: CompareRow[]): { pkg: string; unit: string; rows: CompareR
   return list.sort((a, b) => pkgOrder.get(a.pkg)! - pkgOrder.get(b.pkg)!);
 }
 
-function formatTable(rows: CompareRow[], report: CompareReport, why: (row: CompareRow) => string): string[] {
+function singlePackage(rows: CompareRow[]): boolean {
+  for (const r of rows) if (r.package !== rows[0].package) return false;
+  return true;
+}
+
+function formatTable(rows: CompareRow[], report: CompareReport, single: boolean, why: (row: CompareRow) => string): string[] {
   const { alpha, threshold } = report.settings;
   const unit = rows[0].unit;
   const cls = unitClass(unit);
@@ -125,7 +131,7 @@ function formatTable(rows: CompareRow[], report: CompareReport, why: (row: Compa
 
   // benchstat adds the geomean row to tables of more than one benchmark.
   if (rows.length > 1) {
-    const g = tableGeomean(rows, report);
+    const g = tableGeomean(rows, report, single);
     const line: Line = Array(10).fill('');
     line[NAME] = 'geomean';
     if (!Number.isNaN(g.base)) line[BC] = scale(g.base, cls);
@@ -151,15 +157,26 @@ function verdictNotes(row: CompareRow, delta: string, threshold: number, alpha: 
 }
 
 /** The geomean of this table's rows (the report's own geomean rows span packages). */
-function tableGeomean(rows: CompareRow[], report: CompareReport): DetailedGeomean {
+function tableGeomean(rows: CompareRow[], report: CompareReport, single: boolean): DetailedGeomean {
   const g = geomeanSummary(rows.map((r) => ({ base: r.base?.center ?? null, head: r.head?.center ?? null })));
-  const single = new Set(report.rows.map((r) => r.package)).size === 1;
   const reported = single ? (report.geomean.find((x) => x.unit === rows[0].unit) as DetailedGeomean | undefined) : undefined;
   return reported && reported.baseWarnings ? reported : { unit: rows[0].unit, ...g };
 }
 
+/** Code points (what benchstat's column widths count): UTF-16 units less the surrogate pairs' second halves. */
 function width(s: string): number {
-  return Array.from(s).length;
+  let w = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        w--;
+        i++;
+      }
+    }
+  }
+  return w;
 }
 
 function pad(s: string, w: number, right: boolean): string {

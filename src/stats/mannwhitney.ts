@@ -31,6 +31,12 @@ export function sortedCopy(xs: ArrayLike<number>): Float64Array {
   return out.sort();
 }
 
+/** sortedCopy without the copy: sorts `xs` itself (after the same −0 → +0) and returns it. */
+export function sortInPlace(xs: Float64Array): Float64Array {
+  for (let i = 0; i < xs.length; i++) xs[i] += 0;
+  return xs.sort();
+}
+
 export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): UTestResult {
   return mannWhitneyUSorted(sortedCopy(a), sortedCopy(b));
 }
@@ -46,8 +52,13 @@ export function mannWhitneyUSorted(x1: Float64Array, x2: Float64Array): UTestRes
   }
 
   // Walk the merged order; each run of equal values gets the average of the ranks it spans.
+  // The run lengths are kept only where the exact distribution may need them (small samples);
+  // the normal approximation needs only Σ(t³ − t) and whether there was more than one run.
+  const keepTies = n1 <= EXACT_LIMIT && n2 <= EXACT_LIMIT;
   let r1 = 0;
   const ties: number[] = [];
+  let runs = 0;
+  let tieSum = 0;
   let hasTies = false;
   let i = 0;
   let j = 0;
@@ -66,7 +77,9 @@ export function mannWhitneyUSorted(x1: Float64Array, x2: Float64Array): UTestRes
     }
     const t = c1 + c2;
     if (c1 !== 0) r1 += ((2 * rank + t + 1) / 2) * c1;
-    ties.push(t);
+    if (keepTies) ties.push(t);
+    runs++;
+    tieSum += t * t * t - t;
     if (t > 1) hasTies = true;
     rank += t;
   }
@@ -78,7 +91,7 @@ export function mannWhitneyUSorted(x1: Float64Array, x2: Float64Array): UTestRes
     ? n1 <= TIES_EXACT_LIMIT && n2 <= TIES_EXACT_LIMIT
     : n1 <= EXACT_LIMIT && n2 <= EXACT_LIMIT;
   if (exact) {
-    if (ties.length === 1) return { u: u1, p: 1, n1, n2, error: 'all samples are equal' };
+    if (runs === 1) return { u: u1, p: 1, n1, n2, error: 'all samples are equal' };
     // At the center of the distribution the two tails cover everything. Otherwise twice the
     // lower tail of U₁'s distribution at min(U₁, U₂), as go-moremath does — with ties U₁'s
     // distribution is not symmetric, so this is not symmetric in a and b either, and can pass 1
@@ -88,8 +101,6 @@ export function mannWhitneyUSorted(x1: Float64Array, x2: Float64Array): UTestRes
   }
 
   // Normal approximation with the tie correction Σ(t³ − t) and a continuity correction.
-  let tieSum = 0;
-  for (const t of ties) tieSum += t * t * t - t;
   const N = n1 + n2;
   const mean = (n1 * n2) / 2;
   const sd = Math.sqrt((n1 * n2 * (N + 1 - tieSum / (N * (N - 1)))) / 12);
