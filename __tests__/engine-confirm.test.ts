@@ -139,6 +139,20 @@ describe('what a confirmation row decides', () => {
     expect(s.reason).toBe('confirmed by 10 fresh alternating rounds: +5.0% (q=0.001 ≤ α=0.05); first pass: q=0.090 > α=0.05 (p=0.008)');
   });
 
+  test('each fact is said once: fresh samples that give the same reason are said to agree', () => {
+    // A first pass and fresh samples both saying "+1 allocs/op, compared by value".
+    const same = '+100.0% (compared by value: deterministic on both sides)';
+    const a: CompareRow = { ...stored(), reason: same };
+    applyConfirmation(a, fresh('regression', same));
+    expect(a.reason).toBe(`${same} — confirmed: 10 fresh alternating rounds agree`);
+    // An allocation-free benchmark's bytes: the same note on both passes, said once.
+    const note = 'no allocations per op on either side: these bytes are amortized runtime allocations, not a change';
+    const b: CompareRow = { ...screened('p', 'S-2'), verdict: 'unchanged', reason: note, suspect: true };
+    applyConfirmation(b, fresh('unchanged', note));
+    expect(b.reason).toBe(`cleared by 10 fresh alternating rounds: ${note}`);
+    for (const r of [a, b]) expect(r.reason.split(r === a ? same : note)).toHaveLength(2); // once, not twice
+  });
+
   test('fresh samples too noisy to judge clear nothing: the suspect stays unconfirmed', () => {
     const noisy = fresh('noisy', 'too noisy to judge: samples scatter ± 12.0% around the median, more than the 4% threshold (q=0.400)');
     const a = stored();

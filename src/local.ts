@@ -255,16 +255,16 @@ export function applyConfirmation(r: CompareRow, c: CompareRow | undefined): voi
   r.confirmed = c.verdict === 'noisy' || c.suspect ? null : c.verdict === 'regression';
   r.screen = first;
   const fresh = c.paired ? `${c.paired.n} fresh pairs` : `${c.head.n} fresh alternating rounds`;
-  // Say each fact once: when the fresh samples give the same reason, say that they agree.
-  const evidence = c.reason === first.reason ? `${fresh} agree` : `${fresh}: ${c.reason}`;
+  // Say each fact once: where the fresh samples give the first pass's own reason, say they agree.
+  const same = c.reason === first.reason;
   if (r.confirmed === true) {
     r.verdict = 'regression';
-    r.reason = `confirmed by ${evidence}` + (wasRegression ? '' : `; first pass: ${first.reason}`);
+    r.reason = same ? `${c.reason} — confirmed: ${fresh} agree` : `confirmed by ${fresh}: ${c.reason}` + (wasRegression ? '' : `; first pass: ${first.reason}`);
   } else if (r.confirmed === false) {
     r.verdict = 'unchanged';
-    r.reason = `cleared by ${evidence}; first pass: ${first.reason}`;
+    r.reason = `cleared by ${fresh}: ${c.reason}` + (same ? '' : `; first pass: ${first.reason}`);
   } else {
     r.verdict = wasRegression ? 'unconfirmed' : first.verdict;
-    r.reason = `${first.reason}; not judged by ${evidence}`;
+    r.reason = same ? `${first.reason}; ${fresh} could not judge it either` : `${first.reason}; not judged by ${fresh}: ${c.reason}`;
   }
 }
