@@ -78,7 +78,18 @@ describe('paired verdicts', () => {
     const { base, head } = pairs(10, 1.0, { seed: 3 });
     const row = secRow(compareResults(base, head, { threshold: 4, pairing: 'sequential' }));
     expect(row.verdict).toBe('unchanged');
-    expect(row.reason).toMatch(/^no change of 4% or more: the paired interval is /);
+    expect(row.reason).toMatch(/^no slowdown of 4% or more: the paired interval is /);
+  });
+
+  test('an interval that allows only a threshold-sized speed-up is no question for the gate: unchanged', () => {
+    const ratios = [0.85, 1.03, 0.9, 1.02, 0.88, 1.01, 0.93, 1.0, 0.95, 1.02];
+    const at = (side: 'base' | 'head') =>
+      ratios.map((x, i): BenchResult => ({ pkg: 'm', name: 'X-2', config: {}, iterations: 1, values: [{ unit: 'sec/op', value: side === 'base' ? 1e-6 : x * 1e-6 }], pair: i + 1 }));
+    const row = secRow(compareResults(at('base'), at('head'), { threshold: 4, pairing: 'sequential' }));
+    expect((row.paired!.lo - 1) * 100).toBeLessThan(-4);
+    expect((row.paired!.hi - 1) * 100).toBeLessThan(4);
+    expect(row.paired!.p).toBeGreaterThan(0.05);
+    expect(row).toMatchObject({ verdict: 'unchanged', reason: expect.stringMatching(/^no slowdown of 4% or more/) });
   });
 
   test('pairs that scatter more than the threshold are noisy, not unchanged', () => {

@@ -103,8 +103,8 @@ describe('paired rows', () => {
   const why = (r: CompareRow) => shortWhy({ rows: [r], settings })(r);
 
   test('the paired interval is the evidence shown', () => {
-    expect(why(row('unchanged', paired(1.001, 0.99, 1.012, 0.6)))).toBe('−1.0%…+1.2% within ±4%');
-    expect(why(row('noisy', paired(1.02, 0.95, 1.09, 0.3)))).toBe('noisy: −5.0%…+9.0% reaches 4%');
+    expect(why(row('unchanged', paired(1.001, 0.99, 1.012, 0.6)))).toBe('−1.0%…+1.2%: no slowdown ≥ 4%');
+    expect(why(row('noisy', paired(1.02, 0.95, 1.09, 0.3)))).toBe('noisy: −5.0%…+9.0% allows +4%');
     expect(why(row('unchanged', paired(1.02, 1.01, 1.03, 0.002), 0.01))).toBe('+2.0% < 4% threshold');
   });
 });

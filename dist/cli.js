@@ -4,7 +4,7 @@ const require = __benchgateCreateRequire(import.meta.url);
 import {
   evaluateGate,
   readBenchFile
-} from "./cli-chunk-E3D7RISA.js";
+} from "./cli-chunk-D7UJTJGB.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
@@ -24,7 +24,7 @@ import {
   usageError,
   verdictFrom,
   warningText
-} from "./cli-chunk-EXJU7Z5M.js";
+} from "./cli-chunk-C2SPOAVJ.js";
 
 // src/commands/compare.ts
 var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]";
@@ -71,12 +71,12 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-5L22WPPD.js")).runCommand(rest, out2);
+      return (await import("./cli-run-VBZYDFQM.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-5L22WPPD.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-VBZYDFQM.js")).baselineCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
-      return (await import("./cli-profile-EM7OK7KJ.js")).profileCommand(rest, out2);
+      return (await import("./cli-profile-NVPLXN6W.js")).profileCommand(rest, out2);
     case "help":
     case "--help":
     case "-h":

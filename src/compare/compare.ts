@@ -378,10 +378,11 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
  * q under FDR) and the Hodges–Lehmann interval of the ratio, and each outcome says which:
  * - significant and at least the threshold → regression or improvement;
  * - significant but smaller than the threshold → unchanged (a real but small change);
- * - not significant, with the interval inside ± threshold → unchanged: the pairs rule out a change
- *   of the threshold's size (evidence of no regression, not merely absence of evidence);
- * - not significant, with an interval that still reaches the threshold → noisy: the pairs cannot
- *   tell (such a row may earn more pairs; compare/sequential.ts).
+ * - not significant, with the interval's slow end below the threshold → unchanged: the pairs rule
+ *   out a slowdown of the threshold's size (evidence of no regression, not merely absence of
+ *   evidence; a possible speed-up of that size is no question for the gate);
+ * - not significant, with an interval whose slow end still reaches the threshold → noisy: the pairs
+ *   cannot tell (such a row may earn more pairs; compare/sequential.ts).
  */
 function decidePaired(row: DetailedRow, paired: PairedRow, o: { alpha: number; threshold: number; fdr: boolean; higher: boolean }) {
   const judged = o.fdr && row.q != null ? row.q : paired.p;
@@ -402,14 +403,16 @@ function decidePaired(row: DetailedRow, paired: PairedRow, o: { alpha: number; t
     row.reason = `${pct(est)}${interval ? ` (${interval})` : ''} (${why})`;
     return;
   }
-  if (interval && (paired.lo - 1) * 100 > -o.threshold && (paired.hi - 1) * 100 < o.threshold) {
+  // The gate asks whether a threshold-sized slowdown could hide here: the interval's bad end says.
+  const worst = o.higher ? (1 - paired.lo) * 100 : (paired.hi - 1) * 100;
+  if (interval && worst < o.threshold) {
     row.verdict = 'unchanged';
-    row.reason = `no change of ${o.threshold}% or more: the paired interval is ${interval} (${shown})`;
+    row.reason = `no slowdown of ${o.threshold}% or more: the paired interval is ${interval} (${shown})`;
     return;
   }
   row.verdict = 'noisy';
   row.reason = interval
-    ? `too noisy to judge: the paired interval ${interval} reaches the ${o.threshold}% threshold (${shown})`
+    ? `too noisy to judge: the paired interval ${interval} allows a slowdown of the ${o.threshold}% threshold (${shown})`
     : `too noisy to judge: ${paired.n} pairs give no interval yet (${shown})`;
 }
 

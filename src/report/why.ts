@@ -40,11 +40,11 @@ export function shortWhy(report: Pick<CompareReport, 'rows' | 'settings'>): (row
 /** Paired rows: the interval of the ratio is the evidence, so the cell shows it. */
 function pairedWhy(row: CompareRow, p: NonNullable<CompareRow['paired']>, s: CompareSettings): string {
   const interval = Number.isFinite(p.lo) ? `${signedPct((p.lo - 1) * 100)}…${signedPct((p.hi - 1) * 100)}` : null;
-  if (row.verdict === 'noisy') return interval ? `noisy: ${interval} reaches ${s.threshold}%` : `noisy: ${p.n} pairs, no interval`;
+  if (row.verdict === 'noisy') return interval ? `noisy: ${interval} allows +${s.threshold}%` : `noisy: ${p.n} pairs, no interval`;
   if (row.verdict === 'regression' || row.verdict === 'improvement' || row.verdict === 'unconfirmed') return row.verdict;
   const judged = row.q ?? p.p;
   if (judged <= s.alpha) return `${signedPct((p.ratio - 1) * 100)} < ${s.threshold}% threshold`;
-  return interval ? `${interval} within ±${s.threshold}%` : `${row.q != null ? 'q' : 'p'}=${formatFixed(judged, 3)} > α=${formatGoV(s.alpha)}`;
+  return interval ? `${interval}: no slowdown ≥ ${s.threshold}%` : `${row.q != null ? 'q' : 'p'}=${formatFixed(judged, 3)} > α=${formatGoV(s.alpha)}`;
 }
 
 function shortWhyOf(row: CompareRow, s: CompareSettings, allocationFreeBytes: boolean): string {
