@@ -223,7 +223,7 @@ describe('the runner', () => {
         [2, 'duet'],
       ]);
       // Profiles per leaf as before.
-      expect(run.packages[0].benchmarkProfiles?.['Nap']?.cpu).toHaveLength(2);
+      expect(run.packages[0].benchmarkProfiles?.Nap?.cpu).toHaveLength(2);
     }
     // Each sample says how its pair was taken (the row's pairing is built from these: tested above).
     expect([...r.base.results, ...r.head.results].every((x) => x.pairing === 'duet')).toBe(true);
