@@ -2,9 +2,8 @@
 import { createRequire as __benchgateCreateRequire } from 'module';
 const require = __benchgateCreateRequire(import.meta.url);
 import {
-  evaluateGate,
   readBenchFile
-} from "./cli-chunk-D7UJTJGB.js";
+} from "./cli-chunk-KRBPBG4Y.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
@@ -16,6 +15,7 @@ import {
   VERDICT_OPTIONS,
   compareOptions,
   compareTable,
+  evaluateGate,
   failOnFrom,
   formatFrom,
   parseFlags,
@@ -24,7 +24,7 @@ import {
   usageError,
   verdictFrom,
   warningText
-} from "./cli-chunk-C2SPOAVJ.js";
+} from "./cli-chunk-RRWQSTAQ.js";
 
 // src/commands/compare.ts
 var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]";
@@ -71,12 +71,12 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-VBZYDFQM.js")).runCommand(rest, out2);
+      return (await import("./cli-run-YSZXSX5D.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-VBZYDFQM.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-YSZXSX5D.js")).baselineCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
-      return (await import("./cli-profile-NVPLXN6W.js")).profileCommand(rest, out2);
+      return (await import("./cli-profile-C7BDRHIX.js")).profileCommand(rest, out2);
     case "help":
     case "--help":
     case "-h":

@@ -38,6 +38,11 @@ export interface GateResult {
   reasons: string[];
 }
 
+/** A cleared suspect: the first pass called it a regression, fresh samples on this runner did not. */
+export function isClearedSuspect(row: CompareRow): boolean {
+  return row.screen?.verdict === 'regression' && row.confirmed === false;
+}
+
 export function isGated(row: CompareRow, gateUnits: readonly string[]): boolean {
   return gateUnits.includes(row.unit);
 }
@@ -52,7 +57,7 @@ export function evaluateGate(report: CompareReport, opts: GateOptions): GateResu
     if (!isGated(row, opts.gateUnits)) continue;
     if (row.verdict === 'regression') regressions.push(row);
     else if (row.verdict === 'unconfirmed') unconfirmed.push(row);
-    else if (row.screen?.verdict === 'regression' && row.confirmed === false) cleared.push(row);
+    else if (isClearedSuspect(row)) cleared.push(row);
     else if (row.verdict === 'noisy' && possibleSlowdown(row, report.settings.threshold)) noisy.push(row);
   }
   const counted = [

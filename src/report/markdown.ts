@@ -3,7 +3,7 @@
  * everything else one click away (collapsed). Pure: report in, markdown out.
  */
 import { markdownTable } from 'markdown-table';
-import type { GateResult } from '../gate.js';
+import { isClearedSuspect, type GateResult } from '../gate.js';
 import type { AttributedFunction, CompareReport, CompareRow, Summary } from '../types.js';
 import { formatDelta } from '../attribute/quantity.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
@@ -144,13 +144,9 @@ function likelyCause(row: CompareRow, ctx: MarkdownContext): string {
 
 const MARK: Record<string, string> = { regression: '🔴', improvement: '🟢', unconfirmed: '🟡', noisy: '🟡' };
 
-/** A cleared suspect: the first pass called it a regression, fresh samples on this runner did not. */
-function isCleared(row: CompareRow): boolean {
-  return row.screen?.verdict === 'regression' && row.confirmed === false;
-}
 
 function marker(row: CompareRow): string {
-  if (isCleared(row)) return '⚪';
+  if (isClearedSuspect(row)) return '⚪';
   return MARK[row.verdict] ?? '';
 }
 
@@ -323,7 +319,7 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   // The main table: every decision that counts, what could not be decided but may be a slowdown
   // of the threshold's size, and the suspects confirmation cleared (so a reviewer sees why).
   const undecided = new Set([...ctx.gate.unconfirmed, ...ctx.gate.noisy]);
-  const changed = report.rows.filter((r) => r.verdict === 'regression' || r.verdict === 'improvement' || undecided.has(r) || isCleared(r));
+  const changed = report.rows.filter((r) => r.verdict === 'regression' || r.verdict === 'improvement' || undecided.has(r) || isClearedSuspect(r));
   // Regressions before improvements; the largest effects first.
   changed.sort((a, b) => rank(a) - rank(b) || Math.abs(verdictDelta(b) ?? 0) - Math.abs(verdictDelta(a) ?? 0));
   const others = report.rows.filter((r) => !changed.includes(r));
