@@ -62,7 +62,8 @@ test('alternating rounds with profiles [mem]: memory profiles only', async () =>
     // One per leaf benchmark (one round), each listed under its leaf too.
     expect(p.memProfiles.length).toBe(Object.keys(p.benchmarkProfiles ?? {}).length);
     expect(p.memProfiles.length).toBeGreaterThan(0);
-    for (const files of Object.values(p.benchmarkProfiles ?? {})) expect(files).toEqual({ cpu: [], mem: [expect.stringMatching(/mem-01\.pprof$/)] });
+    for (const files of Object.values(p.benchmarkProfiles ?? {}))
+      expect(files).toEqual({ cpu: [], mem: [expect.stringMatching(/mem-01\.pprof$/)] });
   }
   expect(new Set(await pprofFiles(outDir))).toEqual(new Set(['mem.pprof']));
 });
