@@ -2,8 +2,14 @@
  * The causal step's pure core (src/causal/): the recovered share and its interval, the bisection
  * rule and search, reverting one function's text, pairing samples, and the plan — which functions
  * are tried in what order, when the search stops, what the budget leaves out — with fake
- * measurements; then how the report says it (JSON, comment, annotations).
+ * measurements; then how the report says it (JSON, comment, annotations). One test hands a
+ * reverted file to the Go compiler.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Bisection, PRESENT_SHARE, stepPresent } from '../src/causal/bisect.js';
 import { firstError } from '../src/causal/measure.js';
 import { pairsOf } from '../src/causal/pairs.js';
@@ -17,6 +23,7 @@ import { fromJsonReport, toJsonReport } from '../src/report/json.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import type { AttributedFunction, CompareReport, CompareRow, Run } from '../src/types.js';
 
+const execFileP = promisify(execFile);
 const paired = (ratio: number, lo = ratio * 0.97, hi = ratio * 1.03, p = 0.002, n = 10) => ({ n, ratio, lo, hi, p });
 
 describe('recoveredShare: ln(head/reverted) ÷ ln(head/base)', () => {
@@ -134,6 +141,57 @@ describe('revertFunction', () => {
     expect(revertFunction(head, base, 'hot/hot.go', target('missing', 1))).toEqual({ error: 'hot/hot.go has no function example.com/m/hot.missing at the head' });
     expect(revertFunction('package hot\nfunc f() {', base, 'hot/hot.go', target('f', 2))).toHaveProperty('error');
   });
+});
+
+describe('reconcileImports: a reverted function takes its imports with it', () => {
+  const target = (fn: string, startLine: number) => ({ function: `example.com/m/hot.${fn}`, startLine, pkgPath: 'example.com/m/hot' });
+  const base = ['package hot', '', 'import (', '\t"strings"', '\tstr "strconv"', ')', '', 'func Up(s string) string {', '\treturn strings.ToUpper(s) + str.Itoa(1)', '}', ''].join('\n');
+  const head = [
+    'package hot',
+    '',
+    'import (',
+    '\t"strings"',
+    '\t"unicode"',
+    '\t_ "embed"',
+    ')',
+    '',
+    'func Up(s string) string {',
+    '\treturn strings.Map(unicode.ToUpper, s)',
+    '}',
+    '',
+    'func Trim(s string) string { return strings.TrimSpace(s) }',
+    '',
+  ].join('\n');
+
+  test('drops the import only the head used, brings back the one only the base used, leaves _ and shared ones', () => {
+    const r = revertFunction(head, base, 'hot/hot.go', target('Up', 9));
+    expect('text' in r).toBe(true);
+    const text = (r as { text: string }).text;
+    expect(text).not.toContain('"unicode"');
+    expect(text).toContain('\t"strings"');
+    expect(text).toContain('_ "embed"');
+    expect(text).toContain('import str "strconv"');
+    expect(text).toContain('str.Itoa(1)');
+  });
+
+  test('a single-spec import declaration goes whole; an unknown package name is never touched', () => {
+    const h = 'package hot\n\nimport "unicode"\nimport "gopkg.in/yaml.v3"\n\nfunc F() bool { _ = yaml.Node{}; return unicode.IsUpper(1) }\n';
+    const b = 'package hot\n\nfunc F() bool { return false }\n';
+    const r = revertFunction(h, b, 'hot/hot.go', target('F', 6)) as { text: string };
+    expect(r.text).toBe('package hot\n\n\nimport "gopkg.in/yaml.v3"\n\nfunc F() bool { return false }\n');
+  });
+
+  test('the Go compiler accepts the result', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bg-revert-'));
+    try {
+      await writeFile(join(dir, 'go.mod'), 'module example.com/m\n\ngo 1.22\n');
+      const r = revertFunction(head.replace('\t_ "embed"\n', ''), base, 'hot/hot.go', target('Up', 8)) as { text: string };
+      await writeFile(join(dir, 'hot.go'), r.text);
+      await execFileP('go', ['vet', '.'], { cwd: dir });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('firstError', () => {

@@ -7,11 +7,13 @@
  * hunks of a diff do not follow function boundaries (a hunk with context, or a run of changed
  * lines, can cover the end of one function and the start of the next), and reverting such a hunk
  * would revert a neighbour too. Doc comments, which the range does not include, stay as they are.
- * Whether the result still compiles (a new signature other code uses, a removed helper another
- * changed function needs) is for the compiler to say.
+ * The file's imports follow the swap (reconcileImports): a package only the head's text used is
+ * dropped (Go refuses an unused import), one only the base's text used is brought back from the
+ * base's imports. Whether the result otherwise compiles (a new signature other code uses, a removed
+ * helper another changed function needs) is for the compiler to say.
  */
 import { BenchgateError } from '../errors.js';
-import { normalizeFunctionName, scanGoSource, type GoFunc } from '../diff/gofuncs.js';
+import { type GoImport, importedName, normalizeFunctionName, scanGoSource, scanImports, type GoFunc } from '../diff/gofuncs.js';
 
 export interface RevertTarget {
   /** pprof-style name as changedFunctions gives it. */
@@ -51,5 +53,44 @@ export function revertFunction(headText: string, baseText: string | undefined, f
   const lines = headText.split(/\r?\n/);
   const old = b ? (baseText as string).split(/\r?\n/).slice(b.startLine - 1, b.endLine) : [];
   lines.splice(h.startLine - 1, h.endLine - h.startLine + 1, ...old);
-  return { text: lines.join(eol), how: b ? 'restored' : 'removed' };
+  const swapped = lines.join(eol);
+  try {
+    return { text: reconcileImports(swapped, headText, baseText, file), how: b ? 'restored' : 'removed' };
+  } catch (e) {
+    if (e instanceof BenchgateError) return { error: e.message };
+    throw e;
+  }
+}
+
+/**
+ * The reverted text with its imports matching its use: an import the head used and the reverted
+ * text no longer does is removed; a package the reverted text uses that the head did not import
+ * but the base did is added (as the base imported it). Only imports whose name is known are touched
+ * (importedName), and `_`/`.` imports never: a name shadowed by a local keeps its import, as before.
+ */
+export function reconcileImports(text: string, headText: string, baseText: string | undefined, file: string): string {
+  const now = scanImports(text, file);
+  const usedAtHead = scanImports(headText, file).qualifiers;
+  const named = (imp: GoImport) => {
+    const n = importedName(imp);
+    return n && n !== '_' && n !== '.' ? n : null;
+  };
+  const drop = now.imports.filter((imp) => {
+    const n = named(imp);
+    return n !== null && usedAtHead.has(n) && !now.qualifiers.has(n);
+  });
+  const have = new Set(now.imports.map((imp) => importedName(imp)));
+  const add = baseText === undefined ? [] : scanImports(baseText, file).imports.filter((imp) => {
+    const n = named(imp);
+    return n !== null && !have.has(n) && now.qualifiers.has(n) && !usedAtHead.has(n);
+  });
+  if (drop.length === 0 && add.length === 0) return text;
+  // Edits from the end, so earlier offsets stay valid; added imports go after the last import.
+  const edits = [
+    ...drop.map((imp) => ({ start: imp.start, end: imp.end, insert: '' })),
+    ...(add.length ? [{ start: now.insertAt, end: now.insertAt, insert: add.map((imp) => `\nimport ${imp.name ? `${imp.name} ` : ''}${JSON.stringify(imp.path)}`).join('') }] : []),
+  ].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.insert + out.slice(e.end);
+  return out;
 }

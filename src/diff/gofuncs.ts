@@ -94,6 +94,87 @@ export function scanGoSource(source: string, file: string, importPath: string): 
   return { packageName, functions };
 }
 
+/** One import spec: `[name] "path"`, with its source span (for a single-spec `import` without parentheses, the whole declaration). */
+export interface GoImport {
+  /** The explicit name (`_`, `.`, or an alias), or null for the path's own package name. */
+  name: string | null;
+  path: string;
+  /** Source offsets of the spec (end exclusive). */
+  start: number;
+  end: number;
+}
+
+export interface GoImports {
+  imports: GoImport[];
+  /** Offset just past the last import declaration (or the package clause when there is none). */
+  insertAt: number;
+  /** Identifiers used as `X.` outside the import declarations (qualifiers; locals can shadow them). */
+  qualifiers: Set<string>;
+}
+
+/**
+ * The import declarations of a Go file and the identifiers it uses as qualifiers: what reverting a
+ * function needs to keep the file compiling when the function used a package nothing else does.
+ * @throws BenchgateError code `go-source` as scanGoSource.
+ */
+export function scanImports(source: string, file: string): GoImports {
+  const toks = tokenize(source, file);
+  const litEnd = (t: Tok): number => {
+    const q = source[t.offset];
+    let i = t.offset + 1;
+    while (i < source.length && source[i] !== q) i += source[i] === '\\' && q === '"' ? 2 : 1;
+    return i + 1;
+  };
+  const pathOf = (t: Tok): string => source.slice(t.offset + 1, litEnd(t) - 1);
+  const imports: GoImport[] = [];
+  let i = 2; // past `package name`
+  let insertAt = toks[1] ? toks[1].offset + toks[1].text.length : 0;
+  while (toks[i]?.kind === 'op' && toks[i].text === ';') i++;
+  while (toks[i]?.kind === 'ident' && toks[i].text === 'import') {
+    const kw = toks[i];
+    const open = toks[i + 1];
+    if (open?.text === '(' && open.close !== undefined) {
+      for (let j = i + 2; j < open.close; j++) {
+        const t = toks[j];
+        if (t.kind === 'lit') {
+          const named = toks[j - 1].kind === 'ident' || (toks[j - 1].text === '.' && j - 1 > i + 1);
+          const first = named ? toks[j - 1] : t;
+          imports.push({ name: named ? toks[j - 1].text : null, path: pathOf(t), start: first.offset, end: litEnd(t) });
+        }
+      }
+      insertAt = toks[open.close].offset + 1;
+      i = open.close + 1;
+    } else {
+      const named = open && open.kind !== 'lit';
+      const lit = named ? toks[i + 2] : open;
+      if (lit?.kind !== 'lit') break;
+      imports.push({ name: named ? open.text : null, path: pathOf(lit), start: kw.offset, end: litEnd(lit) });
+      insertAt = litEnd(lit);
+      i += named ? 3 : 2;
+    }
+    while (toks[i]?.kind === 'op' && toks[i].text === ';') i++;
+  }
+  const qualifiers = new Set<string>();
+  for (let j = i; j < toks.length - 2; j++) {
+    const t = toks[j];
+    if (t.kind === 'ident' && toks[j + 1].text === '.' && toks[j + 2].kind === 'ident' && toks[j - 1]?.text !== '.') qualifiers.add(t.text);
+  }
+  return { imports, insertAt, qualifiers };
+}
+
+/**
+ * The name an import binds in the file: its explicit name, else the path's last element when that
+ * is a Go identifier (a trailing `/vN` major version skipped). Null when it cannot be known without
+ * reading the package (e.g. `gopkg.in/yaml.v3`, `github.com/x/go-y`): callers then leave it alone.
+ */
+export function importedName(imp: GoImport): string | null {
+  if (imp.name !== null) return imp.name;
+  const parts = imp.path.split('/');
+  let last = parts.pop() ?? '';
+  if (/^v[0-9]+$/.test(last) && parts.length > 1) last = parts.pop() ?? '';
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(last) ? last : null;
+}
+
 /**
  * Go's rule for the linker symbol prefix: `main` for commands, `<path>_test` for external test
  * packages, and the import path with `.` in its last element (and unusual bytes) %-escaped,
