@@ -106,11 +106,16 @@ export interface Published {
   repoDir: string;
 }
 
+/** The job summary: the whole report (its limit is 1 MiB, the comment's 64 KiB), without the sticky marker. */
+export function summaryMarkdown(report: CompareReport, mdCtx: MarkdownContext): string {
+  const full = renderMarkdown(report, { ...mdCtx, maxLength: 1_000_000, marker: undefined });
+  return full.length < 1_000_000 ? full : renderMarkdown(report, mdCtx);
+}
+
 /** Compare mode's publishing: files, summary, annotations, result artifact, comment, outputs, and the gate's failure. */
 export async function publishReport(inputs: ActionInputs, client: GitHubClient, p: Published): Promise<void> {
   const { report, gate, mdCtx, outDir } = p;
   const body = renderMarkdown(report, mdCtx);
-  const full = renderMarkdown(report, { ...mdCtx, maxLength: 1_000_000, marker: undefined });
   const extra = {
     pr: p.pr,
     headSha: p.headSha,
@@ -132,8 +137,7 @@ export async function publishReport(inputs: ActionInputs, client: GitHubClient, 
     workingDirectory: inputs.workingDirectory,
   });
 
-  // The job summary always has the whole report (its limit is 1 MiB, the comment's 64 KiB).
-  await summaryText(full.length < 1_000_000 ? full : body);
+  await summaryText(summaryMarkdown(report, mdCtx));
 
   // Annotations on the changed functions that regressed (at most 10: GitHub drops the rest).
   for (const a of annotationsFor(report, 10)) {
