@@ -1,6 +1,6 @@
 /** Baseline mode, on pushes to the base branch: measure this commit and upload it as the baseline artifact. */
 import * as core from '@actions/core';
-import { failureSummary, packageFailures } from '../failures.js';
+import { failureSummary, isFailedPackage, packageFailures } from '../failures.js';
 import { runOneSide } from '../local.js';
 import { saveRun } from '../store/dir.js';
 import { pushedBranch, type ModeContext } from './context.js';
@@ -26,7 +26,7 @@ export async function baselineMode({ inputs, ctx, client }: ModeContext): Promis
   const r = result.run;
   const failures = packageFailures(r);
   logFailures(failures);
-  const failed = r.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
+  const failed = r.packages.filter(isFailedPackage);
   if (r.results.length === 0) {
     // Nothing measured: upload nothing, so the last good baseline stays the newest one.
     setOutputs({ verdict: 'incomplete' });

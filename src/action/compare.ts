@@ -15,6 +15,7 @@ import { repoRoot, runBothSides, runOneSide } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
 import type { MarkdownContext } from '../report/markdown.js';
 import { saveRun, type StoredRun } from '../store/dir.js';
+import { failedPackageLines } from '../types.js';
 import { artifactBaseline, type BaseSide } from './baseline-artifact.js';
 import { baseBranchOf, type ActionContext, type ModeContext, type PullRequestEvent } from './context.js';
 import { baselineArtifactName, type ActionInputs } from './inputs.js';
@@ -156,7 +157,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
     labels,
     acceptLabel: inputs.acceptLabel,
   });
-  const incomplete = report.warnings.filter((w) => /^(base|head): /.test(w));
+  const incomplete = failedPackageLines(report);
   const mdCtx: MarkdownContext = {
     gate,
     baseline: base.info,

@@ -38,7 +38,7 @@ export async function compareCommand(argv: string[], out: CommandOutput): Promis
     const base = await readBenchFile(positionals[0], table.sink('base'));
     const head = await readBenchFile(positionals[1], table.sink('head'));
     const report = compareTable(table, compareOptions(verdict, { ...base.units, ...head.units }));
-    report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
+    report.warnings.push(...[...base.warnings, ...head.warnings].map((w) => ({ kind: 'input' as const, message: warningText(w) })));
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     out.stdout(render(report, format, { gate, baseline: { source: 'files', ref: positionals[0] } }));
     return gate.failed ? EXIT_REGRESSION : EXIT_OK;

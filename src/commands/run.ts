@@ -18,7 +18,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
 import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
-import type { CompareReport } from '../types.js';
+import { failedPackageLines, type CompareReport } from '../types.js';
 import { git } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { withWorktree } from '../git/worktree.js';
@@ -201,7 +201,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       minRounds: baselineSource === 'rerun' ? settings.minRounds : undefined,
       confirmRounds: confirmRoundsUsed,
       causal: causalRan,
-      incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
+      incomplete: failedPackageLines(report),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
     };
     const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, 10) };

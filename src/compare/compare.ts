@@ -10,7 +10,7 @@
  * Deterministic metrics (B/op, allocs/op with every sample equal on each side) need no test:
  * a changed value is a change, whatever a U test of a few identical samples says.
  */
-import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Pairing, PairedRow, RowPairing, Summary, UnitMetadata } from '../types.js';
+import type { BenchResult, CompareReport, CompareRow, ReportWarning, GeomeanRow, Pairing, PairedRow, RowPairing, Summary, UnitMetadata } from '../types.js';
 import { comparePairs } from '../stats/paired.js';
 import { signedRankPairsNeeded } from '../stats/signedrank.js';
 import { lookWeights, sequentialP, type LookPlan } from './sequential.js';
@@ -21,6 +21,7 @@ import { geomeanSummary } from '../stats/geomean.js';
 import { benjaminiHochberg } from '../stats/fdr.js';
 import { formatFixed } from '../report/format.js';
 import { SampleTable, type Cell } from './samples.js';
+import { testLabel } from './row-test.js';
 
 export interface CompareOptions {
   /** Significance level; default 0.05. */
@@ -185,7 +186,7 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
   const units = opts.units ?? {};
   const gated = new Set(opts.gatedUnits ?? DEFAULT_GATED_UNITS);
   const valueUnits = new Set(opts.valueUnits ?? DEFAULT_VALUE_UNITS);
-  const warnings: string[] = table.takeWarnings();
+  const warnings: ReportWarning[] = table.takeWarnings().map((message) => ({ kind: 'input', message }));
   // The signed-rank p of n pairs is at least 2/2ⁿ: planned pairs too few to ever reach the first
   // look's level leave the verdict to benchstat's U test (decided by the design, not the data).
   const pairsNeeded = signedRankPairsNeeded(alpha * (opts.looks ? lookWeights(opts.looks)[0] : 1));
@@ -254,13 +255,15 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
   const geomean = geomeanRows(rows);
   const removed = rows.filter((r) => r.verdict === 'removed').length;
   const added = rows.filter((r) => r.verdict === 'new').length;
-  if (removed) warnings.push(`${removed} row(s) only in the base: benchmarks removed or failed in the head`);
-  if (added) warnings.push(`${added} row(s) only in the head: new benchmarks`);
+  if (removed) warnings.push({ kind: 'rows-removed', message: `${removed} row(s) only in the base: benchmarks removed or failed in the head` });
+  if (added) warnings.push({ kind: 'rows-added', message: `${added} row(s) only in the head: new benchmarks` });
   if (tooFewPairs) {
-    warnings.push(
-      `${tooFewPairs} row(s) measured in pairs are judged by the U test: ${opts.looks?.count ?? 'their'} pairs cannot reach ` +
+    warnings.push({
+      kind: 'too-few-pairs',
+      message:
+        `${tooFewPairs} row(s) measured in pairs are judged by the U test: ${opts.looks?.count ?? 'their'} pairs cannot reach ` +
         `the signed-rank test's level (it needs ${pairsNeeded}); use more rounds`,
-    );
+    });
   }
   return { rows, geomean, warnings, settings: { alpha, confidence, threshold } };
 }
@@ -328,8 +331,8 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
     const changed = base.center !== head.center;
     why =
       row.stats?.assume === 'exact'
-        ? 'compared by value: assume=exact'
-        : 'compared by value: deterministic on both sides';
+        ? `${testLabel('by-value')}: assume=exact`
+        : `${testLabel('by-value')}: deterministic on both sides`;
     if (!changed) {
       row.verdict = 'unchanged';
       row.reason = `${why}, unchanged`;

@@ -10,6 +10,7 @@ import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, unitClass } from './format.js';
 import { causalFooter, causalPhrase, commitPhrase, isVerified } from './causal-text.js';
 import { shortWhy, whyAdvice } from './why.js';
+import { testLabel } from '../compare/row-test.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -300,11 +301,11 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
         : 'at once where the machine was free, else back to back (each row in the JSON report says how)';
   const looked = report.rows.some((r) => r.paired?.lookP);
   const test = paired
-    ? `Wilcoxon signed-rank on the pairs (base and head of each benchmark measured ${measured}; Δ is the Hodges–Lehmann estimate, medians and intervals are benchstat's)`
-    : 'two-sided Mann–Whitney U on the medians';
+    ? `${testLabel('wilcoxon-signed-rank')} (base and head of each benchmark measured ${measured}; Δ is the Hodges–Lehmann estimate, medians and intervals are benchstat's)`
+    : testLabel('mann-whitney-u');
   parts.push(
     `Test: ${test}, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +
-      'allocation counts and other deterministic metrics compared by value.' +
+      `allocation counts and other deterministic metrics ${testLabel('by-value')}.` +
       (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (80% at the first).' : ''),
   );
   const causal = causalFooter(report, ctx.causal);

@@ -4,6 +4,7 @@
  * the report's settings, never from its `reason` text: the reason is for report.json and may be
  * reworded; a cell built from the data says the same thing for a row read back from JSON.
  */
+import { testLabel } from '../compare/row-test.js';
 import { uTestSamplesNeeded } from '../stats/comparison.js';
 import type { CompareReport, CompareRow, CompareSettings } from '../types.js';
 import { formatFixed, formatGoV } from './format.js';
@@ -59,7 +60,7 @@ function shortWhyOf(row: CompareRow, s: CompareSettings, allocationFreeBytes: bo
   if (row.unit === 'B/op' && allocationFreeBytes && row.base?.center !== row.head?.center) {
     return 'no allocs/op: runtime bytes';
   }
-  if (row.exact) return row.base?.center === row.head?.center ? 'same value' : 'compared by value';
+  if (row.exact) return row.base?.center === row.head?.center ? 'same value' : testLabel('by-value');
   const judged = row.q ?? row.p;
   const name = row.q != null ? 'q' : 'p';
   if (judged === null || judged === undefined) return '—';
