@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { noBaselineBody, summaryMarkdown } from '../src/action/publish.js';
-import { evaluateGate } from '../src/gate.js';
+import { evaluateGate } from '../src/compare/gate.js';
 import { renderMarkdown, type MarkdownContext } from '../src/report/markdown.js';
 import type { CompareReport } from '../src/types.js';
 import { GATED_UNITS, report, row, summary } from './helpers/reports.js';

@@ -1,5 +1,6 @@
 /** Baseline mode, on pushes to the base branch: measure this commit and upload it as the baseline artifact. */
 import * as core from '@actions/core';
+import { benchmarkKey } from '../compare/compare.js';
 import { failureSummary, isFailedPackage, packageFailures } from '../failures.js';
 import { runOneSide } from '../local.js';
 import { saveRun } from '../store/dir.js';
@@ -49,7 +50,7 @@ export async function baselineMode({ inputs, ctx, client }: ModeContext): Promis
     retentionDays: inputs.retentionDays || undefined,
   });
   if (!upload.ok) core.warning(`benchgate: the baseline was measured but not uploaded (${upload.reason}): ${upload.message}`);
-  const benchmarks = new Set(r.results.map((x) => `${x.pkg} ${x.name}`)).size;
+  const benchmarks = new Set(r.results.map((x) => benchmarkKey({ package: x.pkg, name: x.name }))).size;
   await summaryText(
     `### ${r.incomplete ? '⚠️' : '✅'} benchgate: baseline recorded for ${ctx.sha.slice(0, 7)}\n\n` +
       `${benchmarks} benchmarks in ${r.packages.length - failed.length} packages, ${inputs.run.count} samples each` +

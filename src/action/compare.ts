@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { environmentNote } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, packageFailures } from '../failures.js';
-import { evaluateGate } from '../gate.js';
+import { evaluateGate } from '../compare/gate.js';
 import { ensureMergeBase, git, headSha, revParse } from '../git/git.js';
 import { stickyMarker } from '../github/index.js';
 import { repoRoot, runBothSides, runOneSide } from '../local.js';

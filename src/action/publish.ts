@@ -5,8 +5,10 @@
  */
 import * as core from '@actions/core';
 import type { ChangeSet } from '../engine.js';
-import type { GateResult } from '../gate.js';
+import { isChange } from '../compare/compare.js';
+import type { GateResult } from '../compare/gate.js';
 import { stickyMarker, type GitHubClient } from '../github/index.js';
+import { MAX_SUMMARY_LENGTH, MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
 import type { CompareReport } from '../types.js';
@@ -108,8 +110,8 @@ export interface Published {
 
 /** The job summary: the whole report (its limit is 1 MiB, the comment's 64 KiB), without the sticky marker. */
 export function summaryMarkdown(report: CompareReport, mdCtx: MarkdownContext): string {
-  const full = renderMarkdown(report, { ...mdCtx, maxLength: 1_000_000, marker: undefined });
-  return full.length < 1_000_000 ? full : renderMarkdown(report, mdCtx);
+  const full = renderMarkdown(report, { ...mdCtx, maxLength: MAX_SUMMARY_LENGTH, marker: undefined });
+  return full.length < MAX_SUMMARY_LENGTH ? full : renderMarkdown(report, mdCtx);
 }
 
 /** Compare mode's publishing: files, summary, annotations, result artifact, comment, outputs, and the gate's failure. */
@@ -139,8 +141,8 @@ export async function publishReport(inputs: ActionInputs, client: GitHubClient, 
 
   await summaryText(summaryMarkdown(report, mdCtx));
 
-  // Annotations on the changed functions that regressed (at most 10: GitHub drops the rest).
-  for (const a of annotationsFor(report, 10)) {
+  // Annotations on the changed functions that regressed (GitHub drops the rest).
+  for (const a of annotationsFor(report, MAX_WARNINGS_PER_STEP)) {
     core.warning(a.message, { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine });
   }
   for (const reason of gate.reasons) core.info(`benchgate: regression: ${reason}`);
@@ -157,7 +159,7 @@ export async function publishReport(inputs: ActionInputs, client: GitHubClient, 
     if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
   }
 
-  const changed = report.rows.some((r) => r.verdict === 'regression' || r.verdict === 'improvement');
+  const changed = report.rows.some(isChange);
   const shouldComment =
     p.pr > 0 &&
     (inputs.comment === 'always' ||

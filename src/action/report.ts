@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { BenchgateError } from '../errors.js';
-import { evaluateGate } from '../gate.js';
+import { evaluateGate } from '../compare/gate.js';
 import { stickyMarker } from '../github/index.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
 import type { ModeContext } from './context.js';

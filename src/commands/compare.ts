@@ -6,7 +6,7 @@ import { readBenchFile } from '../benchfmt/index.js';
 import { compareTable } from '../compare/compare.js';
 import { SampleTable } from '../compare/samples.js';
 import { warningText } from '../errors.js';
-import { evaluateGate } from '../gate.js';
+import { evaluateGate } from '../compare/gate.js';
 import { compareOptions, usageError } from '../settings.js';
 import {
   EXIT_OK,

@@ -4,13 +4,14 @@
  * (as in CI with an artifact) and suspects are confirmed against `--base` in alternating rounds.
  * `benchgate baseline --out <dir>`: records a run the way the action does on main.
  */
+import { MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures } from '../failures.js';
-import { evaluateGate } from '../gate.js';
+import { evaluateGate } from '../compare/gate.js';
 import { runBothSides, runOneSide, repoRoot } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
@@ -204,7 +205,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       incomplete: failedPackageLines(report),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
     };
-    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, 10) };
+    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, MAX_WARNINGS_PER_STEP) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
     await writeFile(join(outDir, 'report.md'), renderMarkdown(report, ctx));
     out.stdout(render(report, format, ctx, extra));

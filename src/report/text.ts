@@ -5,7 +5,7 @@
  * columns alone suggest (threshold, FDR, comparison by value).
  */
 import type { CompareReport, CompareRow } from '../types.js';
-import type { DetailedGeomean, DetailedRow } from '../compare/compare.js';
+import { isChange, type DetailedGeomean, type DetailedRow } from '../compare/compare.js';
 import { geomeanSummary } from '../stats/geomean.js';
 import {
   commonScale,
@@ -148,7 +148,7 @@ function formatTable(rows: CompareRow[], report: CompareReport, single: boolean,
 
 /** Notes where our verdict is not what benchstat's delta column shows. */
 function verdictNotes(row: CompareRow, delta: string, threshold: number, alpha: number): string[] {
-  const changed = row.verdict === 'regression' || row.verdict === 'improvement';
+  const changed = isChange(row);
   const shownAsChange = delta !== '~' && delta !== '0.00%';
   if (row.exact && row.p !== null && changed !== shownAsChange) return [`${testLabel('by-value')}: deterministic on both sides`];
   if (changed || !shownAsChange) return [];
