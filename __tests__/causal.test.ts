@@ -17,7 +17,7 @@ import { candidatesFor, verifyCauses, type CausalDeps, type Measurement } from '
 import { revertFunction } from '../src/causal/revert.js';
 import { prRatioOf, recoveredShare } from '../src/causal/share.js';
 import type { ChangedFunction } from '../src/diff/match.js';
-import { evaluateGate } from '../src/gate.js';
+import { evaluateGate } from '../src/compare/gate.js';
 import { annotationsFor } from '../src/report/annotations.js';
 import { fromJsonReport, toJsonReport } from '../src/report/json.js';
 import { renderMarkdown } from '../src/report/markdown.js';

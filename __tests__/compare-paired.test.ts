@@ -115,7 +115,7 @@ describe('paired verdicts', () => {
     expect(row.paired).toBeUndefined();
     expect(row.test).toBe('mann-whitney-u');
     expect(row.verdict).toBe('regression'); // U test with 5 + 5 samples: p = 0.008
-    expect(r.warnings.join('\n')).toMatch(/1 row\(s\) measured in pairs are judged by the U test: their pairs cannot reach the signed-rank test's level \(it needs 6\)/);
+    expect(r.warnings.filter((w) => w.kind === 'too-few-pairs').map((w) => w.message).join('\n')).toMatch(/1 row\(s\) measured in pairs are judged by the U test: their pairs cannot reach the signed-rank test's level \(it needs 6\)/);
     // With extension looks, the first look spends 80% of α: 6 planned pairs reach it (2/64 ≤ 0.04).
     const six = pairs(6, 3, { drift: 0, seed: 2 });
     expect(secRow(compareResults(six.base, six.head, { pairing: 'sequential', looks: { count: 6, maxPairs: 18 } })).test).toBe('wilcoxon-signed-rank');

@@ -53,8 +53,8 @@ describe('rows and order', () => {
     ]);
     expect(row(r, 'New-8', 'sec/op')).toMatchObject({ base: null, deltaPercent: null, p: null, reason: 'new benchmark' });
     expect(r.warnings).toEqual([
-      '2 row(s) only in the base: benchmarks removed or failed in the head',
-      '1 row(s) only in the head: new benchmarks',
+      { kind: 'rows-removed', message: '2 row(s) only in the base: benchmarks removed or failed in the head' },
+      { kind: 'rows-added', message: '1 row(s) only in the head: new benchmarks' },
     ]);
   });
 });

@@ -25,7 +25,7 @@ import { compareResults } from '../src/compare/compare.js';
 import { DEFAULT_DUET, DEFAULT_RUN } from '../src/settings.js';
 import { readInputs } from '../src/action/inputs.js';
 import { runCommand, RUN_USAGE } from '../src/commands/run.js';
-import { evaluateGate } from '../src/gate.js';
+import { evaluateGate } from '../src/compare/gate.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import type { BenchResult, CompareReport, CompareRow, Fingerprint, RowPairing, Summary } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';

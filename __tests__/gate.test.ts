@@ -1,5 +1,5 @@
 /** evaluateGate: which rows may fail the check, the same for the action and the CLI. */
-import { evaluateGate, type GateOptions } from '../src/gate.js';
+import { evaluateGate, type GateOptions } from '../src/compare/gate.js';
 import type { CompareReport, CompareRow } from '../src/types.js';
 
 function row(name: string, verdict: CompareRow['verdict'], over: Partial<CompareRow> = {}): CompareRow {

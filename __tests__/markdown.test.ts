@@ -3,38 +3,13 @@
  * author controls is escaped so it cannot break the table or inject links, HTML or mentions, and
  * the cut to GitHub's 65,536 characters keeps what matters.
  */
-import { evaluateGate, type GateOptions } from '../src/gate.js';
-import { MAX_COMMENT_LENGTH, renderMarkdown, type MarkdownContext } from '../src/report/markdown.js';
-import type { CompareReport, CompareRow, Summary } from '../src/types.js';
+import { evaluateGate, type GateOptions } from '../src/compare/gate.js';
+import { MAX_COMMENT_LENGTH } from '../src/github/limits.js';
+import { renderMarkdown, type MarkdownContext } from '../src/report/markdown.js';
+import type { CompareReport, CompareRow } from '../src/types.js';
+import { GATED_UNITS, report, row, summary } from './helpers/reports.js';
 
-const GATED = ['sec/op', 'B/op', 'allocs/op'];
-
-function summary(center: number): Summary {
-  return { n: 10, center, lo: center * 0.98, hi: center * 1.02, warnings: [] };
-}
-
-function row(name: string, verdict: CompareRow['verdict'], over: Partial<CompareRow> = {}): CompareRow {
-  const base = 1e-3;
-  const head = verdict === 'regression' ? 2e-3 : verdict === 'improvement' ? 0.5e-3 : 1e-3;
-  return {
-    package: 'example.com/m/calc',
-    name,
-    unit: 'sec/op',
-    base: summary(base),
-    head: summary(head),
-    deltaPercent: (head / base - 1) * 100,
-    p: verdict === 'unchanged' ? 0.6 : 0.001,
-    q: null,
-    significant: verdict !== 'unchanged',
-    verdict,
-    reason: verdict === 'unchanged' ? 'p=0.600 > α=0.05' : 'p=0.001 ≤ α=0.05',
-    ...over,
-  };
-}
-
-function report(rows: CompareRow[]): CompareReport {
-  return { rows, geomean: [], warnings: [], settings: { alpha: 0.05, confidence: 0.95, threshold: 5 } };
-}
+const GATED = GATED_UNITS;
 
 function ctxFor(r: CompareReport, gate: Partial<GateOptions> = {}, extra: Partial<MarkdownContext> = {}): MarkdownContext {
   return {

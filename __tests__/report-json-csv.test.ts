@@ -69,7 +69,7 @@ const newBenchmark: CompareRow = {
 const report: CompareReport = {
   rows: [regression, newBenchmark],
   geomean: [{ unit: 'sec/op', base: 1.2e-6, head: 1.5e-6, deltaPercent: 25 }, { unit: 'B/op', base: 0, head: NaN, deltaPercent: Infinity }],
-  warnings: ['baseline ran on a different CPU'],
+  warnings: [{ kind: 'environment', message: 'baseline ran on a different CPU' }, { kind: 'package-failed', side: 'head', message: 'example.com/m/x build-failed: undefined: y' }],
   settings: { alpha: 0.05, confidence: 0.95, threshold: 5 },
 };
 
@@ -107,7 +107,20 @@ describe('toJsonReport', () => {
       },
     });
     expect(json.settings).toEqual({ alpha: 0.05, confidence: 0.95, threshold: 5 });
-    expect(json.warnings).toEqual(['baseline ran on a different CPU']);
+    // One line each (as before kinds existed), and the same warnings as data.
+    expect(json.warnings).toEqual(['baseline ran on a different CPU', 'head: example.com/m/x build-failed: undefined: y']);
+    expect(json.warningDetails).toEqual([
+      { kind: 'environment', side: null, message: 'baseline ran on a different CPU' },
+      { kind: 'package-failed', side: 'head', message: 'example.com/m/x build-failed: undefined: y' },
+    ]);
+    expect(fromJsonReport(toJsonReport(report), 'r.json').warnings).toEqual(report.warnings);
+    // A report written before kinds existed reads back with kind `other`.
+    const older = JSON.parse(toJsonReport(report));
+    delete older.warningDetails;
+    expect(fromJsonReport(JSON.stringify(older), 'r.json').warnings).toEqual([
+      { kind: 'other', message: 'baseline ran on a different CPU' },
+      { kind: 'other', message: 'head: example.com/m/x build-failed: undefined: y' },
+    ]);
   });
 
   test('null wherever a value does not exist; never NaN or Infinity', () => {
@@ -171,7 +184,12 @@ describe('fromJsonReport', () => {
     const gen = fc.record({
       rows: fc.array(row, { maxLength: 5 }),
       geomean: fc.array(fc.record({ unit: fc.string(), base: num, head: num, deltaPercent: num }), { maxLength: 3 }),
-      warnings: fc.array(fc.string()),
+      warnings: fc.array(
+        fc.record(
+          { kind: fc.constantFrom('package-failed', 'environment', 'input', 'other'), side: fc.constantFrom('base', 'head'), message: fc.string() },
+          { requiredKeys: ['kind', 'message'] },
+        ),
+      ),
       settings: fc.record({ alpha: fc.double(), confidence: fc.double(), threshold: fc.double() }),
     });
     fc.assert(

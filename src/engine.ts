@@ -18,7 +18,8 @@ import { PARALLEL_BODY, benchmarkFramePattern, splitByBenchmark, type ProfileSpl
 import { wholeProfile } from './pprof/whole.js';
 import { compareOptions, type VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
-import type { BenchmarkProfile, BenchResult, CommitRef, CompareReport, CompareRow, Fingerprint, Run } from './types.js';
+import { isFailedPackage } from './failures.js';
+import type { BenchmarkProfile, BenchResult, CommitRef, CompareReport, CompareRow, Fingerprint, ReportWarning, Run, Side } from './types.js';
 
 export interface EngineLog {
   info(message: string): void;
@@ -43,10 +44,10 @@ export function environmentNote(base: Fingerprint, head: Fingerprint): string | 
 }
 
 /** One line per package that did not run cleanly on a side. */
-export function failedPackages(run: Run, side: string): string[] {
+function failedPackages(run: Run, side: Side): ReportWarning[] {
   return run.packages
-    .filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks')
-    .map((p) => `${side}: ${p.pkg} ${p.status}${p.message ? ': ' + firstLine(p.message) : ''}`);
+    .filter(isFailedPackage)
+    .map((p) => ({ kind: 'package-failed', side, message: `${p.pkg} ${p.status}${p.message ? ': ' + firstLine(p.message) : ''}` }));
 }
 
 function firstLine(text: string): string {
@@ -71,7 +72,7 @@ export function compareRuns(base: Run, head: Run, v: VerdictSettings, fdrFamily?
     looks: pairing ? head.pairPlan : undefined,
   });
   const note = environmentNote(base.env, head.env);
-  if (note) report.warnings.push(note);
+  if (note) report.warnings.push({ kind: 'environment', message: note });
   report.warnings.push(...failedPackages(base, 'base'), ...failedPackages(head, 'head'));
   return report;
 }

@@ -4,7 +4,7 @@
  * the front doors print each one with that reason to the terminal and the job log, because "no
  * benchmark results" without the reason sends the user digging through files.
  */
-import type { Run } from './types.js';
+import type { PackageRun, Run } from './types.js';
 
 export interface PackageFailure {
   /** `base` or `head` when both sides ran; absent for a single run. */
@@ -15,9 +15,14 @@ export interface PackageFailure {
   reason: string;
 }
 
+/** A package that did not give its results: it did not build, failed, timed out or did not load (no benchmarks is not a failure). */
+export function isFailedPackage(p: PackageRun): boolean {
+  return p.status !== 'ok' && p.status !== 'no-benchmarks';
+}
+
 export function packageFailures(run: Run, side?: string): PackageFailure[] {
   return run.packages
-    .filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks')
+    .filter(isFailedPackage)
     .map((p) => ({ ...(side ? { side } : {}), pkg: p.pkg, status: p.status, reason: p.message?.trim() || p.status }));
 }
 

@@ -5,7 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { compareRuns, type EngineLog } from './engine.js';
-import { rowKey } from './compare/compare.js';
+import { benchmarkKey, rowKey } from './compare/compare.js';
 import { openBenchmarks } from './compare/settle.js';
 import { warningText } from './errors.js';
 import { git, headSha } from './git/git.js';
@@ -14,7 +14,7 @@ import { withWorktree } from './git/worktree.js';
 import { runAlternating, type Suspect } from './gotool/alternate.js';
 import { runSuite } from './gotool/run.js';
 import type { ProgressSink } from './gotool/progress.js';
-import { isGated } from './gate.js';
+import { isGated } from './compare/gate.js';
 import { maxRoundsOf, type RunSettings, type VerdictSettings } from './settings.js';
 import { saveRun, type StoredRun } from './store/dir.js';
 import type { CompareReport, CompareRow, Run } from './types.js';
@@ -199,7 +199,7 @@ export async function confirmSuspects(report: CompareReport, opts: ConfirmOption
   const seen = new Set<string>();
   const suspects: Suspect[] = [];
   for (const r of rows) {
-    const key = `${r.package}\u0000${r.name}`;
+    const key = benchmarkKey(r);
     if (!seen.has(key)) suspects.push({ pkg: r.package, name: r.name });
     seen.add(key);
   }

@@ -251,10 +251,34 @@ export interface CompareSettings {
   threshold: number;
 }
 
+/**
+ * A report-level warning as data: what it is about (so that a front door can pick, say, the failed
+ * packages without reading the words), the side it concerns, and the words for the user.
+ * `other`: a warning read from a JSON report that did not record kinds.
+ */
+export interface ReportWarning {
+  kind: 'package-failed' | 'environment' | 'rows-removed' | 'rows-added' | 'too-few-pairs' | 'input' | 'other';
+  side?: Side;
+  message: string;
+}
+
+/** The two sides of a comparison. */
+export type Side = 'base' | 'head';
+
+/** The warning as one line: `head: example.com/m/x build-failed: …`. */
+export function warningLine(w: ReportWarning): string {
+  return w.side ? `${w.side}: ${w.message}` : w.message;
+}
+
+/** The packages that failed on either side, one line each (the report is then partial). */
+export function failedPackageLines(report: CompareReport): string[] {
+  return report.warnings.filter((w) => w.kind === 'package-failed').map(warningLine);
+}
+
 export interface CompareReport {
   rows: CompareRow[];
   geomean: GeomeanRow[];
-  warnings: string[];
+  warnings: ReportWarning[];
   settings: CompareSettings;
 }
 

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { BenchgateError } from '../errors.js';
+import type { GitHubClient } from '../github/index.js';
+import type { ActionInputs } from './inputs.js';
 
 export interface PullRequestEvent {
   number: number;
@@ -103,4 +105,16 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): ActionContext
 /** The branch a push was to (`refs/heads/main` → `main`), or '' for other refs. */
 export function pushedBranch(ref: string): string {
   return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
+}
+
+/** The base branch a run compares with or records for: the input, else the PR's base, else the repository's default. */
+export function baseBranchOf(inputs: Pick<ActionInputs, 'baseBranch'>, ctx: ActionContext): string {
+  return inputs.baseBranch || ctx.pullRequest?.baseRef || ctx.defaultBranch || 'main';
+}
+
+/** What every mode works with: the validated inputs, the event, and the GitHub edge. */
+export interface ModeContext {
+  inputs: ActionInputs;
+  ctx: ActionContext;
+  client: GitHubClient;
 }

@@ -22,7 +22,8 @@ import {
 } from '../settings.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET, type CausalMode } from '../causal/index.js';
 
-export type Mode = 'auto' | 'baseline' | 'compare' | 'report';
+/** What a run of the action does; the `mode` input may also say `auto` (decided from the event). */
+export type Mode = 'baseline' | 'compare' | 'report';
 export type BaselineSource = 'auto' | 'artifact' | 'rerun';
 export type ConfirmPolicy = 'auto' | 'always' | 'never';
 export type CommentPolicy = 'always' | 'on-change' | 'never';
@@ -31,7 +32,7 @@ export interface ActionInputs {
   workingDirectory: string;
   run: RunSettings;
   verdict: VerdictSettings;
-  mode: Mode;
+  mode: Mode | 'auto';
   baseline: BaselineSource;
   baseBranch: string;
   /** Compare mode: run this ref's merge base as the base side instead of the PR's base ('' = the PR's). */

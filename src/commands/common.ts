@@ -12,7 +12,7 @@ import { toJsonReport } from '../report/json.js';
 import { formatAttributionText } from '../report/attribution-text.js';
 import { formatText } from '../report/text.js';
 import { DEFAULT_VERDICT, FAIL_ON_CHOICES, parseChoice, parseList, parseNumber, usageError, type FailOn, type VerdictSettings } from '../settings.js';
-import type { CompareReport } from '../types.js';
+import { warningLine, type CompareReport } from '../types.js';
 
 export interface CommandOutput {
   stdout: (s: string) => void;
@@ -102,7 +102,7 @@ export function render(report: CompareReport, format: Format, ctx: MarkdownConte
 }
 
 function warningsText(report: CompareReport): string {
-  return report.warnings.length ? '\n' + report.warnings.map((w) => `warning: ${w}`).join('\n') + '\n' : '';
+  return report.warnings.length ? '\n' + report.warnings.map((w) => `warning: ${warningLine(w)}`).join('\n') + '\n' : '';
 }
 
 export interface CommandProgress {

@@ -6,7 +6,7 @@ import { readBenchFile } from '../benchfmt/index.js';
 import { compareTable } from '../compare/compare.js';
 import { SampleTable } from '../compare/samples.js';
 import { warningText } from '../errors.js';
-import { evaluateGate } from '../gate.js';
+import { evaluateGate } from '../compare/gate.js';
 import { compareOptions, usageError } from '../settings.js';
 import {
   EXIT_OK,
@@ -38,7 +38,7 @@ export async function compareCommand(argv: string[], out: CommandOutput): Promis
     const base = await readBenchFile(positionals[0], table.sink('base'));
     const head = await readBenchFile(positionals[1], table.sink('head'));
     const report = compareTable(table, compareOptions(verdict, { ...base.units, ...head.units }));
-    report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
+    report.warnings.push(...[...base.warnings, ...head.warnings].map((w) => ({ kind: 'input' as const, message: warningText(w) })));
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     out.stdout(render(report, format, { gate, baseline: { source: 'files', ref: positionals[0] } }));
     return gate.failed ? EXIT_REGRESSION : EXIT_OK;

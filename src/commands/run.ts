@@ -4,13 +4,14 @@
  * (as in CI with an artifact) and suspects are confirmed against `--base` in alternating rounds.
  * `benchgate baseline --out <dir>`: records a run the way the action does on main.
  */
+import { MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { localChanges, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures } from '../failures.js';
-import { evaluateGate } from '../gate.js';
+import { evaluateGate } from '../compare/gate.js';
 import { runBothSides, runOneSide, repoRoot } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
@@ -18,7 +19,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
 import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
-import type { CompareReport } from '../types.js';
+import { failedPackageLines, type CompareReport } from '../types.js';
 import { git } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { withWorktree } from '../git/worktree.js';
@@ -201,10 +202,10 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       minRounds: baselineSource === 'rerun' ? settings.minRounds : undefined,
       confirmRounds: confirmRoundsUsed,
       causal: causalRan,
-      incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
+      incomplete: failedPackageLines(report),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
     };
-    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, 10) };
+    const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, MAX_WARNINGS_PER_STEP) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
     await writeFile(join(outDir, 'report.md'), renderMarkdown(report, ctx));
     out.stdout(render(report, format, ctx, extra));

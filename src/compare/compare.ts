@@ -10,7 +10,7 @@
  * Deterministic metrics (B/op, allocs/op with every sample equal on each side) need no test:
  * a changed value is a change, whatever a U test of a few identical samples says.
  */
-import type { BenchResult, CompareReport, CompareRow, GeomeanRow, Pairing, PairedRow, RowPairing, Summary, UnitMetadata } from '../types.js';
+import type { BenchResult, CompareReport, CompareRow, ReportWarning, GeomeanRow, Pairing, PairedRow, RowPairing, Summary, UnitMetadata } from '../types.js';
 import { comparePairs } from '../stats/paired.js';
 import { signedRankPairsNeeded } from '../stats/signedrank.js';
 import { lookWeights, sequentialP, type LookPlan } from './sequential.js';
@@ -19,8 +19,9 @@ import { summarizeSorted, type Assumption } from '../stats/summary.js';
 import { sortInPlace } from '../stats/mannwhitney.js';
 import { geomeanSummary } from '../stats/geomean.js';
 import { benjaminiHochberg } from '../stats/fdr.js';
-import { formatFixed } from '../report/format.js';
+import { formatFixed, signedPercent } from '../benchfmt/goformat.js';
 import { SampleTable, type Cell } from './samples.js';
+import { testLabel } from './row-test.js';
 
 export interface CompareOptions {
   /** Significance level; default 0.05. */
@@ -83,9 +84,27 @@ export const DEFAULT_GATED_UNITS = ['sec/op', 'B/op', 'allocs/op'];
 export const DEFAULT_THRESHOLD = 4;
 export const DEFAULT_VALUE_UNITS = ['B/op', 'allocs/op'];
 
+/** Identifies a benchmark (all its units): the same name in two packages is two benchmarks. */
+export function benchmarkKey(r: Pick<CompareRow, 'package' | 'name'>): string {
+  return `${r.package}\u0000${r.name}`;
+}
+
 /** Identifies a row within a report and across reports of the same suite: package, benchmark, unit. */
 export function rowKey(r: Pick<CompareRow, 'package' | 'name' | 'unit'>): string {
-  return `${r.package}\u0000${r.name}\u0000${r.unit}`;
+  return `${benchmarkKey(r)}\u0000${r.unit}`;
+}
+
+/**
+ * The change the verdict judged, head against base in percent: the paired estimate (Hodges–Lehmann
+ * ratio) for rows measured in pairs, else benchstat's delta of the medians. Null without both sides.
+ */
+export function verdictDelta(row: Pick<CompareRow, 'paired' | 'deltaPercent'>): number | null {
+  return row.paired ? (row.paired.ratio - 1) * 100 : row.deltaPercent;
+}
+
+/** A row whose verdict is a change that counts: a regression or an improvement. */
+export function isChange(r: Pick<CompareRow, 'verdict'>): boolean {
+  return r.verdict === 'regression' || r.verdict === 'improvement';
 }
 
 /** benchfmt's `better` metadata, else: speeds (…/s) are better higher, everything else lower. */
@@ -163,10 +182,6 @@ function pairedRow(
 /** All values equal, on a sorted sample. */
 const allEqual = (xs: Float64Array) => xs.length === 0 || xs[0] === xs[xs.length - 1];
 
-function pct(x: number): string {
-  return (x >= 0 ? '+' : '') + formatFixed(x, 1) + '%';
-}
-
 export function compareResults(base: BenchResult[], head: BenchResult[], opts: CompareOptions = {}): DetailedCompareReport {
   const table = new SampleTable();
   table.addResults('base', base);
@@ -185,7 +200,7 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
   const units = opts.units ?? {};
   const gated = new Set(opts.gatedUnits ?? DEFAULT_GATED_UNITS);
   const valueUnits = new Set(opts.valueUnits ?? DEFAULT_VALUE_UNITS);
-  const warnings: string[] = table.takeWarnings();
+  const warnings: ReportWarning[] = table.takeWarnings().map((message) => ({ kind: 'input', message }));
   // The signed-rank p of n pairs is at least 2/2ⁿ: planned pairs too few to ever reach the first
   // look's level leave the verdict to benchstat's U test (decided by the design, not the data).
   const pairsNeeded = signedRankPairsNeeded(alpha * (opts.looks ? lookWeights(opts.looks)[0] : 1));
@@ -254,13 +269,15 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
   const geomean = geomeanRows(rows);
   const removed = rows.filter((r) => r.verdict === 'removed').length;
   const added = rows.filter((r) => r.verdict === 'new').length;
-  if (removed) warnings.push(`${removed} row(s) only in the base: benchmarks removed or failed in the head`);
-  if (added) warnings.push(`${added} row(s) only in the head: new benchmarks`);
+  if (removed) warnings.push({ kind: 'rows-removed', message: `${removed} row(s) only in the base: benchmarks removed or failed in the head` });
+  if (added) warnings.push({ kind: 'rows-added', message: `${added} row(s) only in the head: new benchmarks` });
   if (tooFewPairs) {
-    warnings.push(
-      `${tooFewPairs} row(s) measured in pairs are judged by the U test: ${opts.looks?.count ?? 'their'} pairs cannot reach ` +
+    warnings.push({
+      kind: 'too-few-pairs',
+      message:
+        `${tooFewPairs} row(s) measured in pairs are judged by the U test: ${opts.looks?.count ?? 'their'} pairs cannot reach ` +
         `the signed-rank test's level (it needs ${pairsNeeded}); use more rounds`,
-    );
+    });
   }
   return { rows, geomean, warnings, settings: { alpha, confidence, threshold } };
 }
@@ -274,10 +291,10 @@ function ignoreAllocationFreeBytes(rows: DetailedRow[]): void {
   const noAllocs = new Set(
     rows
       .filter((r) => r.unit === 'allocs/op' && r.base && r.head && r.base.center === 0 && r.head.center === 0 && r.exact)
-      .map((r) => r.package + '\0' + r.name),
+      .map(benchmarkKey),
   );
   for (const r of rows) {
-    if (r.unit !== 'B/op' || !noAllocs.has(r.package + '\0' + r.name)) continue;
+    if (r.unit !== 'B/op' || !noAllocs.has(benchmarkKey(r))) continue;
     if (r.verdict !== 'regression' && r.verdict !== 'improvement' && r.verdict !== 'noisy') continue;
     r.verdict = 'unchanged';
     r.reason = 'no allocations per op on either side: these bytes are amortized runtime allocations, not a change';
@@ -328,8 +345,8 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
     const changed = base.center !== head.center;
     why =
       row.stats?.assume === 'exact'
-        ? 'compared by value: assume=exact'
-        : 'compared by value: deterministic on both sides';
+        ? `${testLabel('by-value')}: assume=exact`
+        : `${testLabel('by-value')}: deterministic on both sides`;
     if (!changed) {
       row.verdict = 'unchanged';
       row.reason = `${why}, unchanged`;
@@ -361,16 +378,16 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
   const delta = row.deltaPercent;
   if (row.noisePercent != null && delta !== null && Math.abs(delta) <= row.noisePercent) {
     row.verdict = 'unchanged';
-    row.reason = `${pct(delta)} is inside the noise (± ${formatFixed(row.noisePercent, 1)}%) (${why})`;
+    row.reason = `${signedPercent(delta)} is inside the noise (± ${formatFixed(row.noisePercent, 1)}%) (${why})`;
     return;
   }
   if (delta !== null && Math.abs(delta) < o.threshold) {
     row.verdict = 'unchanged';
-    row.reason = `${pct(delta)} is below the ${o.threshold}% threshold (${why})`;
+    row.reason = `${signedPercent(delta)} is below the ${o.threshold}% threshold (${why})`;
     return;
   }
   row.verdict = isWorse(row, o.higher) ? 'regression' : 'improvement';
-  row.reason = delta === null ? `changed from 0 (${why})` : `${pct(delta)} (${why})`;
+  row.reason = delta === null ? `changed from 0 (${why})` : `${signedPercent(delta)} (${why})`;
 }
 
 /**
@@ -390,17 +407,17 @@ function decidePaired(row: DetailedRow, paired: PairedRow, o: { alpha: number; t
     (o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(paired.p, 3)}`) + ` (signed-rank, ${paired.n} pairs)`;
   const est = (paired.ratio - 1) * 100;
   const interval = Number.isFinite(paired.lo)
-    ? `${pct((paired.lo - 1) * 100)}…${pct((paired.hi - 1) * 100)}`
+    ? `${signedPercent((paired.lo - 1) * 100)}…${signedPercent((paired.hi - 1) * 100)}`
     : null;
   if (judged <= o.alpha) {
     const why = `${shown} ≤ α=${formatAlpha(o.alpha)}`;
     if (Math.abs(est) < o.threshold) {
       row.verdict = 'unchanged';
-      row.reason = `${pct(est)} is below the ${o.threshold}% threshold (${why})`;
+      row.reason = `${signedPercent(est)} is below the ${o.threshold}% threshold (${why})`;
       return;
     }
     row.verdict = (o.higher ? est < 0 : est > 0) ? 'regression' : 'improvement';
-    row.reason = `${pct(est)}${interval ? ` (${interval})` : ''} (${why})`;
+    row.reason = `${signedPercent(est)}${interval ? ` (${interval})` : ''} (${why})`;
     return;
   }
   // The gate asks whether a threshold-sized slowdown could hide here: the interval's bad end says.

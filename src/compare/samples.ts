@@ -11,7 +11,9 @@ import type { BenchResult, Pairing } from '../types.js';
 import type { ResultLine, ResultSink } from '../benchfmt/types.js';
 import { formatWhere } from '../errors.js';
 
-export type Side = 'base' | 'head';
+import type { Side } from '../types.js';
+
+export type { Side };
 
 export interface Cell {
   pkg: string;

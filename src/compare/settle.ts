@@ -11,7 +11,7 @@
  * (Stopped rows also have fewer samples, hence larger p, which only raises the others' q.)
  */
 import type { CompareReport, CompareRow, UnitMetadata } from '../types.js';
-import { higherIsBetter, worstCasePercent } from './compare.js';
+import { benchmarkKey, higherIsBetter, worstCasePercent } from './compare.js';
 
 export interface SettleRule {
   /** Minimum effect in percent, as in the verdict. */
@@ -55,7 +55,7 @@ export function openBenchmarks(report: CompareReport, rule: SettleRule): Array<{
   const seen = new Set<string>();
   const open: Array<{ pkg: string; name: string }> = [];
   for (const row of report.rows) {
-    const key = `${row.package}\u0000${row.name}`;
+    const key = benchmarkKey(row);
     if (seen.has(key) || !rowIsOpen(row, rule)) continue;
     seen.add(key);
     open.push({ pkg: row.package, name: row.name });

@@ -7,8 +7,7 @@ import type { GitHubApi } from './api.js';
 import { GitHubApiError } from './errors.js';
 import { BenchgateError } from '../errors.js';
 
-// GitHub's limit on a comment body: one constant, owned by the renderer that fits reports to it.
-import { MAX_COMMENT_LENGTH } from '../report/markdown.js';
+import { MAX_COMMENT_LENGTH } from './limits.js';
 export { MAX_COMMENT_LENGTH };
 
 /** The login the Actions GITHUB_TOKEN comments as. */

@@ -13,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseBenchText } from '../benchfmt/index.js';
 import type { Warning } from '../errors.js';
+import { isFailedPackage } from '../failures.js';
 import type { BenchResult, Fingerprint, PackageRun, Run, UnitMetadata } from '../types.js';
 
 /**
@@ -77,6 +78,6 @@ export function assembleRun(
     packages,
     results: collected.results,
     units: collected.units,
-    incomplete: packages.some((p) => p.status !== 'ok' && p.status !== 'no-benchmarks'),
+    incomplete: packages.some(isFailedPackage),
   };
 }

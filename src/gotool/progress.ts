@@ -2,7 +2,9 @@
  * Progress for long runs ("package 2 of 5, round 3 of 6, 1m10s elapsed, about 2m left"), handed to
  * a callback so that tests can capture it and the action can route it to the job log.
  */
-export type Side = 'base' | 'head';
+import type { Side } from '../types.js';
+
+export type { Side };
 
 export interface ProgressEvent {
   /** `list`: a listing run, which names a package's leaf benchmarks (alternating rounds only). */

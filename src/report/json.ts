@@ -19,10 +19,12 @@ import type {
   Confirmation,
   GeomeanRow,
   PairedRow,
+  ReportWarning,
   RowTest,
   Summary,
   Verdict,
 } from '../types.js';
+import { warningLine } from '../types.js';
 import { BenchgateError } from '../errors.js';
 
 /**
@@ -33,6 +35,7 @@ export const JSON_REPORT_SCHEMA = 2;
 
 const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'noisy', 'unconfirmed', 'new', 'removed'];
 const TESTS: readonly RowTest[] = ['mann-whitney-u', 'wilcoxon-signed-rank', 'by-value'];
+const WARNING_KINDS: readonly ReportWarning['kind'][] = ['package-failed', 'environment', 'rows-removed', 'rows-added', 'too-few-pairs', 'input', 'other'];
 
 /** Serialize a report; `extra` adds top-level keys (e.g. commits) but cannot replace the report's own. */
 export function toJsonReport(report: CompareReport, extra?: object): string {
@@ -41,7 +44,9 @@ export function toJsonReport(report: CompareReport, extra?: object): string {
     schema: JSON_REPORT_SCHEMA,
     rows: report.rows.map(rowToJson),
     geomean: report.geomean.map((g) => ({ unit: g.unit, base: num(g.base), head: num(g.head), deltaPercent: num(g.deltaPercent) })),
-    warnings: [...report.warnings],
+    // One line each, as before kinds existed; `warningDetails` has the same warnings as data.
+    warnings: report.warnings.map(warningLine),
+    warningDetails: report.warnings.map((w) => ({ kind: w.kind, side: w.side ?? null, message: w.message })),
     settings: { ...report.settings },
   };
   // The replacer catches non-finite numbers anywhere, including inside `extra` and settings.
@@ -179,7 +184,10 @@ class ReportReader {
     return {
       rows: this.array(o.rows, 'rows').map((r, i) => this.row(r, `rows[${i}]`)),
       geomean: this.array(o.geomean, 'geomean').map((g, i) => this.geomean(g, `geomean[${i}]`)),
-      warnings: this.array(o.warnings, 'warnings').map((w, i) => this.string(w, `warnings[${i}]`)),
+      warnings:
+        o.warningDetails === undefined
+          ? this.array(o.warnings, 'warnings').map((w, i) => ({ kind: 'other', message: this.string(w, `warnings[${i}]`) }))
+          : this.array(o.warningDetails, 'warningDetails').map((w, i) => this.warning(w, `warningDetails[${i}]`)),
       settings: this.settings(o.settings, 'settings'),
     };
   }
@@ -302,6 +310,13 @@ class ReportReader {
       method: this.oneOf(o.method, ['bisect'] as const, `${path}.method`),
       steps: this.array(o.steps, `${path}.steps`).map((s, i) => this.bisectStep(s, `${path}.steps[${i}]`)),
     };
+  }
+
+  private warning(v: Json, path: string): ReportWarning {
+    const o = this.object(v, path);
+    const w: ReportWarning = { kind: this.oneOf(o.kind, WARNING_KINDS, `${path}.kind`), message: this.string(o.message, `${path}.message`) };
+    if (o.side !== null && o.side !== undefined) w.side = this.oneOf(o.side, ['base', 'head'] as const, `${path}.side`);
+    return w;
   }
 
   private bisectStep(v: Json, path: string): BisectStep {

@@ -3,16 +3,17 @@
  * everything else one click away (collapsed). Pure: report in, markdown out.
  */
 import { markdownTable } from 'markdown-table';
-import { isClearedSuspect, type GateResult } from '../gate.js';
+import { isClearedSuspect, type GateResult } from '../compare/gate.js';
 import type { AttributedFunction, CompareReport, CompareRow, Summary } from '../types.js';
 import { formatDelta } from '../attribute/quantity.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
-import { commonScale, formatFixed, formatScaled, pctRange, unitClass } from './format.js';
+import { commonScale, formatFixed, formatScaled, pctRange, signedPercent, unitClass } from './format.js';
 import { causalFooter, causalPhrase, commitPhrase, isVerified } from './causal-text.js';
 import { shortWhy, whyAdvice } from './why.js';
+import { benchmarkKey, isChange, verdictDelta } from '../compare/compare.js';
+import { testLabel } from '../compare/row-test.js';
+import { MAX_COMMENT_LENGTH } from '../github/limits.js';
 
-/** GitHub rejects comment bodies longer than this. */
-export const MAX_COMMENT_LENGTH = 65_536;
 
 export interface BaselineInfo {
   /** Where the base side came from. */
@@ -65,17 +66,6 @@ function summaryCell(s: Summary | null, other: Summary | null, unit: string, exa
   return `${value} ± ${pctRange(s.center, s.lo, s.hi)}`;
 }
 
-/**
- * The change the verdict judged, in percent: the paired estimate (Hodges–Lehmann ratio) for rows
- * measured in pairs, else benchstat's delta of the medians.
- */
-function verdictDelta(row: CompareRow): number | null {
-  return row.paired ? (row.paired.ratio - 1) * 100 : row.deltaPercent;
-}
-
-function signedPercent(x: number): string {
-  return (x >= 0 ? '+' : '−') + formatFixed(Math.abs(x), 1) + '%';
-}
 
 function deltaCell(row: CompareRow, bold: boolean): string {
   if (row.verdict === 'new') return 'new';
@@ -170,7 +160,7 @@ function confirmationLine(r: CompareRow): string {
   const c = r.confirmation;
   if (!c) return '';
   const n = `n=${c.base.n}+${c.head.n}`;
-  const d = c.deltaPercent === null ? '?' : `${c.deltaPercent >= 0 ? '+' : '−'}${formatFixed(Math.abs(c.deltaPercent), 1)}%`;
+  const d = c.deltaPercent === null ? '?' : signedPercent(c.deltaPercent);
   const p = c.p === null ? '' : `, p=${formatFixed(c.p, 3)}`;
   const what = r.confirmed ? 'confirmed' : r.confirmed === null ? 'not judged' : 'cleared';
   const how = c.paired ? `${c.paired.n} fresh pairs` : 'alternating rounds';
@@ -217,7 +207,7 @@ function unchangedSection(rows: CompareRow[], report: CompareReport): string {
     escapeMarkdown(why(r)),
   ]);
   const advice = whyAdvice(report, rows).map((a) => escapeMarkdown(a));
-  const names = new Set(rows.map((r) => `${r.package}\u0000${r.name}`));
+  const names = new Set(rows.map(benchmarkKey));
   return [
     `<details><summary>${names.size} unchanged${rows.some((r) => r.verdict === 'noisy') ? ' or too noisy' : ''} benchmarks (${rows.length} rows)</summary>`,
     '',
@@ -230,7 +220,7 @@ function unchangedSection(rows: CompareRow[], report: CompareReport): string {
 
 function headline(report: CompareReport, ctx: MarkdownContext): string {
   const g = ctx.gate;
-  const benchmarks = new Set(report.rows.map((r) => `${r.package}\u0000${r.name}`)).size;
+  const benchmarks = new Set(report.rows.map(benchmarkKey)).size;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const undecided = [
     g.unconfirmed.length > 0 ? `${g.unconfirmed.length} unconfirmed` : '',
@@ -248,7 +238,7 @@ function headline(report: CompareReport, ctx: MarkdownContext): string {
   }
   const better = g.improvements.length > 0 ? `, ${count(g.improvements.length, 'improvement')}` : '';
   const open = undecided.length > 0 ? `, ${undecided.join(', ')}` : '';
-  const noisy = new Set(report.rows.filter((r) => r.verdict === 'noisy' && !g.noisy.includes(r)).map((r) => `${r.package}\u0000${r.name}`)).size;
+  const noisy = new Set(report.rows.filter((r) => r.verdict === 'noisy' && !g.noisy.includes(r)).map(benchmarkKey)).size;
   const tooNoisy = noisy > 0 ? `, ${noisy} more too noisy to judge` : '';
   // Regressions in metrics outside the gate (e.g. B/s) are in the table with 🔴: the headline
   // must not read as if there were none at all.
@@ -300,11 +290,11 @@ function footer(report: CompareReport, ctx: MarkdownContext): string {
         : 'at once where the machine was free, else back to back (each row in the JSON report says how)';
   const looked = report.rows.some((r) => r.paired?.lookP);
   const test = paired
-    ? `Wilcoxon signed-rank on the pairs (base and head of each benchmark measured ${measured}; Δ is the Hodges–Lehmann estimate, medians and intervals are benchstat's)`
-    : 'two-sided Mann–Whitney U on the medians';
+    ? `${testLabel('wilcoxon-signed-rank')} (base and head of each benchmark measured ${measured}; Δ is the Hodges–Lehmann estimate, medians and intervals are benchstat's)`
+    : testLabel('mann-whitney-u');
   parts.push(
     `Test: ${test}, α = ${s.alpha}${fdr ? ' after Benjamini–Hochberg false-discovery-rate control (q)' : ''}, minimum effect ${s.threshold}%; ` +
-      'allocation counts and other deterministic metrics compared by value.' +
+      `allocation counts and other deterministic metrics ${testLabel('by-value')}.` +
       (looked ? ' Rows too noisy to judge at first earned more pairs; α was split between the looks (80% at the first).' : ''),
   );
   const causal = causalFooter(report, ctx.causal);
@@ -319,7 +309,7 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   // The main table: every decision that counts, what could not be decided but may be a slowdown
   // of the threshold's size, and the suspects confirmation cleared (so a reviewer sees why).
   const undecided = new Set([...ctx.gate.unconfirmed, ...ctx.gate.noisy]);
-  const changed = report.rows.filter((r) => r.verdict === 'regression' || r.verdict === 'improvement' || undecided.has(r) || isClearedSuspect(r));
+  const changed = report.rows.filter((r) => isChange(r) || undecided.has(r) || isClearedSuspect(r));
   // Regressions before improvements; the largest effects first.
   changed.sort((a, b) => rank(a) - rank(b) || Math.abs(verdictDelta(b) ?? 0) - Math.abs(verdictDelta(a) ?? 0));
   const others = report.rows.filter((r) => !changed.includes(r));

@@ -5,7 +5,7 @@
  * columns alone suggest (threshold, FDR, comparison by value).
  */
 import type { CompareReport, CompareRow } from '../types.js';
-import type { DetailedGeomean, DetailedRow } from '../compare/compare.js';
+import { isChange, type DetailedGeomean, type DetailedRow } from '../compare/compare.js';
 import { geomeanSummary } from '../stats/geomean.js';
 import {
   commonScale,
@@ -19,6 +19,7 @@ import {
   unitClass,
 } from './format.js';
 import { noisyAdvice, shortWhy } from './why.js';
+import { testLabel } from '../compare/row-test.js';
 
 /** Cells of one printed line; index = column (see COLUMNS). */
 type Line = string[];
@@ -147,9 +148,9 @@ function formatTable(rows: CompareRow[], report: CompareReport, single: boolean,
 
 /** Notes where our verdict is not what benchstat's delta column shows. */
 function verdictNotes(row: CompareRow, delta: string, threshold: number, alpha: number): string[] {
-  const changed = row.verdict === 'regression' || row.verdict === 'improvement';
+  const changed = isChange(row);
   const shownAsChange = delta !== '~' && delta !== '0.00%';
-  if (row.exact && row.p !== null && changed !== shownAsChange) return ['compared by value: deterministic on both sides'];
+  if (row.exact && row.p !== null && changed !== shownAsChange) return [`${testLabel('by-value')}: deterministic on both sides`];
   if (changed || !shownAsChange) return [];
   if (row.deltaPercent !== null && Math.abs(row.deltaPercent) < threshold) return [`below the ${threshold}% threshold: not counted as a change`];
   if (row.q != null && row.q > alpha) return [`not significant after false-discovery-rate control (q > α=${alpha})`];

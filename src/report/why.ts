@@ -4,13 +4,11 @@
  * the report's settings, never from its `reason` text: the reason is for report.json and may be
  * reworded; a cell built from the data says the same thing for a row read back from JSON.
  */
+import { benchmarkKey, isChange } from '../compare/compare.js';
+import { testLabel } from '../compare/row-test.js';
 import { uTestSamplesNeeded } from '../stats/comparison.js';
 import type { CompareReport, CompareRow, CompareSettings } from '../types.js';
-import { formatFixed, formatGoV } from './format.js';
-
-function signedPct(x: number): string {
-  return (x >= 0 ? '+' : '−') + formatFixed(Math.abs(x), 1) + '%';
-}
+import { formatFixed, formatGoV, signedPercent } from './format.js';
 
 /** Fewer samples a side than the U test needs to ever reach α (benchstat's "need >= 4 samples"). */
 function tooFewSamples(row: CompareRow, alpha: number): boolean {
@@ -24,7 +22,7 @@ function allocationFree(rows: CompareRow[]): Set<string> {
   return new Set(
     rows
       .filter((r) => r.unit === 'allocs/op' && r.exact && r.base?.center === 0 && r.head?.center === 0)
-      .map((r) => `${r.package}\u0000${r.name}`),
+      .map(benchmarkKey),
   );
 }
 
@@ -34,16 +32,16 @@ function allocationFree(rows: CompareRow[]): Set<string> {
  */
 export function shortWhy(report: Pick<CompareReport, 'rows' | 'settings'>): (row: CompareRow) => string {
   const noAllocs = allocationFree(report.rows);
-  return (row) => shortWhyOf(row, report.settings, noAllocs.has(`${row.package}\u0000${row.name}`));
+  return (row) => shortWhyOf(row, report.settings, noAllocs.has(benchmarkKey(row)));
 }
 
 /** Paired rows: the interval of the ratio is the evidence, so the cell shows it. */
 function pairedWhy(row: CompareRow, p: NonNullable<CompareRow['paired']>, s: CompareSettings): string {
-  const interval = Number.isFinite(p.lo) ? `${signedPct((p.lo - 1) * 100)}…${signedPct((p.hi - 1) * 100)}` : null;
+  const interval = Number.isFinite(p.lo) ? `${signedPercent((p.lo - 1) * 100)}…${signedPercent((p.hi - 1) * 100)}` : null;
   if (row.verdict === 'noisy') return interval ? `noisy: ${interval} allows +${s.threshold}%` : `noisy: ${p.n} pairs, no interval`;
-  if (row.verdict === 'regression' || row.verdict === 'improvement' || row.verdict === 'unconfirmed') return row.verdict;
+  if (isChange(row) || row.verdict === 'unconfirmed') return row.verdict;
   const judged = row.q ?? p.p;
-  if (judged <= s.alpha) return `${signedPct((p.ratio - 1) * 100)} < ${s.threshold}% threshold`;
+  if (judged <= s.alpha) return `${signedPercent((p.ratio - 1) * 100)} < ${s.threshold}% threshold`;
   return interval ? `${interval}: no slowdown ≥ ${s.threshold}%` : `${row.q != null ? 'q' : 'p'}=${formatFixed(judged, 3)} > α=${formatGoV(s.alpha)}`;
 }
 
@@ -59,7 +57,7 @@ function shortWhyOf(row: CompareRow, s: CompareSettings, allocationFreeBytes: bo
   if (row.unit === 'B/op' && allocationFreeBytes && row.base?.center !== row.head?.center) {
     return 'no allocs/op: runtime bytes';
   }
-  if (row.exact) return row.base?.center === row.head?.center ? 'same value' : 'compared by value';
+  if (row.exact) return row.base?.center === row.head?.center ? 'same value' : testLabel('by-value');
   const judged = row.q ?? row.p;
   const name = row.q != null ? 'q' : 'p';
   if (judged === null || judged === undefined) return '—';
@@ -69,9 +67,9 @@ function shortWhyOf(row: CompareRow, s: CompareSettings, allocationFreeBytes: bo
   }
   const delta = row.deltaPercent;
   if (delta !== null && row.noisePercent != null && Math.abs(delta) <= row.noisePercent) {
-    return `${signedPct(delta)} within noise ±${formatFixed(row.noisePercent, 1)}%`;
+    return `${signedPercent(delta)} within noise ±${formatFixed(row.noisePercent, 1)}%`;
   }
-  if (delta !== null && Math.abs(delta) < s.threshold) return `${signedPct(delta)} < ${s.threshold}% threshold`;
+  if (delta !== null && Math.abs(delta) < s.threshold) return `${signedPercent(delta)} < ${s.threshold}% threshold`;
   return 'unchanged';
 }
 

@@ -6,7 +6,7 @@
  * (p ≥ 0.0286 with 4 a side, so 0.05 needs 4, 0.01 needs 5…) the warning says how many are
  * needed. Under `exact` there is nothing to test: p = 0 and the values speak.
  */
-import { formatGoV } from '../report/format.js';
+import { formatGoV } from '../benchfmt/goformat.js';
 import { choose } from './choose.js';
 import { mannWhitneyUSorted, sortedCopy } from './mannwhitney.js';
 import type { Assumption } from './summary.js';

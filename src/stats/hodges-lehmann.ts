@@ -38,7 +38,7 @@
  * a millisecond's worth of work per benchmark. (Monahan's selection algorithm does it in
  * O(n log n); not worth its complexity at our sizes.)
  */
-import { formatGoV } from '../report/format.js';
+import { formatGoV } from '../benchfmt/goformat.js';
 import { normalInvCdf } from './normal.js';
 import { signedRankCountsNoTies } from './signeddist.js';
 import { SIGNED_RANK_EXACT_LIMIT, type SignedRankMethod } from './signedrank.js';

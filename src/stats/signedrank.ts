@@ -27,7 +27,7 @@
  * test (its `wilcoxonRankSum` is the two-sample rank sum, a statistic without a p-value), and its
  * `permutationTest` samples at random, where we need the exact distribution.
  */
-import { formatGoV } from '../report/format.js';
+import { formatGoV } from '../benchfmt/goformat.js';
 import { normalCdf } from './normal.js';
 import { signedRankCounts, signedRankCountsNoTies } from './signeddist.js';
 

@@ -7,7 +7,7 @@
  * `exact`: the unit is deterministic (`Unit … assume=exact`): the center is the value itself.
  */
 import type { Summary } from '../types.js';
-import { formatGoV } from '../report/format.js';
+import { formatGoV } from '../benchfmt/goformat.js';
 import { medianCI, medianSamplesNeeded, medianSorted } from './median.js';
 import { sortedCopy } from './mannwhitney.js';
 

@@ -1,8 +1,8 @@
 /**
  * The merge gate: which rows may fail the check. Pure, so the action and the CLI decide alike.
  */
-import { higherIsBetter } from './compare/compare.js';
-import type { CompareReport, CompareRow } from './types.js';
+import { higherIsBetter, verdictDelta } from './compare.js';
+import type { CompareReport, CompareRow } from '../types.js';
 
 export interface GateOptions {
   /** `regression-or-noisy` also fails on gated rows too noisy to judge whose estimate reaches the threshold. */
@@ -77,10 +77,9 @@ export function evaluateGate(report: CompareReport, opts: GateOptions): GateResu
  * the row has one, else benchstat's delta of medians. Null without both sides.
  */
 export function estimatedSlowdown(row: CompareRow): number | null {
-  const higher = higherIsBetter(row.unit);
-  if (row.paired) return (higher ? 1 / row.paired.ratio - 1 : row.paired.ratio - 1) * 100;
-  if (row.deltaPercent === null || !row.base || !row.head) return null;
-  return higher ? (row.base.center / row.head.center - 1) * 100 : row.deltaPercent;
+  const d = verdictDelta(row);
+  // Where higher is better (B/s), a slowdown is base/head − 1: the change seen from the head.
+  return d === null || !higherIsBetter(row.unit) ? d : (100 / (1 + d / 100) - 100);
 }
 
 /** A noisy row whose estimate is a slowdown of at least the threshold: it could be a real one. */

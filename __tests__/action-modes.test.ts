@@ -1,0 +1,199 @@
+/**
+ * The action's modes in-process, as actions/typescript-action tests its `run()`: only @actions/core
+ * is replaced (by a recorder of outputs, log lines, the summary and the failure), everything else is
+ * ours and real, talking to the loopback GitHub. No Go runs here: the modes are driven to the
+ * branches that need none (report mode from a seeded artifact, compare mode without a baseline,
+ * the refusals); action-e2e.test.ts runs the whole flow with Go.
+ */
+import { jest } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toJsonReport } from '../src/report/json.js';
+import type { CompareReport } from '../src/types.js';
+import { actionDefaults, makeRepo, pullRequestPayload, workflowRunPayload, type FixtureRepo } from './helpers/action-harness.js';
+import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+import { report, row } from './helpers/reports.js';
+import { ROOT } from './helpers/tools.js';
+
+const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'actionmod');
+
+/** What the step did through @actions/core. */
+const step = {
+  inputs: {} as Record<string, string>,
+  outputs: {} as Record<string, unknown>,
+  log: [] as string[],
+  summary: '',
+  failed: undefined as string | undefined,
+};
+
+const core = {
+  getInput: (name: string) => step.inputs[name] ?? '',
+  setSecret: () => {},
+  setOutput: (name: string, value: unknown) => void (step.outputs[name] = value),
+  info: (m: string) => void step.log.push(m),
+  debug: () => {},
+  notice: (m: string) => void step.log.push(`::notice::${m}`),
+  warning: (m: string) => void step.log.push(`::warning::${m}`),
+  error: (m: string) => void step.log.push(`::error::${m}`),
+  setFailed: (m: string) => void (step.failed = m),
+  summary: {
+    addRaw(text: string) {
+      step.summary += text;
+      return this;
+    },
+    async write() {
+      return this;
+    },
+  },
+};
+jest.unstable_mockModule('@actions/core', () => core);
+const { run } = await import('../src/action/main.js');
+const { decideVerdict } = await import('../src/action/publish.js');
+
+let fake: FakeGitHub;
+let work: string;
+let repo: FixtureRepo;
+const savedEnv = { ...process.env };
+const PR = 12;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'benchgate-action-modes-'));
+  repo = makeRepo(join(work, 'repo'), join(FIXTURE, 'base'), { slower: join(FIXTURE, 'slower') });
+  fake = await startFakeGitHub();
+  fake.addPull({ number: PR, headSha: repo.sha.slower, headRef: 'slower', baseSha: repo.sha.main, baseRef: 'main' });
+});
+
+afterAll(async () => {
+  await fake?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  process.env = { ...savedEnv };
+});
+
+/** Runs the action in-process on an event, with action.yml's defaults under `inputs`. */
+async function act(
+  event: string,
+  payload: Record<string, unknown>,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<typeof step> {
+  Object.assign(step, { outputs: {}, log: [], summary: '', failed: undefined });
+  step.inputs = { ...actionDefaults(), 'github-token': fake.token, ...inputs };
+  const temp = mkdtempSync(join(work, 'runner-'));
+  const eventPath = join(temp, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(payload));
+  process.env = {
+    ...savedEnv,
+    ...fake.env(),
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
+    RUNNER_TEMP: temp,
+    ...env,
+  };
+  await run();
+  return step;
+}
+
+/** A finished pull_request run of PR 12 that left a result artifact with this report. */
+function seedResult(r: CompareReport, extra: Record<string, unknown> = {}): number {
+  const prRun = fake.addRun({ event: 'pull_request', headBranch: 'slower', headSha: repo.sha.slower, status: 'completed', conclusion: 'success' });
+  fake.addArtifact(prRun.id, 'benchgate-report', {
+    files: {
+      'report.json': toJsonReport(r, { pr: PR, headSha: repo.sha.slower, baseline: { source: 'rerun', ref: 'main' }, ...extra }),
+      'report.md': '(not read: the comment is rendered anew)',
+      'benchgate-result.json': JSON.stringify({ schema: 1, pr: PR, headSha: repo.sha.slower }),
+    },
+  });
+  return prRun.id;
+}
+
+const reportOn = (runId: number) => act('workflow_run', workflowRunPayload(fake, { id: runId, headSha: repo.sha.slower, headBranch: 'slower' }));
+
+describe('the verdict output: one decision for every mode', () => {
+  test.each([
+    [0, false, 'pass'],
+    [0, true, 'incomplete'],
+    [2, false, 'regression'],
+    [2, true, 'regression'],
+  ] as const)('%d regressions, incomplete %s: %s', (regressions, incomplete, verdict) => {
+    expect(decideVerdict({ regressions, incomplete })).toBe(verdict);
+  });
+});
+
+describe('report mode (workflow_run), from the result artifact', () => {
+  test('failed packages in the PR run: incomplete, as compare mode said, and the comment names them', async () => {
+    const runId = seedResult(report([row('BenchmarkSum', 'unchanged')]), { incomplete: ['head: example.com/m/broken: build failed'] });
+    const s = await reportOn(runId);
+    expect(s.failed).toBeUndefined();
+    expect(s.outputs).toMatchObject({ verdict: 'incomplete', regressions: 0, improvements: 0, 'comment-url': expect.stringContaining('#issuecomment-') });
+    expect(fake.state.comments.at(-1)?.body).toContain('example.com/m/broken');
+  });
+
+  test('a regression: regression, whatever else failed', async () => {
+    const runId = seedResult(report([row('BenchmarkSum', 'regression')]), { incomplete: ['head: example.com/m/broken: build failed'] });
+    const s = await reportOn(runId);
+    expect(s.outputs).toMatchObject({ verdict: 'regression', regressions: 1 });
+  });
+
+  test('all measured, nothing moved: pass', async () => {
+    const s = await reportOn(seedResult(report([row('BenchmarkSum', 'unchanged'), row('BenchmarkJoin', 'improvement')])));
+    expect(s.outputs).toMatchObject({ verdict: 'pass', regressions: 0, improvements: 1 });
+  });
+
+  test('a run that left no artifact: no-baseline, nothing commented', async () => {
+    const other = fake.addRun({ event: 'pull_request', headBranch: 'slower', headSha: repo.sha.slower, status: 'completed', conclusion: 'success' });
+    const before = fake.state.comments.length;
+    const s = await reportOn(other.id);
+    expect(s.outputs).toEqual({ verdict: 'no-baseline' });
+    expect(s.failed).toBeUndefined();
+    expect(fake.state.comments.length).toBe(before);
+  });
+
+  test('mode report without a workflow_run event fails, saying what it needs', async () => {
+    const s = await act('push', {}, { mode: 'report' });
+    expect(s.failed).toMatch(/^benchgate: mode report needs a workflow_run event/);
+    expect(s.outputs).toEqual({ verdict: 'incomplete' });
+    expect(s.summary).toContain('benchgate could not finish');
+  });
+});
+
+describe('compare mode with no baseline to compare with', () => {
+  test('baseline: artifact and none found: the check passes with the no-baseline comment', async () => {
+    const payload = pullRequestPayload(fake, { number: PR, headSha: repo.sha.slower, headRef: 'slower', baseSha: repo.sha.main });
+    const s = await act('pull_request', payload, { baseline: 'artifact', comment: 'always' });
+    expect(s.failed).toBeUndefined();
+    expect(s.outputs).toMatchObject({ verdict: 'no-baseline', regressions: 0, improvements: 0, 'comment-url': expect.any(String) });
+    expect(s.summary).toMatch(/^### ⚪ benchgate: no baseline yet/);
+    expect(fake.state.comments.at(-1)?.body).toBe(s.summary);
+  });
+
+  test('base-ref with baseline: artifact is refused as a usage error', async () => {
+    const s = await act('pull_request', {}, { 'base-ref': 'main', baseline: 'artifact' });
+    expect(s.failed).toMatch(/base-ref names a commit to run here: it takes baseline rerun \(or auto\), not artifact/);
+    expect(s.outputs).toEqual({ verdict: 'incomplete' });
+  });
+});
+
+describe('modes refused before anything runs', () => {
+  test('pull_request_target, saying what to do instead', async () => {
+    const s = await act('pull_request_target', {});
+    expect(s.failed).toMatch(/^benchgate: refusing to run under pull_request_target/);
+    expect(s.outputs).toEqual({ verdict: 'incomplete' });
+  });
+
+  test('mode auto on an event it does not know: set the mode input', async () => {
+    const s = await act('issue_comment', {});
+    expect(s.failed).toMatch(/mode auto does not know what to do on a issue_comment event: set the mode input/);
+  });
+
+  test('mode auto on a push to another branch than the base', async () => {
+    const s = await act('push', {}, {}, { GITHUB_REF: 'refs/heads/feature' });
+    expect(s.failed).toMatch(/records baselines only on pushes to main, not/);
+  });
+});
