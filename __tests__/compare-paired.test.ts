@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { compareResults } from '../src/compare/compare.js';
-import { lookPoints, lookWeights, sequentialP } from '../src/compare/sequential.js';
+import { extensionOutlook, lookPoints, lookWeights, sequentialP } from '../src/compare/sequential.js';
 import { rowIsOpen } from '../src/compare/settle.js';
 import { comparePairs } from '../src/stats/paired.js';
 import type { BenchResult } from '../src/types.js';
@@ -223,7 +223,7 @@ describe('which rows earn more pairs', () => {
   });
 
   test('from the planned count on: only undecided rows (noisy or suspect) reaching the threshold, up to maxPairs', () => {
-    const wobbly = pairs(10, 1.0, { seed: 5, scatter: 0.3 });
+    const wobbly = pairs(10, 1.0, { seed: 5, scatter: 0.12 });
     const row = secRow(compareResults(wobbly.base, wobbly.head, { pairing: 'sequential', threshold: 4 }));
     expect(row.verdict).toBe('noisy');
     expect(rowIsOpen(row, rule)).toBe(true);
@@ -232,4 +232,92 @@ describe('which rows earn more pairs', () => {
     expect(rowIsOpen(decided, rule)).toBe(false);
     expect(rowIsOpen({ ...row, verdict: 'noisy', paired: { ...row.paired!, n: 30 } }, rule)).toBe(false);
   });
+
+  test('futility: an A/A row scattering ±20% stops at its first look, and its reason says why', () => {
+    const aa = pairs(10, 1.0, { seed: 5, scatter: 0.7 });
+    const row = secRow(compareResults(aa.base, aa.head, { pairing: 'sequential', threshold: 4, looks: { count: 10, maxPairs: 30 } }));
+    expect(row.verdict).toBe('noisy');
+    expect(rowIsOpen(row, rule)).toBe(false);
+    expect(row.reason).toMatch(/; stopped: 30 pairs could not decide it at this scatter \(±\d+\.\d% at 10 pairs, about ±\d+\.\d% at 30\)$/);
+    // The same row without extension looks (or at its cap) was not stopped: no such clause.
+    expect(secRow(compareResults(aa.base, aa.head, { pairing: 'sequential', threshold: 4 })).reason).not.toMatch(/stopped/);
+  });
+
+  test('futility: a +30% slowdown that 10 pairs leave noisy keeps earning pairs (issue 19)', () => {
+    const slow = pairs(10, 1.3, { seed: 2, scatter: 0.7 });
+    const row = secRow(compareResults(slow.base, slow.head, { pairing: 'sequential', threshold: 4, looks: { count: 10, maxPairs: 30 } }));
+    expect(row.verdict).toBe('noisy');
+    expect(rowIsOpen(row, rule)).toBe(true);
+    expect(row.reason).not.toMatch(/stopped/);
+  });
+
+  test('futility outlook: projected half-width × √(n/maxPairs) around the estimate, both ways of deciding', () => {
+    const o = { threshold: 4, maxPairs: 30, higherIsBetter: false };
+    // Issue 19's row: +30% with an interval 0.98…1.70 at 10 pairs → about ±17% at 30, still above 0.
+    const slow = extensionOutlook({ n: 10, ratio: 1.3, lo: 0.98, hi: 1.7 }, o)!;
+    expect(slow.decidable).toBe(true);
+    expect(slow.projectedPercent).toBeCloseTo(100 * Math.expm1(((Math.log(1.7) - Math.log(0.98)) / 2) * Math.sqrt(10 / 30)), 9);
+    // A/A at ±20%: neither below the threshold nor clear of zero at 30 pairs.
+    expect(extensionOutlook({ n: 10, ratio: 1.01, lo: 0.83, hi: 1.22 }, o)!.decidable).toBe(false);
+    // A/A at ±5%: 30 pairs would bring the slow end under 4%, so it earns them.
+    expect(extensionOutlook({ n: 10, ratio: 1.0, lo: 0.95, hi: 1.05 }, o)!.decidable).toBe(true);
+    // Higher is better (B/s): a 30% drop in speed is the slow side.
+    expect(extensionOutlook({ n: 10, ratio: 0.7, lo: 0.55, hi: 0.99 }, { ...o, higherIsBetter: true })!.decidable).toBe(true);
+    expect(extensionOutlook({ n: 10, ratio: 1.0, lo: 0.8, hi: 1.25 }, { ...o, higherIsBetter: true })!.decidable).toBe(false);
+    // No interval yet: nothing to project from.
+    expect(extensionOutlook({ n: 3, ratio: 1.0, lo: NaN, hi: NaN }, o)).toBeNull();
+  });
+
+  test('property: an interval that decides the row now still decides it when projected (projection only narrows)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 40 }),
+        fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+        fc.double({ min: 1e-4, max: 0.6, noNaN: true }),
+        fc.double({ min: 0.5, max: 20, noNaN: true }),
+        fc.boolean(),
+        (n, logRatio, half, threshold, higherIsBetter) => {
+          const paired = { n, ratio: Math.exp(logRatio), lo: Math.exp(logRatio - half), hi: Math.exp(logRatio + half) };
+          const o = { threshold, maxPairs: 30, higherIsBetter };
+          const now = extensionOutlook(paired, { ...o, maxPairs: n })!;
+          const later = extensionOutlook(paired, o)!;
+          expect(later.projectedPercent).toBeLessThanOrEqual(now.projectedPercent + 1e-9);
+          if (now.decidable) expect(later.decidable).toBe(true);
+        },
+      ),
+    );
+  });
+
+  test('A/A under futility stopping: false regressions stay within α, and most rows at ±20% stop at their first look', () => {
+    // The whole loop as the runner drives it: judge after each pair from the planned count on,
+    // keep the row only while rowIsOpen says so, then the final verdict on the pairs it has.
+    const plan = { count: 10, maxPairs: 30 };
+    const alpha = 0.05;
+    const trials = 600;
+    let regressions = 0;
+    let stoppedAtFirstLook = 0;
+    let wide = 0;
+    for (let t = 0; t < trials; t++) {
+      // A third each: tight (±1%), moderate (±5%), wide (±20%) per-sample scatter (uniform widths).
+      const scatter = [0.035, 0.17, 0.7][t % 3];
+      const all = pairs(plan.maxPairs, 1.0, { seed: 1000 + t, scatter });
+      let n = plan.count;
+      let row = secRow(compareResults(all.base.slice(0, n), all.head.slice(0, n), { pairing: 'sequential', threshold: 4, looks: plan }));
+      while (n < plan.maxPairs && rowIsOpen(row, rule)) {
+        n++;
+        row = secRow(compareResults(all.base.slice(0, n), all.head.slice(0, n), { pairing: 'sequential', threshold: 4, looks: plan }));
+      }
+      if (row.verdict === 'regression') regressions++;
+      if (scatter === 0.7) {
+        wide++;
+        if (n === plan.count) stoppedAtFirstLook++;
+      }
+    }
+    // A regression needs the one-sided half of α and a threshold-sized estimate: well within α.
+    expect(regressions / trials).toBeLessThanOrEqual(alpha);
+    // Rows at ±20% whose estimate sits near zero stop at once; those whose estimate strayed far to
+    // one side keep going (30 pairs would rule out the slowdown, or confirm one): 80% stop here.
+    expect(stoppedAtFirstLook / wide).toBeGreaterThanOrEqual(0.7);
+  });
+
 });

@@ -138,6 +138,14 @@ describe('summarize', () => {
     expect(figure(table, '  … 🟡 rows per run')?.[3]).toBe('yes');
   });
 
+  it('splits noisy sec/op rows into CPU-bound (vq/cpu) and allocation-heavy (vq/alloc) packages', () => {
+    // The A/A rows above are all in vq/alloc; one CPU-bound row, decided, joins each run.
+    const cpu = affected({ verdict: 'unchanged', paired: paired(10, 1.0) });
+    const split = summarize([...aa.map((t) => ({ ...t, rows: [...(t.rows ?? []), cpu] })), { kind: 'plain', trial: 0, ms: 20_000 }], settings).figures;
+    expect(split.aaNoisySecOpAlloc).toBeCloseTo(2 / 6, 9);
+    expect(split.aaNoisySecOpCpu).toBe(0);
+  });
+
   it('measures extra pairs from paired.n against the rounds', () => {
     // sec/op rows of aa and plant: pairs 10, 30, 20 (twice), then 10, 30, 10: five extended rows, 80 extra of 170.
     expect(figures.extendedShare).toBeCloseTo(5 / 9, 9);

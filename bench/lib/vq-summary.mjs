@@ -18,6 +18,18 @@ export const isAffected = (r) => r.pkg === CPU_PKG && AFFECTED.test(r.name) && r
 const gated = (rows) => rows.filter((r) => GATED_UNITS.includes(r.unit));
 const secop = (rows) => rows.filter((r) => r.unit === 'sec/op');
 const count = (rows, pred) => rows.filter(pred).length;
+const isNoisy = (r) => r.verdict === 'noisy';
+/**
+ * Noisy sec/op rows split by package: vq/cpu is CPU-bound, vq/alloc allocation-heavy (its cost is
+ * the allocator and GC, which scatter far more on a VM). Sets figures[key + 'Cpu' | 'Alloc'].
+ */
+function noisySplit(sec, figures, key) {
+  const cpu = sec.filter((r) => r.pkg === CPU_PKG);
+  const alloc = sec.filter((r) => r.pkg !== CPU_PKG);
+  figures[`${key}Cpu`] = cpu.length ? count(cpu, isNoisy) / cpu.length : NaN;
+  figures[`${key}Alloc`] = alloc.length ? count(alloc, isNoisy) / alloc.length : NaN;
+  return `CPU-bound ${share(count(cpu, isNoisy), cpu.length)}; allocation-heavy ${share(count(alloc, isNoisy), alloc.length)}`;
+}
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   if (!s.length) return NaN;
@@ -151,6 +163,7 @@ export function summarize(rawRecords, settings) {
   add('A/A, no baseline (run --base main): regression verdicts, gated rows', share(fr, aaRows.length), '≤ 1%', atMost(figures.aaFalseRegression, 0.01));
   add('  … sec/op rows only', share(frSec, aaSec.length), '≤ 1%', atMost(figures.aaFalseRegressionSecOp, 0.01));
   add('  … sec/op rows "too noisy to judge" (noisy)', share(count(aaSec, (r) => r.verdict === 'noisy'), aaSec.length), '≤ 10%', atMost(figures.aaNoisySecOp, 0.1));
+  add('  … … by package', noisySplit(aaSec, figures, 'aaNoisySecOp'), '');
   add(
     '  … 🟡 rows per run (unconfirmed + noisy possibly ≥ threshold), gated',
     `${fixed(figures.aaYellowPerRun)} (${count(aaRows, (r) => r.verdict === 'unconfirmed')} unconfirmed + ${count(aaRows, (r) => r.verdict === 'noisy' && yellow(r))} noisy in ${aa.length} run(s))`,
@@ -195,6 +208,7 @@ export function summarize(rawRecords, settings) {
       atMost(figures.storedYellowPerRun, 1),
     );
     add('  … sec/op rows "too noisy to judge" (noisy)', share(count(stSec, (r) => r.verdict === 'noisy'), stSec.length), '≤ 10%', atMost(figures.storedNoisySecOp, 0.1));
+    add('  … … by package', noisySplit(stSec, figures, 'storedNoisySecOp'), '');
   }
 
   // Planted slowdowns, both flows: detected = the final verdict is regression (what the gate counts).
@@ -230,6 +244,7 @@ export function summarize(rawRecords, settings) {
       const noisyShare = sec.length ? count(sec, (r) => r.verdict === 'noisy') / sec.length : NaN;
       figures[`${key}Noisy${p}`] = noisyShare;
       add('  … all sec/op rows of these runs "too noisy to judge"', share(count(sec, (r) => r.verdict === 'noisy'), sec.length), '≤ 10%', atMost(noisyShare, 0.1));
+      add('  … … by package', noisySplit(sec, figures, `${key}Noisy${p}`), '');
     }
   }
   const detectedAll = [...by('plant'), ...by('storedPlant')].flatMap((t) => t.rows.filter((r) => isAffected(r) && isCounted(r)));
@@ -258,6 +273,11 @@ export function summarize(rawRecords, settings) {
       '',
     );
     add('  … pairs per sec/op row, mean', `${fixed(mean(pairedSec.map(pairsOf)), 1)} (fewer than ${settings.rounds}: stopped early)`, '');
+    // Noisy rows short of the cap stopped there: more pairs could not decide them (predictive
+    // futility), or the extension's time cap ran out.
+    const cap = settings.maxRounds ?? 3 * settings.rounds;
+    const noisyRows = pairedSec.filter(isNoisy);
+    add('  … noisy sec/op rows that stopped short of the cap (futility or time cap) / all noisy', `${count(noisyRows, (r) => pairsOf(r) < cap)} / ${noisyRows.length}`, '');
   }
   const confirmPairs = [...stored, ...by('storedPlant')].flatMap((t) => secop(t.rows)).map((r) => r.confirmation?.pairs).filter((n) => Number.isInteger(n));
   if (confirmPairs.length) {

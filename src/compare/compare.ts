@@ -13,7 +13,7 @@
 import type { BenchResult, CompareReport, CompareRow, ReportWarning, GeomeanRow, Pairing, PairedRow, RowPairing, Summary, UnitMetadata } from '../types.js';
 import { comparePairs } from '../stats/paired.js';
 import { signedRankPairsNeeded } from '../stats/signedrank.js';
-import { lookWeights, sequentialP, type LookPlan } from './sequential.js';
+import { extensionOutlook, lookWeights, sequentialP, type LookPlan } from './sequential.js';
 import { compareSorted, type SampleComparison } from '../stats/comparison.js';
 import { summarizeSorted, type Assumption } from '../stats/summary.js';
 import { sortInPlace } from '../stats/mannwhitney.js';
@@ -261,7 +261,7 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
 
   for (const row of rows) {
     if (!row.base || !row.head) continue;
-    decide(row, { alpha, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units) });
+    decide(row, { alpha, threshold, fdr: !!opts.fdr, higher: higherIsBetter(row.unit, units), looks: opts.looks });
   }
 
   ignoreAllocationFreeBytes(rows);
@@ -333,7 +333,15 @@ function deltaPercent(base: Summary, head: Summary): number | null {
   return (head.center / base.center - 1) * 100;
 }
 
-function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: boolean; higher: boolean }) {
+interface DecideOptions {
+  alpha: number;
+  threshold: number;
+  fdr: boolean;
+  higher: boolean;
+  looks?: LookPlan;
+}
+
+function decide(row: DetailedRow, o: DecideOptions) {
   const base = row.base!;
   const head = row.head!;
   const a = formatAlpha(o.alpha);
@@ -399,9 +407,11 @@ function decide(row: DetailedRow, o: { alpha: number; threshold: number; fdr: bo
  *   out a slowdown of the threshold's size (evidence of no regression, not merely absence of
  *   evidence; a possible speed-up of that size is no question for the gate);
  * - not significant, with an interval whose slow end still reaches the threshold → noisy: the pairs
- *   cannot tell (such a row may earn more pairs; compare/sequential.ts).
+ *   cannot tell (such a row may earn more pairs; compare/sequential.ts). One that had its first
+ *   look and stopped short of `maxPairs` because more pairs could not decide it at its scatter
+ *   (predictive futility, extensionOutlook) says so.
  */
-function decidePaired(row: DetailedRow, paired: PairedRow, o: { alpha: number; threshold: number; fdr: boolean; higher: boolean }) {
+function decidePaired(row: DetailedRow, paired: PairedRow, o: DecideOptions) {
   const judged = o.fdr && row.q != null ? row.q : paired.p;
   const shown =
     (o.fdr && row.q != null ? `q=${formatFixed(row.q, 3)}` : `p=${formatFixed(paired.p, 3)}`) + ` (signed-rank, ${paired.n} pairs)`;
@@ -431,6 +441,14 @@ function decidePaired(row: DetailedRow, paired: PairedRow, o: { alpha: number; t
   row.reason = interval
     ? `too noisy to judge: the paired interval ${interval} allows a slowdown of the ${o.threshold}% threshold (${shown})`
     : `too noisy to judge: ${paired.n} pairs give no interval yet (${shown})`;
+  const looks = o.looks;
+  if (!interval || !looks || paired.n < looks.count || paired.n >= looks.maxPairs) return;
+  const outlook = extensionOutlook(paired, { threshold: o.threshold, maxPairs: looks.maxPairs, higherIsBetter: o.higher });
+  if (outlook && !outlook.decidable) {
+    row.reason +=
+      `; stopped: ${looks.maxPairs} pairs could not decide it at this scatter ` +
+      `(±${formatFixed(outlook.halfWidthPercent, 1)}% at ${paired.n} pairs, about ±${formatFixed(outlook.projectedPercent, 1)}% at ${looks.maxPairs})`;
+  }
 }
 
 /** Whether the head is on the bad side of the base (a row with both sides): by the pairs' ratio when paired. */

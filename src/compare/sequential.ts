@@ -64,3 +64,50 @@ export function sequentialP(n: number, plan: LookPlan, pAt: (pairs: number) => n
   const p = Math.min(1, ...lookP.map((raw, j) => raw / weights[j]));
   return { p, lookP };
 }
+
+/**
+ * Predictive futility: whether the pairs a noisy row could still earn (up to `maxPairs`) can decide
+ * it at the scatter its pairs show now. On the log scale the paired interval narrows about as
+ * 1/√n, so the interval expected at `maxPairs` is today's half-width × √(n / maxPairs) around
+ * today's estimate. That interval decides the row if its slow end falls below the threshold (then
+ * unchanged) or if it excludes zero with the estimate at least the threshold (then a regression).
+ * If neither, more pairs are expected to leave it noisy, and the row stops now.
+ *
+ * Why: on a host where a benchmark's pairs scatter ±20% (allocation-heavy ones on a VM), an
+ * unchanged row cannot reach a ±4% decision within any affordable budget, and extending it only
+ * costs wall time; a +30% slowdown against ±7% scatter is decided by a few more pairs, so it keeps
+ * them. Stopping spends no α (it never rejects): a stopped row is judged once more on the pairs it
+ * has, with the looks it reached (sequentialP), so the false-alarm guarantee is unchanged.
+ */
+export interface ExtensionOutlook {
+  /** Whether `maxPairs` pairs are expected to decide the row. */
+  decidable: boolean;
+  /** The interval's half-width now and projected at `maxPairs`, in percent of the ratio. */
+  halfWidthPercent: number;
+  projectedPercent: number;
+}
+
+/**
+ * The outlook of a paired row (ratio head/base with its interval lo…hi, from n pairs) if it ran to
+ * `maxPairs` pairs; null without a finite interval (too few pairs to project from). `higherIsBetter`
+ * turns the slow direction around (B/s); `threshold` is the verdict's, in percent.
+ */
+export function extensionOutlook(
+  paired: { n: number; ratio: number; lo: number; hi: number },
+  o: { threshold: number; maxPairs: number; higherIsBetter: boolean },
+): ExtensionOutlook | null {
+  const { n, ratio, lo, hi } = paired;
+  if (!(lo > 0) || !Number.isFinite(hi) || !(ratio > 0) || n < 1) return null;
+  const half = (Math.log(hi) - Math.log(lo)) / 2;
+  const projected = half * Math.sqrt(n / Math.max(n, o.maxPairs));
+  // On the slow side's log scale: positive = worse, and the threshold as decidePaired applies it.
+  const est = o.higherIsBetter ? -Math.log(ratio) : Math.log(ratio);
+  const bound = o.higherIsBetter ? -Math.log(Math.max(1e-12, 1 - o.threshold / 100)) : Math.log(1 + o.threshold / 100);
+  const unchanged = est + projected < bound;
+  const regression = est - projected > 0 && est >= bound;
+  return {
+    decidable: unchanged || regression,
+    halfWidthPercent: 100 * Math.expm1(half),
+    projectedPercent: 100 * Math.expm1(projected),
+  };
+}

@@ -12,6 +12,7 @@
  */
 import type { CompareReport, CompareRow, UnitMetadata } from '../types.js';
 import { benchmarkKey, higherIsBetter, worstCasePercent } from './compare.js';
+import { extensionOutlook } from './sequential.js';
 
 export interface SettleRule {
   /** Minimum effect in percent, as in the verdict. */
@@ -32,19 +33,25 @@ export interface SettleRule {
  * Before the planned count: every row whose intervals still allow a threshold-sized slowdown (and
  * every regression, so it is judged on the planned samples). From the planned count on, only the
  * rows that count could not decide — too noisy, or a suspect (significant on its own p, held back)
- * — whose interval still reaches the threshold earn more, up to `maxPairs`.
+ * — whose interval still reaches the threshold earn more, up to `maxPairs`, and only while the
+ * pairs up to `maxPairs` are expected to decide them at their present scatter (predictive futility,
+ * compare/sequential.ts extensionOutlook: a row that more pairs would leave noisy stops now).
  */
 export function rowIsOpen(row: CompareRow, rule: SettleRule): boolean {
   if (!rule.gateUnits.includes(row.unit)) return false;
   // One side only (new/removed), or compared by value: more samples change nothing.
   if (!row.base || !row.head || row.exact) return false;
-  const worst = worstCasePercent(row, higherIsBetter(row.unit, rule.units ?? {}));
+  const higher = higherIsBetter(row.unit, rule.units ?? {});
+  const worst = worstCasePercent(row, higher);
   const reaches = worst === null || worst >= rule.threshold;
   const n = row.paired?.n ?? Math.min(row.base.n, row.head.n);
   if (rule.count !== undefined && n >= rule.count) {
     // Extra pairs are looks of the paired test (compare/sequential.ts); other rows are done.
-    if (!row.paired || n >= (rule.maxPairs ?? rule.count)) return false;
-    return (row.verdict === 'noisy' || row.suspect === true) && reaches;
+    const maxPairs = rule.maxPairs ?? rule.count;
+    if (!row.paired || n >= maxPairs) return false;
+    if (!((row.verdict === 'noisy' || row.suspect === true) && reaches)) return false;
+    const outlook = extensionOutlook(row.paired, { threshold: rule.threshold, maxPairs, higherIsBetter: higher });
+    return outlook === null || outlook.decidable;
   }
   if (row.verdict === 'regression') return true;
   return reaches;
