@@ -20,6 +20,7 @@ import type {
   GeomeanRow,
   PairedRow,
   RowTest,
+  SkippedPackage,
   Summary,
   Verdict,
 } from '../types.js';
@@ -43,6 +44,7 @@ export function toJsonReport(report: CompareReport, extra?: object): string {
     geomean: report.geomean.map((g) => ({ unit: g.unit, base: num(g.base), head: num(g.head), deltaPercent: num(g.deltaPercent) })),
     warnings: [...report.warnings],
     settings: { ...report.settings },
+    skipped: (report.skipped ?? []).map((s) => ({ package: s.package, reason: s.reason })),
   };
   // The replacer catches non-finite numbers anywhere, including inside `extra` and settings.
   return JSON.stringify(body, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
@@ -181,7 +183,14 @@ class ReportReader {
       geomean: this.array(o.geomean, 'geomean').map((g, i) => this.geomean(g, `geomean[${i}]`)),
       warnings: this.array(o.warnings, 'warnings').map((w, i) => this.string(w, `warnings[${i}]`)),
       settings: this.settings(o.settings, 'settings'),
+      // Reports from before `packages: affected` have no `skipped`: nothing was.
+      skipped: o.skipped === undefined ? [] : this.array(o.skipped, 'skipped').map((s, i) => this.skippedPackage(s, `skipped[${i}]`)),
     };
+  }
+
+  private skippedPackage(v: Json, path: string): SkippedPackage {
+    const o = this.object(v, path);
+    return { package: this.string(o.package, `${path}.package`), reason: this.string(o.reason, `${path}.reason`) };
   }
 
   private row(v: Json, path: string): CompareRow {
