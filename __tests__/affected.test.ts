@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import { selectAffected, type ChangedFile, type ListedPackage } from '../src/gotool/affected.js';
 import { listDeps } from '../src/gotool/deps.js';
 import { discoverPackages } from '../src/gotool/packages.js';
+import { compareResults } from '../src/compare/compare.js';
+import { evaluateGate } from '../src/gate.js';
+import { fromJsonReport, toJsonReport } from '../src/report/json.js';
+import { renderMarkdown } from '../src/report/markdown.js';
 import { ROOT } from './helpers/tools.js';
 
 const MOD = join(ROOT, '__tests__', 'fixtures', 'affectedmod').split('\\').join('/');
@@ -112,4 +116,26 @@ test('a package go list could not load is measured, never skipped on a guess', (
   const broken = packages.map((p) => (p.importPath === `${M}/d.test` ? { ...p, error: 'd/x.go:3:1: expected declaration' } : p));
   const s = selectAffected({ packages: broken, changed: [{ path: 'c/c.go', status: 'modified' }], repoDir: MOD, moduleDir: MOD, benchmarkPackages });
   expect(s.selected.find((x) => x.package === `${M}/d`)?.reason).toBe('go list could not load it fully (d/x.go:3:1: expected declaration)');
+});
+
+describe('the report of what was skipped', () => {
+  const report = { ...compareResults([], []), skipped: [{ package: 'example.com/m/<img src=x>', reason: 'its test binary links none of the changed packages ([x](http://evil) @team)' }] };
+  const gate = evaluateGate(report, { failOn: 'regression', gateUnits: ['sec/op'], failOnUnconfirmed: false });
+
+  test('one collapsed line in the comment, its names and reasons escaped', () => {
+    const md = renderMarkdown(report, { gate, baseline: { source: 'rerun' } });
+    expect(md).toMatch(/^### ✅ benchgate: no benchmark package is affected by this PR/);
+    expect(md).toContain('<details><summary>1 package not affected by this PR was not measured</summary>');
+    expect(md).toContain('- example.com/m/\\<img src=x\\>: its test binary links none of the changed packages (\\[x\\](http:\u200b//evil) @\u200bteam)');
+  });
+
+  test('report.json carries it, and reads it back (a report from before it has none)', () => {
+    const text = toJsonReport(report);
+    expect(JSON.parse(text).skipped).toEqual(report.skipped);
+    expect(fromJsonReport(text, 'report.json').skipped).toEqual(report.skipped);
+    const old = JSON.parse(text);
+    delete old.skipped;
+    expect(fromJsonReport(JSON.stringify(old), 'report.json').skipped).toEqual([]);
+    expect(() => fromJsonReport(JSON.stringify({ ...old, skipped: [{ package: 1 }] }), 'report.json')).toThrow(/skipped\[0\]\.package/);
+  });
 });

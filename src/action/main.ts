@@ -27,6 +27,7 @@ import type { CompareReport } from '../types.js';
 import { pushedBranch, readContext, type ActionContext, type PullRequestEvent } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
 import { baselineArtifactName, directorySlug, readInputs, type ActionInputs } from './inputs.js';
+import { affectedPlan } from './affected.js';
 
 export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
 
@@ -238,6 +239,9 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   const repoDir = await repoRoot(moduleDir);
   const pr = await comparedPull(inputs, ctx, repoDir);
   const baseBranch = inputs.baseRef || baseBranchOf(inputs, ctx);
+  // packages: affected: only what the PR can reach is measured; the rest is listed as skipped.
+  const affected = await affectedPlan(inputs, client, pr, repoDir, moduleDir);
+  if (affected) inputs = { ...inputs, run: affected.run };
 
   // 1. The baseline: an artifact from the base branch, or the merge base run here.
   let base: BaseSide | null = null;
@@ -287,7 +291,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   }
   const failures = [...(rerun ? packageFailures(base.stored.run, 'base') : []), ...packageFailures(head.run, 'head')];
   logFailures(failures);
-  if (head.run.results.length === 0) {
+  if (head.run.results.length === 0 && affected?.run.only?.length !== 0) {
     const headFailures = failures.filter((f) => f.side === 'head');
     throw new BenchgateError(
       headFailures.length
@@ -321,6 +325,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     outDir,
     log,
     track: withProgress,
+    skipped: affected?.skipped,
   });
 
 
