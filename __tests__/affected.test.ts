@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { selectAffected, type ChangedFile, type ListedPackage } from '../src/gotool/affected.js';
 import { listDeps } from '../src/gotool/deps.js';
+import { parseNameStatus } from '../src/git/history.js';
 import { discoverPackages } from '../src/gotool/packages.js';
 import { compareResults } from '../src/compare/compare.js';
 import { evaluateGate } from '../src/gate.js';
@@ -138,4 +139,16 @@ describe('the report of what was skipped', () => {
     expect(fromJsonReport(JSON.stringify(old), 'report.json').skipped).toEqual([]);
     expect(() => fromJsonReport(JSON.stringify({ ...old, skipped: [{ package: 1 }] }), 'report.json')).toThrow(/skipped\[0\]\.package/);
   });
+});
+
+test('git diff --name-status -z: statuses, renames as old and new path, names with spaces and tabs kept whole', () => {
+  const out = ['M', 'c/c.go', 'A', 'e/data/new table.txt', 'D', 'gone/gone.go', 'R087', 'b/old.go', 'b/new\tname.go', 'C100', 'a/a.go', 'a/copy.go', ''].join('\0');
+  expect(parseNameStatus(out)).toEqual([
+    { path: 'c/c.go', status: 'modified' },
+    { path: 'e/data/new table.txt', status: 'added' },
+    { path: 'gone/gone.go', status: 'deleted' },
+    { path: 'b/new\tname.go', status: 'renamed', previousPath: 'b/old.go' },
+    { path: 'a/copy.go', status: 'added' },
+  ]);
+  expect(parseNameStatus('')).toEqual([]);
 });
