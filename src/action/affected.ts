@@ -25,9 +25,16 @@ export async function affectedPlan(
   if (!inputs.affected) return null;
   const changed = await prFiles(inputs, client, pr, repoDir);
   if (!changed) return null;
-  const plan = await planAffected({ repoDir, moduleDir, changed, run: inputs.run });
-  logSelection(plan, { info: (m) => core.info(m), warning: (m) => core.warning(m) });
-  return plan;
+  try {
+    const plan = await planAffected({ repoDir, moduleDir, changed, run: inputs.run });
+    logSelection(plan, { info: (m) => core.info(m), warning: (m) => core.warning(m) });
+    return plan;
+  } catch (e) {
+    // The run that follows reports what go list could not do, package by package.
+    if (!(e instanceof BenchgateError)) throw e;
+    core.warning(`benchgate: packages: affected could not list the packages (${e.message}); measuring every package`);
+    return null;
+  }
 }
 
 /** The API's list names the PR's own files; git is the fallback when it is cut (3000 files) or fails, and for base-ref. */
