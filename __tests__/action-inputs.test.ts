@@ -95,3 +95,15 @@ describe('mode and events', () => {
     expect(resolveMode(inputs(), context('workflow_run'))).toBe('report');
   });
 });
+
+describe('packages: affected', () => {
+  test.each([
+    ['./...', ['./...'], false],
+    ['affected', ['./...'], true],
+    ['affected ./api/... ./db', ['./api/...', './db'], true],
+    ['./api/...\naffected', ['./api/...'], true],
+  ])('%j → patterns %j, affected %j', (text, patterns, affected) => {
+    const i = inputs({ packages: text });
+    expect({ patterns: i.run.packages, affected: i.affected }).toEqual({ patterns, affected });
+  });
+});

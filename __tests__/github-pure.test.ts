@@ -96,6 +96,9 @@ test('stickyMarker is one closed HTML comment per working directory', () => {
   );
   expect(stickyMarker('.')).not.toBe(stickyMarker('./api'));
   expect(stickyMarker('')).toBe(stickyMarker('.'));
+  // One module, one comment, however the directory is spelled.
+  expect(stickyMarker('./svc/api/')).toBe(stickyMarker('svc/api'));
+  expect(stickyMarker('./')).toBe(stickyMarker('.'));
 });
 
 test('isGhesServer follows @actions/artifact: github.com, *.ghe.com and *.localhost are not GHES', () => {

@@ -53,6 +53,7 @@ export interface BothSides {
 export function runnerSettings(run: RunSettings) {
   return {
     patterns: run.packages,
+    only: run.only,
     bench: run.bench,
     benchtime: run.benchtime,
     cpu: run.cpu,

@@ -14,6 +14,8 @@ import type { ProgressSink } from './gotool/progress.js';
 import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf } from './local.js';
 import type { RunSettings, VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
+import type { SkippedPackage } from './types.js';
+import { withoutSkipped } from './affected.js';
 
 /** Where confirmation re-runs the base side against the head, on this machine. */
 export interface ConfirmTarget {
@@ -57,6 +59,8 @@ export interface JudgeOptions {
   log: EngineLog;
   /** Runs a measuring step with the front door's progress display. */
   track: <T>(work: (onProgress: ProgressSink | undefined) => Promise<T>) => Promise<T>;
+  /** Benchmark packages left out (`packages: affected`): dropped from both sides, listed in the report. */
+  skipped?: SkippedPackage[];
 }
 
 export interface Judgement {
@@ -68,7 +72,9 @@ export interface Judgement {
 }
 
 export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
-  const report = compareRuns(o.base.run, o.head.run, o.verdict);
+  const skipped = o.skipped ?? [];
+  const report = compareRuns(withoutSkipped(o.base.run, skipped), withoutSkipped(o.head.run, skipped), o.verdict);
+  report.skipped = skipped;
   await attributeReport(report, o.base, o.head, o.changes, o.log);
   const confirmRounds = await confirm(report, o);
   const causal = await causalCheck(report, o);

@@ -37,6 +37,11 @@ export interface RunSettings {
   profiles: ProfileKind[];
   /** Duet pairs in paired rounds (gotool/duet.ts); default DEFAULT_DUET. */
   duet?: DuetPolicy;
+  /**
+   * Measure only these packages (import paths) of those `packages` finds: the affected selection
+   * (gotool/affected.ts). Absent: every one.
+   */
+  only?: readonly string[];
 }
 
 export type { ProfileKind };

@@ -280,6 +280,14 @@ export interface CompareReport {
   geomean: GeomeanRow[];
   warnings: ReportWarning[];
   settings: CompareSettings;
+  /** Benchmark packages not measured, each with why (`packages: affected`); absent or [] = none. */
+  skipped?: SkippedPackage[];
+}
+
+/** A benchmark package left out of a comparison, and why (e.g. the PR cannot affect it). */
+export interface SkippedPackage {
+  package: string;
+  reason: string;
 }
 
 /** One function's cost per op in one benchmark on one side, estimated from a profile. */

@@ -23,6 +23,7 @@ import { log, logFailures, withProgress } from './log.js';
 import { moduleDirOf, workDir } from './paths.js';
 import { prChanges } from './pr-diff.js';
 import { publishNoBaseline, publishReport } from './publish.js';
+import { affectedPlan } from './affected.js';
 
 /**
  * What compare mode compares: the event's pull request, with the `base-ref` input's commit as
@@ -50,7 +51,8 @@ async function resolveCommit(repoDir: string, ref: string): Promise<string> {
 }
 
 export async function compareMode(mc: ModeContext): Promise<void> {
-  const { inputs, ctx, client } = mc;
+  const { ctx, client } = mc;
+  let { inputs } = mc;
   if (!ctx.pullRequest && !inputs.baseRef) {
     throw new BenchgateError('mode compare needs a pull_request event (its payload names the PR and its base), or the base-ref input', 'usage');
   }
@@ -63,6 +65,9 @@ export async function compareMode(mc: ModeContext): Promise<void> {
   const repoDir = await repoRoot(moduleDir);
   const pr = await comparedPull(inputs, ctx, repoDir);
   const baseBranch = inputs.baseRef || baseBranchOf(inputs, ctx);
+  // packages: affected: only what the PR can reach is measured; the rest is listed as skipped.
+  const affected = await affectedPlan(inputs, client, pr, repoDir, moduleDir);
+  if (affected) inputs = { ...inputs, run: affected.run };
 
   // 1. The baseline: an artifact from the base branch, or the merge base run here.
   let base: BaseSide | null = null;
@@ -112,7 +117,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
   }
   const failures = [...(rerun ? packageFailures(base.stored.run, 'base') : []), ...packageFailures(head.run, 'head')];
   logFailures(failures);
-  if (head.run.results.length === 0) {
+  if (head.run.results.length === 0 && affected?.run.only?.length !== 0) {
     const headFailures = failures.filter((f) => f.side === 'head');
     throw new BenchgateError(
       headFailures.length
@@ -146,6 +151,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
     outDir,
     log,
     track: withProgress,
+    skipped: affected?.skipped,
   });
 
   // 3. Gate and publish.

@@ -31,6 +31,11 @@ export type CommentPolicy = 'always' | 'on-change' | 'never';
 export interface ActionInputs {
   workingDirectory: string;
   run: RunSettings;
+  /**
+   * `packages: affected` (with or without patterns): on a pull request, measure only the benchmark
+   * packages its diff can reach (src/affected.ts); baselines still measure all of `run.packages`.
+   */
+  affected: boolean;
   verdict: VerdictSettings;
   mode: Mode | 'auto';
   baseline: BaselineSource;
@@ -64,10 +69,12 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
   if (token) core.setSecret(token);
   const timeout = read('timeout');
   if (timeout) parseDuration('timeout', timeout);
+  const { patterns, affected } = parsePackages(read('packages'));
   return {
     workingDirectory: read('working-directory') || '.',
+    affected,
     run: {
-      packages: parseList(read('packages') || './...'),
+      packages: patterns,
       bench: read('bench') || '.',
       count: parseInteger('count', read('count') || '10', 1, 1000),
       minRounds: parseInteger('min-rounds', read('min-rounds') || String(DEFAULT_RUN.minRounds), 2, 1000),
@@ -103,6 +110,13 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     retentionDays: parseInteger('retention-days', read('retention-days') || '90', 0, 400),
     allowPullRequestTarget: parseBoolean('allow-pull-request-target', read('allow-pull-request-target') || 'false'),
   };
+}
+
+/** `packages`: Go patterns, and the word `affected` among them; no pattern means `./...`. */
+export function parsePackages(text: string): { patterns: string[]; affected: boolean } {
+  const words = parseList(text || './...');
+  const patterns = words.filter((w) => w !== 'affected');
+  return { patterns: patterns.length ? patterns : ['./...'], affected: patterns.length < words.length };
 }
 
 function parseBoolean(name: string, text: string): boolean {

@@ -23,6 +23,8 @@ import { failedPackageLines, type CompareReport } from '../types.js';
 import { git } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { withWorktree } from '../git/worktree.js';
+import { logSelection, planLocalAffected } from '../affected.js';
+import type { SkippedPackage } from '../types.js';
 import {
   EXIT_OK,
   EXIT_REGRESSION,
@@ -96,13 +98,15 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       causal: { type: 'string' },
       'causal-budget': { type: 'string' },
       duet: { type: 'string' },
+      affected: { type: 'boolean' },
     });
     if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`);
     const baseRef = str(values, 'base');
     const stored = str(values, 'baseline');
     if (!baseRef && !stored) throw usageError('--base <git-ref> is required (or --baseline <dir>)');
+    if (values.affected === true && !baseRef) throw usageError('--affected needs --base <git-ref>: the change it selects from is the diff against it');
     const rounds = parseInteger('--rounds', str(values, 'rounds') ?? '10', 1, 1000);
-    const settings = {
+    let settings: RunSettings = {
       ...runSettingsFrom(values, rounds),
       minRounds: parseInteger('--min-rounds', str(values, 'min-rounds') ?? String(DEFAULT_RUN.minRounds), 2, 1000),
       maxRounds: str(values, 'max-rounds') ? parseInteger('--max-rounds', str(values, 'max-rounds')!, 1, 10000) : undefined,
@@ -127,6 +131,15 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const moduleDir = process.cwd();
     const repoDir = await repoRoot(moduleDir);
     const headRef = str(values, 'head');
+    let skipped: SkippedPackage[] = [];
+    if (values.affected === true) {
+      const plan = await planLocalAffected({ repoDir, moduleDir, baseRef: baseRef!, headRef, run: settings });
+      // The selection and every skipped package on stderr, --quiet or not: it is part of the verdict.
+      logSelection(plan, { info: (m) => out.stderr(m + '\n'), warning: log.warning });
+      settings = plan.run;
+      skipped = plan.skipped;
+    }
+    const nothingAffected = settings.only?.length === 0;
 
     let base: StoredRun;
     let head: StoredRun;
@@ -158,7 +171,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     // Every package that failed, with its reason, on the terminal (run.json keeps them too).
     const failures = [...packageFailures(base.run, 'base'), ...packageFailures(head.run, 'head')];
     for (const f of failures) log.warning(formatFailure(f));
-    if (head.run.results.length === 0 && base.run.results.length === 0) {
+    if (head.run.results.length === 0 && base.run.results.length === 0 && !nothingAffected) {
       throw new BenchgateError(
         failures.length
           ? `no benchmark results on either side: ${failureSummary(failures)}`
@@ -192,6 +205,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       outDir,
       log,
       track: (work) => progress.track(work),
+      skipped,
     });
 
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });

@@ -41,6 +41,45 @@ export async function diffBetween(repoDir: string, baseRef: string, headRef?: st
   ]);
 }
 
+/** A changed file as `git diff --name-status` names it (the affected selection's input). */
+export interface ChangedPath {
+  /** Repository-relative, `/`-separated. */
+  path: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  previousPath?: string;
+}
+
+/**
+ * The files changed between the merge base of `baseRef` and the head (`headRef`, or the working
+ * tree's tracked files), renames detected: `base...head` in git's terms, with statuses, so that a
+ * deleted or renamed file is known as such.
+ */
+export async function changedFiles(repoDir: string, baseRef: string, headRef?: string): Promise<ChangedPath[]> {
+  checkRef(baseRef);
+  if (headRef !== undefined) checkRef(headRef);
+  const mergeBase = await mergeBaseOf(repoDir, baseRef, headRef ?? 'HEAD');
+  const out = await git(repoDir, ['diff', '--no-color', '--no-ext-diff', '--no-relative', '--name-status', '-z', '-M', mergeBase, ...(headRef !== undefined ? [headRef] : []), '--']);
+  return parseNameStatus(out);
+}
+
+/** `git diff --name-status -z`: a status field, then one path (two for renames and copies), NUL-separated. */
+export function parseNameStatus(out: string): ChangedPath[] {
+  const fields = out.split('\0');
+  const files: ChangedPath[] = [];
+  for (let i = 0; i < fields.length && fields[i] !== ''; ) {
+    const code = fields[i][0];
+    if (code === 'R' || code === 'C') {
+      const [from, to] = [fields[i + 1], fields[i + 2]];
+      files.push(code === 'R' ? { path: to, status: 'renamed', previousPath: from } : { path: to, status: 'added' });
+      i += 3;
+    } else {
+      files.push({ path: fields[i + 1], status: code === 'A' ? 'added' : code === 'D' ? 'deleted' : 'modified' });
+      i += 2;
+    }
+  }
+  return files;
+}
+
 /** The commit both sides share: what a PR's changes are measured from. */
 export async function mergeBaseOf(repoDir: string, baseRef: string, headRef: string): Promise<string> {
   checkRef(baseRef);

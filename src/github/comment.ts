@@ -3,6 +3,7 @@
  * updated in place on every push. Only comments written by the token's own account count, so a
  * user who quotes the marker (or another bot) cannot make us overwrite or hijack their comment.
  */
+import { posix } from 'node:path';
 import type { GitHubApi } from './api.js';
 import { GitHubApiError } from './errors.js';
 import { BenchgateError } from '../errors.js';
@@ -29,7 +30,12 @@ interface IssueComment {
 
 /** The hidden marker for one working directory; `--` and `>` are escaped so the HTML comment stays closed. */
 export function stickyMarker(workingDirectory: string): string {
-  const dir = (workingDirectory.trim() || '.').replace(/--/g, '-&#45;').replace(/>/g, '&gt;');
+  // One module, one marker, however its directory is spelled (`./svc/a/` is `svc/a`).
+  const dir = posix
+    .normalize(workingDirectory.trim() || '.')
+    .replace(/(.)\/+$/, '$1')
+    .replace(/--/g, '-&#45;')
+    .replace(/>/g, '&gt;');
   return `<!-- benchgate:${dir} -->`;
 }
 

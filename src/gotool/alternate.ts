@@ -84,6 +84,8 @@ export interface AlternateOptions extends Partial<BenchSettings> {
   /** The extension's time cap as a multiple of the planned rounds' wall time; default 2. */
   extensionTimeFactor?: number;
   patterns?: readonly string[];
+  /** Of those, only these import paths (the affected selection). */
+  only?: readonly string[];
   /**
    * Re-run only these benchmarks (overrides `bench`). Names are matched exactly against what the
    * listing run prints; the `-procs` readings of a name come from `procs`.
@@ -234,6 +236,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     const discovery = await discoverPackages({
       cwd: tree.dir,
       patterns: opts.patterns,
+      only: opts.only,
       bench: opts.suspects ? '.' : (opts.bench ?? '.'),
       buildFlags,
       env: opts.env,

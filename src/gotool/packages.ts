@@ -42,6 +42,8 @@ export interface DiscoverOptions {
   bench?: string;
   /** Build flags that change which files belong to a package (e.g. `-tags`). */
   buildFlags?: readonly string[];
+  /** Keep only these import paths (the affected selection); a package that exists on one side only is simply absent on the other. */
+  only?: readonly string[];
   env?: NodeJS.ProcessEnv;
   goBin?: string;
 }
@@ -122,5 +124,7 @@ export async function discoverPackages(opts: DiscoverOptions): Promise<Discovery
   }
   const byPath = (a: { importPath: string }, b: { importPath: string }) =>
     a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0;
-  return { packages: packages.sort(byPath), failures: failures.sort(byPath), warnings };
+  const only = opts.only ? new Set(opts.only) : undefined;
+  const kept = <T extends { importPath: string }>(xs: T[]) => (only ? xs.filter((x) => only.has(x.importPath)) : xs);
+  return { packages: kept(packages).sort(byPath), failures: kept(failures).sort(byPath), warnings };
 }

@@ -23,6 +23,8 @@ export interface SuiteOptions extends Partial<BenchSettings> {
   outDir: string;
   /** Package patterns, default `./...`. */
   patterns?: readonly string[];
+  /** Of those, only these import paths (the affected selection). */
+  only?: readonly string[];
   /** `-count`, samples per benchmark (default 10: benchstat wants at least 6 for an interval). */
   count?: number;
   /** More `go test` flags (e.g. `-tags=x`); flags benchgate sets itself are refused. */
@@ -80,6 +82,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
   const found = await discoverPackages({
     cwd: opts.cwd,
     patterns: opts.patterns,
+    only: opts.only,
     bench,
     buildFlags,
     env: opts.env,

@@ -21,6 +21,7 @@ import type {
   PairedRow,
   ReportWarning,
   RowTest,
+  SkippedPackage,
   Summary,
   Verdict,
 } from '../types.js';
@@ -48,6 +49,7 @@ export function toJsonReport(report: CompareReport, extra?: object): string {
     warnings: report.warnings.map(warningLine),
     warningDetails: report.warnings.map((w) => ({ kind: w.kind, side: w.side ?? null, message: w.message })),
     settings: { ...report.settings },
+    skipped: (report.skipped ?? []).map((s) => ({ package: s.package, reason: s.reason })),
   };
   // The replacer catches non-finite numbers anywhere, including inside `extra` and settings.
   return JSON.stringify(body, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2) + '\n';
@@ -189,7 +191,14 @@ class ReportReader {
           ? this.array(o.warnings, 'warnings').map((w, i) => ({ kind: 'other', message: this.string(w, `warnings[${i}]`) }))
           : this.array(o.warningDetails, 'warningDetails').map((w, i) => this.warning(w, `warningDetails[${i}]`)),
       settings: this.settings(o.settings, 'settings'),
+      // Reports from before `packages: affected` have no `skipped`: nothing was.
+      skipped: o.skipped === undefined ? [] : this.array(o.skipped, 'skipped').map((s, i) => this.skippedPackage(s, `skipped[${i}]`)),
     };
+  }
+
+  private skippedPackage(v: Json, path: string): SkippedPackage {
+    const o = this.object(v, path);
+    return { package: this.string(o.package, `${path}.package`), reason: this.string(o.reason, `${path}.reason`) };
   }
 
   private row(v: Json, path: string): CompareRow {

@@ -246,6 +246,7 @@ function headline(report: CompareReport, ctx: MarkdownContext): string {
   const ungated = report.rows.filter((r) => r.verdict === 'regression' && !gated.has(r)).length;
   const other = ungated > 0 ? `, ${count(ungated, 'regression')} in ungated metrics` : '';
   const cleared = g.cleared.length > 0 ? `, ${count(g.cleared.length, 'suspect')} cleared` : '';
+  if (report.rows.length === 0 && (report.skipped?.length ?? 0) > 0) return '### ✅ benchgate: no benchmark package is affected by this PR';
   // Undecided rows are no pass: the icon says so.
   const icon = undecided.length > 0 ? '⚠️' : '✅';
   return `### ${icon} benchgate: no regressions in ${count(benchmarks, 'benchmark')}${better}${open}${cleared}${tooNoisy}${other}`;
@@ -258,6 +259,20 @@ function possibly(rows: CompareRow[]): string {
   const lo = Math.min(...ds);
   const hi = Math.max(...ds);
   return lo === hi || ds.length === 1 ? signedPercent(hi) : `${signedPercent(lo)}…${formatFixed(hi, 1)}%`;
+}
+
+/** Shown at most: the rest are in report.json (a large module skips hundreds). */
+const MAX_SKIPPED_SHOWN = 50;
+
+/** The packages `packages: affected` left out, as one collapsed line ('' when none). */
+function skippedSection(report: CompareReport): string {
+  const skipped = report.skipped ?? [];
+  if (skipped.length === 0) return '';
+  const n = skipped.length;
+  const items = skipped.slice(0, MAX_SKIPPED_SHOWN).map((s) => `- ${escapeMarkdown(s.package)}: ${escapeMarkdown(s.reason)}`);
+  if (n > MAX_SKIPPED_SHOWN) items.push(`- … ${n - MAX_SKIPPED_SHOWN} more: see report.json`);
+  const what = `${n} package${n === 1 ? '' : 's'} not affected by this PR ${n === 1 ? 'was' : 'were'} not measured`;
+  return `<details><summary>${what}</summary>\n\n${items.join('\n')}\n\n</details>`;
 }
 
 function footer(report: CompareReport, ctx: MarkdownContext): string {
@@ -318,7 +333,8 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   for (const pkg of ctx.incomplete ?? []) top.push(`> ⚠️ ${escapeMarkdown(pkg)}`);
   for (const n of ctx.notices ?? []) top.push(`> ${escapeMarkdown(n)}`);
   if ((ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push('');
-  const end = ['', footer(report, ctx), ...(ctx.marker ? ['', ctx.marker] : [])];
+  const skipped = skippedSection(report);
+  const end = [...(skipped ? ['', skipped] : []), '', footer(report, ctx), ...(ctx.marker ? ['', ctx.marker] : [])];
 
   const build = (nChanged: number, withDetails: boolean, withUnchanged: boolean): string => {
     const out = [...top];
