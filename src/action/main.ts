@@ -27,6 +27,8 @@ import type { CompareReport } from '../types.js';
 import { pushedBranch, readContext, type ActionContext, type PullRequestEvent } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
 import { baselineArtifactName, directorySlug, readInputs, type ActionInputs } from './inputs.js';
+import { recordBaselineHistory } from './history.js';
+import { readHistoryQuietly } from '../history/store.js';
 
 export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
 
@@ -172,6 +174,8 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
     return;
   }
   await saveRun(r, outDir);
+  const branch = pushedBranch(ctx.ref) || baseBranchOf(inputs, ctx);
+  const history = await recordBaselineHistory({ inputs, ctx, client, run: r, baselineDir: outDir, branch, workDir: workDir(ctx, 'history') });
   const artifactName = baselineArtifactName(inputs);
   const upload = await client.uploadArtifact({
     name: artifactName,
@@ -185,7 +189,7 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
     `### ${r.incomplete ? '⚠️' : '✅'} benchgate: baseline recorded for ${ctx.sha.slice(0, 7)}\n\n` +
       `${benchmarks} benchmarks in ${r.packages.length - failed.length} packages, ${inputs.run.count} samples each` +
       `${r.incomplete ? `; incomplete: ${failed.map((p) => `${p.pkg} (${p.status})`).join(', ')}` : ''}.` +
-      ` ${upload.ok ? `Uploaded as artifact \`${artifactName}\`.` : 'Upload failed: see the warnings.'}\n`,
+      ` ${upload.ok ? `Uploaded as artifact \`${artifactName}\`.` : 'Upload failed: see the warnings.'}\n${history}`,
   );
   core.setOutput('verdict', r.incomplete ? 'incomplete' : 'pass');
   core.setOutput('regressions', 0);
@@ -345,6 +349,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: 'see the job summary and the report artifact',
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
+    history: await readHistoryQuietly(rerun ? undefined : base.stored.dir),
   };
   await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
 }
@@ -430,6 +435,7 @@ async function artifactBaseline(
   try {
     await client.downloadArtifact({ artifactId: a.artifactId, dest });
     const stored = await loadRun(dest);
+    if (stored.integrity && 'unchecked' in stored.integrity) core.info(`benchgate: note: ${stored.integrity.unchecked}`);
     if (a.artifactName === legacyName) {
       const foreign = await foreignPackages(stored, moduleDirOf(inputs, ctx));
       if (foreign.length > 0) {
