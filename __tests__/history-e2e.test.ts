@@ -12,7 +12,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZip } from '../src/github/zip.js';
-import { bundleAction, checkout, makeRepo, pullFiles, pullRequestPayload, pushPayload, runStep, type FixtureRepo } from './helpers/action-harness.js';
+import {
+  bundleAction,
+  checkout,
+  makeRepo,
+  pullFiles,
+  pullRequestPayload,
+  pushPayload,
+  runStep,
+  workflowRunPayload,
+  type FixtureRepo,
+} from './helpers/action-harness.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRun } from './helpers/fake-github.js';
 import { benchName, benchNamePattern } from './helpers/gobench.js';
 import { ROOT } from './helpers/tools.js';
@@ -95,7 +105,7 @@ async function pullStep(number: number, inputs: Record<string, string> = {}) {
   });
   run.status = 'completed';
   run.conclusion = 'success';
-  return step;
+  return { ...step, run };
 }
 
 describe('push runs on main keep its history', () => {
@@ -132,15 +142,43 @@ describe('push runs on main keep its history', () => {
   });
 });
 
+/** The flagged row of the comment's main table: Sum's allocations. */
+function sumAllocsLine(body: string): string | undefined {
+  return body.split('\n').find((l) => new RegExp(`^\\| 🔴 +\\| \`calc\` ${benchNamePattern('Sum')} +\\| allocs\\/op `).test(l));
+}
+
 describe('a pull request', () => {
+  let prRun: FakeRun;
   test("the comment shows main's trend for the flagged row", async () => {
     const step = await pullStep(1);
+    prRun = step.run;
     expect(step.outputs['baseline-run-id']).toBe(String(pushes[1].id));
     const comment = fake.state.comments.find((c) => c.issueNumber === 1)!;
     const lines = comment.body.split('\n');
     expect(lines.find((l) => l.startsWith('|') && l.includes('main trend'))).toBeDefined();
     // Sum's allocations were 0 on both runs of main: a flat line of two.
-    expect(lines.find((l) => new RegExp(`^\\| 🔴 +\\| \`calc\` ${benchNamePattern('Sum')} +\\| allocs\\/op `).test(l))).toMatch(/\| ▄▄ +\|/);
+    expect(sumAllocsLine(comment.body)).toMatch(/\| ▄▄ +\|/);
+  });
+
+  test('mode: report under workflow_run renders the same trend from the history the report carries', async () => {
+    const report = JSON.parse(artifactFiles(prRun.id, 'benchgate-report').get('report.json')!.toString('utf8'));
+    expect(report.history.entries).toHaveLength(2);
+    const run = fake.addRun({ event: 'workflow_run', headBranch: 'main', headSha: repo.sha.main, status: 'in_progress', conclusion: null, createdAt: new Date().toISOString() });
+    const step = await runStep({
+      fake,
+      entry,
+      workspace: checkout(repo, join(work, `checkout-${++steps}`), 'main'),
+      run,
+      event: 'workflow_run',
+      payload: workflowRunPayload(fake, { id: prRun.id, headSha: repo.sha.slower, headBranch: 'slower' }),
+      sha: repo.sha.main,
+      ref: 'refs/heads/main',
+      inputs: { mode: 'report' },
+    });
+    expect(step.code).toBe(0);
+    const comment = fake.state.comments.find((c) => c.issueNumber === 1)!;
+    expect(step.calls).toContain(`PATCH /repos/octo-org/octo-repo/issues/comments/${comment.id}`);
+    expect(sumAllocsLine(comment.body)).toMatch(/\| ▄▄ +\|/);
   });
 
   test('a baseline whose profile changed by one byte is refused, naming the file, as a corrupt artifact is', async () => {

@@ -6,7 +6,7 @@
  */
 import { evaluateGate } from '../src/gate.js';
 import { BenchgateError } from '../src/errors.js';
-import { appendHistory, allSeries, historyEntry, parseHistory, type History, type HistoryEntry } from '../src/history/history.js';
+import { appendHistory, allSeries, historyEntry, historyForRows, parseHistory, type History, type HistoryEntry } from '../src/history/history.js';
 import { renderHistoryPage, stepsMarkdown } from '../src/history/render.js';
 import { detectSteps, sparkline, trendOf } from '../src/history/trend.js';
 import { renderMarkdown } from '../src/report/markdown.js';
@@ -54,6 +54,14 @@ describe('the entry a run adds', () => {
     for (let i = 0; i < 7; i++) h = appendHistory(h, entry(i, { Sum: i }), 5);
     expect(h!.entries.map((e) => e.medians[PKG].Sum['sec/op'])).toEqual([2, 3, 4, 5, 6]);
   });
+});
+
+test("a report carries only its rows' last runs", () => {
+  const h = history([1, 2, 3, 4, 5]);
+  const cut = historyForRows(h, [{ package: PKG, name: 'Sum', unit: 'sec/op' }, { package: PKG, name: 'Gone', unit: 'sec/op' }], 3);
+  expect(cut.entries.map((e) => e.commit)).toEqual(h.entries.slice(-3).map((e) => e.commit));
+  expect(allSeries(cut).map((s) => `${s.name} ${s.values.length}`)).toEqual(['Sum 3']);
+  expect(parseHistory(JSON.stringify(cut), 'report.json')).toEqual(JSON.parse(JSON.stringify(cut)));
 });
 
 describe('a damaged history.json is refused, naming the file and the fault', () => {

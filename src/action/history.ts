@@ -10,10 +10,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
 import { workflowFromRef, type GitHubClient } from '../github/index.js';
+import { isClearedSuspect } from '../gate.js';
+import { historyForRows, validateHistory, type History } from '../history/history.js';
 import { renderHistoryPage, stepsMarkdown } from '../history/render.js';
 import { carryHistory, writeHistory } from '../history/store.js';
 import { DEFAULT_STEP_WINDOW, detectSteps } from '../history/trend.js';
-import type { Run } from '../types.js';
+import type { CompareReport, Run } from '../types.js';
 import type { ActionContext } from './context.js';
 import { baselineArtifactName, directorySlug, type ActionInputs } from './inputs.js';
 
@@ -101,6 +103,28 @@ async function previousBaseline(
   } catch (e) {
     // An API outage or a damaged artifact must not lose the baseline: the history starts anew.
     core.warning(`benchgate: the previous baseline could not be fetched for the history (${(e as Error).message}); starting a new history`);
+    return null;
+  }
+}
+
+/**
+ * The history a PR's report.json carries for `mode: report` (which renders the comment from it):
+ * the last 20 runs of the rows the comment's main table can show, not the whole history.
+ */
+export function historyForReport(history: History | null | undefined, report: CompareReport): History | undefined {
+  if (!history) return undefined;
+  const shown = report.rows.filter((r) => (r.verdict !== 'unchanged' && r.verdict !== 'new' && r.verdict !== 'removed') || isClearedSuspect(r));
+  return shown.length ? historyForRows(history, shown, 20) : undefined;
+}
+
+/** The history in a report.json from a PR's run: data to validate (a fork wrote it); null when absent or bad. */
+export function historyFromReport(value: unknown, file: string): History | null {
+  if (value === undefined || value === null) return null;
+  try {
+    return validateHistory(value, file);
+  } catch (e) {
+    if (!(e instanceof BenchgateError)) throw e;
+    core.info(`benchgate: the report's history is ignored: ${e.message}`);
     return null;
   }
 }

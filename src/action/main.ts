@@ -27,7 +27,7 @@ import type { CompareReport } from '../types.js';
 import { pushedBranch, readContext, type ActionContext, type PullRequestEvent } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
 import { baselineArtifactName, directorySlug, readInputs, type ActionInputs } from './inputs.js';
-import { recordBaselineHistory } from './history.js';
+import { historyForReport, historyFromReport, recordBaselineHistory } from './history.js';
 import { readHistoryQuietly } from '../history/store.js';
 
 export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
@@ -519,6 +519,7 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
     confirmRounds: mdCtx.confirmRounds,
     causal: mdCtx.causal ?? null,
     incomplete: p.incomplete,
+    history: historyForReport(mdCtx.history, report),
   };
   await writeFile(jsonPath, toJsonReport(report, extra));
   await writeFile(mdPath, body);
@@ -633,6 +634,7 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     confirmRounds?: number;
     causal?: { rounds?: unknown; budgetMs?: unknown } | null;
     incomplete?: unknown;
+    history?: unknown;
   };
   const gate = evaluateGate(report, {
     failOn: inputs.failOn,
@@ -654,6 +656,7 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     incomplete: Array.isArray(extra.incomplete) ? extra.incomplete.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: `see the summary of run ${wr.id}`,
+    history: historyFromReport(extra.history, jsonPath),
     // The artifact may come from a fork's run: only a full commit id goes into the link.
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${isCommitId(extra.sourceCommit) ? extra.sourceCommit : wr.headSha}/`,
   };

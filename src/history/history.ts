@@ -40,8 +40,22 @@ export interface Series {
   values: (number | null)[];
 }
 
-export function emptyHistory(): History {
-  return { schema: HISTORY_SCHEMA, entries: [] };
+/**
+ * The part of a history a report needs: the given benchmarks' units over the last `last` runs,
+ * so that a report can carry its rows' trends without carrying the whole history.
+ */
+export function historyForRows(history: History, rows: readonly { package: string; name: string; unit: string }[], last = 20): History {
+  const entries = history.entries.slice(-last).map((e) => {
+    const medians: Medians = Object.create(null);
+    for (const r of rows) {
+      const v = own(own(own(e.medians, r.package), r.name), r.unit);
+      if (v === undefined) continue;
+      const names = (medians[r.package] ??= Object.create(null) as Record<string, Record<string, number>>);
+      (names[r.name] ??= Object.create(null) as Record<string, number>)[r.unit] = v;
+    }
+    return { commit: e.commit, time: e.time, medians };
+  });
+  return { schema: HISTORY_SCHEMA, entries };
 }
 
 /** The entry a run adds: the median of its samples per benchmark and unit. */
@@ -105,15 +119,20 @@ function cmp(a: string, b: string): number {
  * an artifact: every value is checked before it reaches a chart or a comment.
  */
 export function parseHistory(text: string, file: string): History {
-  const fail = (what: string): never => {
-    throw new BenchgateError(`not a benchgate history: ${what}`, 'history', { file });
-  };
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e) {
-    return fail(`not valid JSON: ${(e as Error).message}`);
+    throw new BenchgateError(`not a benchgate history: not valid JSON: ${(e as Error).message}`, 'history', { file });
   }
+  return validateHistory(v, file);
+}
+
+/** A parsed value checked to be a History (see parseHistory). */
+export function validateHistory(v: unknown, file: string): History {
+  const fail = (what: string): never => {
+    throw new BenchgateError(`not a benchgate history: ${what}`, 'history', { file });
+  };
   const h = v as Partial<History> | null;
   if (typeof h !== 'object' || h === null) return fail('expected a JSON object');
   if (h.schema !== HISTORY_SCHEMA) return fail(`unsupported schema ${JSON.stringify(h.schema)} (this benchgate reads schema ${HISTORY_SCHEMA})`);

@@ -49,7 +49,7 @@ export function renderHistoryPage(history: History, opts: PageOptions = {}): str
     if (s.pkg !== pkg || s.name !== name) body.push(`<h3>${escapeHtml(s.name)}</h3>`);
     pkg = s.pkg;
     name = s.name;
-    body.push(`<figure id="chart-${i}">${chart(s, entries, stepOf(s), opts.stepWindow ?? 0)}<figcaption>${escapeHtml(s.unit)}</figcaption></figure>`);
+    body.push(`<figure id="chart-${i}"><figcaption>${escapeHtml(s.unit)}</figcaption>${chart(s, entries, stepOf(s), opts.stepWindow ?? 0)}</figure>`);
   }
   return [
     '<!DOCTYPE html>',
@@ -85,7 +85,7 @@ function chart(s: Series, entries: HistoryEntry[], step: StepChange | undefined,
     const x0 = x(n - window) - (n > 1 ? plotW / (n - 1) / 2 : 0);
     out.push(`<rect class="step${step.worse ? '' : ' better'}" x="${num(x0)}" y="${PAD.top}" width="${num(PAD.left + plotW - x0)}" height="${plotH}"><title>${escapeHtml(stepPhrase(step))}</title></rect>`);
   }
-  for (const v of [lo + pad, (lo + hi) / 2, hi - pad]) {
+  for (const v of hi - pad > lo + pad ? [lo + pad, (lo + hi) / 2, hi - pad] : [(lo + hi) / 2]) {
     out.push(`<line class="grid" x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${num(y(v))}" y2="${num(y(v))}"/>`);
     out.push(`<text x="${PAD.left - 6}" y="${num(y(v) + 4)}" text-anchor="end">${escapeHtml(formatValue(v, s.unit, xs))}</text>`);
   }

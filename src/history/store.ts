@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
 import { loadRun, RUN_FILE } from '../store/dir.js';
 import type { Run } from '../types.js';
-import { appendHistory, DEFAULT_HISTORY_LENGTH, historyEntry, parseHistory, type History } from './history.js';
+import { appendHistory, DEFAULT_HISTORY_LENGTH, HISTORY_SCHEMA, historyEntry, parseHistory, type History } from './history.js';
 
 export const HISTORY_FILE = 'history.json';
 
@@ -104,5 +104,5 @@ export async function historyFromDirs(dirs: string[], length = Number.MAX_SAFE_I
   }
   let history: History | null = null;
   for (const dir of dirs) history = appendHistory(history, historyEntry((await loadRun(dir)).run), length);
-  return history ?? { schema: 1, entries: [] };
+  return history ?? { schema: HISTORY_SCHEMA, entries: [] };
 }
