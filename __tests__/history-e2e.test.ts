@@ -199,3 +199,29 @@ describe('a pull request', () => {
     expect(step.outputs.verdict).toBe('no-baseline');
   });
 });
+
+describe('a step in main’s history', () => {
+  test('is named in the push run’s summary and shaded on the page', async () => {
+    // The newest baseline carries a history in which Join's allocations went from 0.5 to 1 per op
+    // four runs ago; the push run adds the fifth run at 1 (its real count), completing the window.
+    const files = artifactFiles(pushes[1].id, 'benchgate-baseline');
+    const join = benchName('Join');
+    const entries = Array.from({ length: 9 }, (_, i) => ({
+      commit: String(i).repeat(40),
+      time: `2026-11-2${i}T10:00:00Z`,
+      medians: { 'example.com/actionmod/calc': { [join]: { 'allocs/op': i < 5 ? 0.5 : 1 } } },
+    }));
+    files.set('history.json', Buffer.from(JSON.stringify({ schema: 1, entries })));
+    const seeded = fake.addRun({ event: 'push', headBranch: 'main', headSha: repo.sha.next, createdAt: new Date().toISOString() });
+    fake.addArtifact(seeded.id, 'benchgate-baseline', { files: Object.fromEntries(files) });
+
+    const step = await push('next', repo.sha.next);
+    expect(step.code).toBe(0);
+    expect(step.summary).toContain('History: 10 runs of `main`');
+    expect(step.summary).toContain('#### ⚠️ Step changes in the history: 1 benchmark moved (the last 5 runs against the 5 before)');
+    expect(step.summary).toMatch(new RegExp(`^- 🔴 \`calc\` ${benchNamePattern('Join')} allocs/op: worse by \\+100\\.0% \\(\\S+ → \\S+, p=0\\.\\d+\\) after 4444444, by ${repo.sha.next.slice(0, 7)}`, 'm'));
+    const page = artifactFiles(pushes[2].id, 'benchgate-history').get('history.html')!.toString('utf8');
+    expect(page).toContain('<h2>Step changes</h2>');
+    expect(page).toMatch(/<rect class="step"/);
+  });
+});
