@@ -130,3 +130,25 @@ describe('a stored run whose profile changed by one byte', () => {
     expect(history(out).entries).toHaveLength(1);
   });
 });
+
+describe('run --baseline with a baseline that carries a history', () => {
+  test("the markdown report shows main's trend for the flagged row (the planted ×10 in Checksum)", () => {
+    git(repo, 'checkout', '-q', '-b', 'slow');
+    cpSync(join(FIXTURE, 'head/calc/calc.go'), join(repo, 'calc/calc.go'));
+    git(repo, 'commit', '-q', '-am', 'calc: checksum in ten passes');
+    // Five samples a side: the fewest at which the exact U test can separate the planted ×10.
+    git(repo, 'checkout', '-q', 'main');
+    const b4 = join(work, 'b4');
+    expect(runCli(cli, ['baseline', '--out', b4, '--previous', join(work, 'b2'), '--count', '5', '--benchtime', '20x', '--quiet'], repo).code).toBe(0);
+    const r = runCli(
+      cli,
+      ['run', '--baseline', b4, '--head', 'slow', '--rounds', '5', '--benchtime', '20x', '--threshold', '100', '--confirm', 'never', '--causal', 'off', '--format', 'markdown', '--quiet'],
+      repo,
+    );
+    git(repo, 'checkout', '-q', 'main');
+    const header = r.stdout.split('\n').find((l) => l.startsWith('|') && l.includes('benchmark'));
+    expect(header).toMatch(/ base \| main trend \| +this PR /);
+    const row = r.stdout.split('\n').find((l) => l.includes(`\`calc\` ${benchName('Checksum')} `) && l.includes('sec/op'));
+    expect(row).toMatch(/\| [▁▂▃▄▅▆▇█]{3} +\|/);
+  });
+});

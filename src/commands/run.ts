@@ -22,7 +22,7 @@ import type { CompareReport } from '../types.js';
 import { git } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
-import { carryHistory, writeHistory } from '../history/store.js';
+import { carryHistory, readHistoryQuietly, writeHistory } from '../history/store.js';
 import { withWorktree } from '../git/worktree.js';
 import {
   EXIT_OK,
@@ -206,6 +206,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       causal: causalRan,
       incomplete: report.warnings.filter((w) => /^(base|head): /.test(w)),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
+      // A stored baseline with a history: the same sparklines as the action's comment.
+      history: stored ? await readHistoryQuietly(resolve(stored)) : undefined,
     };
     const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, 10) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
