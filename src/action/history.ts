@@ -13,6 +13,7 @@ import { workflowFromRef, type GitHubClient } from '../github/index.js';
 import { isClearedSuspect } from '../gate.js';
 import { historyForRows, validateHistory, type History } from '../history/history.js';
 import { renderHistoryPage, stepsMarkdown } from '../history/render.js';
+import { inlineCode } from '../report/escape.js';
 import { carryHistory, writeHistory } from '../history/store.js';
 import { DEFAULT_STEP_WINDOW, detectSteps } from '../history/trend.js';
 import type { CompareReport, Run } from '../types.js';
@@ -73,8 +74,8 @@ async function record({ inputs, ctx, client, run, baselineDir, branch, workDir }
   if (!upload.ok) core.warning(`benchgate: the history page was not uploaded (${upload.reason}): ${upload.message}`);
   const runs = carried.history.entries.length;
   return (
-    `\nHistory: ${runs} run${runs === 1 ? '' : 's'} of \`${branch}\` kept in the baseline` +
-    `${upload.ok ? `; trend charts in the artifact \`${name}\`` : ''}.\n` +
+    `\nHistory: ${runs} run${runs === 1 ? '' : 's'} of ${inlineCode(branch)} kept in the baseline` +
+    `${upload.ok ? `; trend charts in the artifact ${inlineCode(name)}` : ''}.\n` +
     (steps.length ? '\n' + stepsMarkdown(steps, opts.window) : '')
   );
 }
