@@ -3,7 +3,7 @@
 // pipeline, and need not load git, go, attribution and pprof code first (the bundle splits there).
 import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
 import { EXIT_USAGE, type CommandOutput } from './commands/common.js';
-import { BASELINE_USAGE, PROFILE_USAGE, RUN_USAGE } from './commands/usage.js';
+import { BASELINE_USAGE, HISTORY_USAGE, PROFILE_USAGE, RUN_USAGE } from './commands/usage.js';
 import { setFlagsFromString } from 'node:v8';
 
 const USAGE = [
@@ -14,11 +14,13 @@ const USAGE = [
   '  run       benchmark the base ref and the working tree here, compare and attribute',
   '  baseline  record a run (as the action does on main) into a directory',
   '  profile   top functions of pprof profiles (like go tool pprof -top)',
+  '  history   a page of trend charts from baselines (their history.json or several runs)',
   '',
   COMPARE_USAGE,
   RUN_USAGE,
   BASELINE_USAGE,
   PROFILE_USAGE,
+  HISTORY_USAGE,
 ].join('\n');
 
 export async function main(argv: string[], out: CommandOutput): Promise<number> {
@@ -34,6 +36,8 @@ export async function main(argv: string[], out: CommandOutput): Promise<number> 
     case 'profile':
       smallYoungGeneration();
       return (await import('./commands/profile.js')).profileCommand(rest, out);
+    case 'history':
+      return (await import('./commands/history.js')).historyCommand(rest, out);
     case 'help':
     case '--help':
     case '-h':

@@ -114,6 +114,12 @@ export interface Run {
    * judged then may run up to `maxPairs` (the looks of compare/sequential.ts).
    */
   pairPlan?: { count: number; maxPairs: number };
+  /**
+   * SHA-256 (lowercase hex) of every raw output and profile file the packages list, keyed by the
+   * path relative to the run directory: a baseline whose files do not match is refused when read
+   * (store/checksums.ts). Absent in runs recorded before checksums; those are read unverified.
+   */
+  checksums?: Record<string, string>;
 }
 
 /** benchstat's summary of one sample set: center (median) and its confidence interval. */

@@ -52,6 +52,7 @@ export async function artifactBaseline({ inputs, ctx, client }: ModeContext, bas
   try {
     await client.downloadArtifact({ artifactId: a.artifactId, dest });
     const stored = await loadRun(dest);
+    if (stored.integrity && 'unchecked' in stored.integrity) core.info(`benchgate: note: ${stored.integrity.unchecked}`);
     if (a.artifactName === legacyName) {
       const foreign = await foreignPackages(stored, moduleDirOf(inputs, ctx));
       if (foreign.length > 0) {

@@ -4,7 +4,8 @@ import { benchmarkKey } from '../compare/compare.js';
 import { failureSummary, isFailedPackage, packageFailures } from '../failures.js';
 import { runOneSide } from '../local.js';
 import { saveRun } from '../store/dir.js';
-import { pushedBranch, type ModeContext } from './context.js';
+import { baseBranchOf, pushedBranch, type ModeContext } from './context.js';
+import { recordBaselineHistory } from './history.js';
 import { baselineArtifactName } from './inputs.js';
 import { logFailures, withProgress } from './log.js';
 import { filesUnder, moduleDirOf, workDir } from './paths.js';
@@ -42,6 +43,8 @@ export async function baselineMode({ inputs, ctx, client }: ModeContext): Promis
     return;
   }
   await saveRun(r, outDir);
+  const branch = pushedBranch(ctx.ref) || baseBranchOf(inputs, ctx);
+  const history = await recordBaselineHistory({ inputs, ctx, client, run: r, baselineDir: outDir, branch, workDir: workDir(ctx, 'history') });
   const artifactName = baselineArtifactName(inputs);
   const upload = await client.uploadArtifact({
     name: artifactName,
@@ -55,7 +58,7 @@ export async function baselineMode({ inputs, ctx, client }: ModeContext): Promis
     `### ${r.incomplete ? '⚠️' : '✅'} benchgate: baseline recorded for ${ctx.sha.slice(0, 7)}\n\n` +
       `${benchmarks} benchmarks in ${r.packages.length - failed.length} packages, ${inputs.run.count} samples each` +
       `${r.incomplete ? `; incomplete: ${failed.map((p) => `${p.pkg} (${p.status})`).join(', ')}` : ''}.` +
-      ` ${upload.ok ? `Uploaded as artifact \`${artifactName}\`.` : 'Upload failed: see the warnings.'}\n`,
+      ` ${upload.ok ? `Uploaded as artifact \`${artifactName}\`.` : 'Upload failed: see the warnings.'}\n${history}`,
   );
   setOutputs({ verdict: decideVerdict({ regressions: 0, incomplete: r.incomplete }), regressions: 0, improvements: 0 });
 }

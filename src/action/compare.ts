@@ -24,6 +24,7 @@ import { moduleDirOf, workDir } from './paths.js';
 import { prChanges } from './pr-diff.js';
 import { publishNoBaseline, publishReport } from './publish.js';
 import { affectedPlan } from './affected.js';
+import { readHistoryQuietly } from '../history/store.js';
 
 /**
  * What compare mode compares: the event's pull request, with the `base-ref` input's commit as
@@ -175,6 +176,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: 'see the job summary and the report artifact',
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
+    history: await readHistoryQuietly(rerun ? undefined : base.stored.dir),
   };
   await publishReport(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
 }

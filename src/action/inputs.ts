@@ -20,6 +20,7 @@ import {
   splitWords,
   type FailOn,
 } from '../settings.js';
+import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET, type CausalMode } from '../causal/index.js';
 
 /** What a run of the action does; the `mode` input may also say `auto` (decided from the event). */
@@ -56,6 +57,8 @@ export interface ActionInputs {
   /** The `artifact-name` input: the baseline artifact's name, or its prefix outside the root (see baselineArtifactName). */
   artifactName: string;
   retentionDays: number;
+  /** Baseline runs kept in the baseline's history.json (src/history/). */
+  historyLength: number;
   /** Run under `pull_request_target` anyway (the user vouches that no PR code is checked out). */
   allowPullRequestTarget: boolean;
 }
@@ -108,6 +111,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
     token,
     artifactName: read('artifact-name') || 'benchgate-baseline',
     retentionDays: parseInteger('retention-days', read('retention-days') || '90', 0, 400),
+    historyLength: parseInteger('history-length', read('history-length') || String(DEFAULT_HISTORY_LENGTH), 1, 10000),
     allowPullRequestTarget: parseBoolean('allow-pull-request-target', read('allow-pull-request-target') || 'false'),
   };
 }

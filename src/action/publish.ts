@@ -14,6 +14,7 @@ import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
 import type { CompareReport } from '../types.js';
 import type { ActionInputs } from './inputs.js';
 import { reportArtifactName, writeResultFiles } from './result-artifact.js';
+import { historyForReport } from './history.js';
 
 /** The `verdict` output (action.yml): the same decision, from the same facts, in every mode. */
 export type ActionVerdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
@@ -130,6 +131,7 @@ export async function publishReport(inputs: ActionInputs, client: GitHubClient, 
     confirmRounds: mdCtx.confirmRounds,
     causal: mdCtx.causal ?? null,
     incomplete: p.incomplete,
+    history: historyForReport(mdCtx.history, report),
   };
   const files = await writeResultFiles(outDir, {
     report,

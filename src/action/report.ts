@@ -59,6 +59,7 @@ export async function reportMode({ inputs, ctx, client }: ModeContext): Promise<
     incomplete: result.incomplete,
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: `see the summary of run ${wr.id}`,
+    history: result.history,
     // The artifact may come from a fork's run: only a full commit id goes into the link.
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${result.sourceCommit ?? wr.headSha}/`,
   };

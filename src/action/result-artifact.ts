@@ -10,6 +10,8 @@ import { BenchgateError } from '../errors.js';
 import { fromJsonReport, toJsonReport } from '../report/json.js';
 import type { BaselineInfo } from '../report/markdown.js';
 import type { CompareReport } from '../types.js';
+import type { History } from '../history/history.js';
+import { historyFromReport } from './history.js';
 import { directorySlug, type ActionInputs } from './inputs.js';
 
 /** The file naming the PR and its head in the result artifact. */
@@ -62,6 +64,8 @@ export interface ResultReport {
   confirmRounds?: number;
   causal?: { rounds: number; budgetMs: number };
   incomplete: string[];
+  /** main's recent history of the flagged rows, as the compare run saw it (validated). */
+  history: History | null;
 }
 
 export async function readResultReport(dir: string): Promise<ResultReport> {
@@ -76,6 +80,7 @@ export async function readResultReport(dir: string): Promise<ResultReport> {
     confirmRounds?: unknown;
     causal?: { rounds?: unknown; budgetMs?: unknown } | null;
     incomplete?: unknown;
+    history?: unknown;
   };
   const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
   return {
@@ -90,6 +95,7 @@ export async function readResultReport(dir: string): Promise<ResultReport> {
         ? { rounds: extra.causal.rounds, budgetMs: extra.causal.budgetMs }
         : undefined,
     incomplete: Array.isArray(extra.incomplete) ? extra.incomplete.filter((x): x is string => typeof x === 'string').slice(0, 50) : [],
+    history: historyFromReport(extra.history, jsonPath),
   };
 }
 

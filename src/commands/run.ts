@@ -22,6 +22,8 @@ import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import { failedPackageLines, type CompareReport } from '../types.js';
 import { git } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
+import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
+import { carryHistory, readHistoryQuietly, writeHistory } from '../history/store.js';
 import { withWorktree } from '../git/worktree.js';
 import { logSelection, planLocalAffected } from '../affected.js';
 import type { SkippedPackage } from '../types.js';
@@ -146,6 +148,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     let baselineSource: 'rerun' | 'stored';
     if (stored) {
       base = await loadRun(resolve(stored));
+      if (base.integrity && 'unchecked' in base.integrity) log.info(`benchgate: note: ${base.integrity.unchecked}`);
       // --head names a commit to measure: run it in a worktree, as the confirmation will.
       const headCommit = await git(['rev-parse', '--verify', `${headRef ?? 'HEAD'}^{commit}`], repoDir).then((s) => s.trim()).catch(() => '');
       const measureHead = (dir: string) =>
@@ -218,6 +221,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       causal: causalRan,
       incomplete: failedPackageLines(report),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
+      // A stored baseline with a history: the same sparklines as the action's comment.
+      history: stored ? await readHistoryQuietly(resolve(stored)) : undefined,
     };
     const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, MAX_WARNINGS_PER_STEP) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
@@ -234,12 +239,21 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
 
 export async function baselineCommand(argv: string[], out: CommandOutput): Promise<number> {
   try {
-    const { values, positionals } = parseFlags(argv, { ...RUN_OPTIONS, count: { type: 'string' } });
+    const { values, positionals } = parseFlags(argv, {
+      ...RUN_OPTIONS,
+      count: { type: 'string' },
+      previous: { type: 'string' },
+      'history-length': { type: 'string' },
+    });
     if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`);
     const outArg = str(values, 'out');
     if (!outArg) throw usageError('--out <dir> is required');
     const count = parseInteger('--count', str(values, 'count') ?? '10', 1, 1000);
     const settings = runSettingsFrom(values, count);
+    const history = {
+      previousDir: str(values, 'previous') ? resolve(str(values, 'previous')!) : undefined,
+      length: parseInteger('--history-length', str(values, 'history-length') ?? String(DEFAULT_HISTORY_LENGTH), 1, 100_000),
+    };
     const quiet = values.quiet === true;
     const moduleDir = process.cwd();
     const outDir = resolve(outArg);
@@ -248,7 +262,7 @@ export async function baselineCommand(argv: string[], out: CommandOutput): Promi
     await mkdir(dirname(outDir), { recursive: true });
     const stage = await mkdtemp(join(dirname(outDir), '.benchgate-baseline-'));
     try {
-      return await recordBaseline(stage, outDir, settings, count, quiet, moduleDir, out);
+      return await recordBaseline(stage, outDir, settings, count, history, quiet, moduleDir, out);
     } finally {
       await rm(stage, { recursive: true, force: true });
     }
@@ -262,6 +276,7 @@ async function recordBaseline(
   outDir: string,
   settings: RunSettings,
   count: number,
+  history: { previousDir?: string; length: number },
   quiet: boolean,
   moduleDir: string,
   out: CommandOutput,
@@ -278,6 +293,11 @@ async function recordBaseline(
     // Nothing measured: write nothing, so a good baseline in that directory is not replaced.
     throw new BenchgateError(`no benchmark results: nothing recorded${failures.length ? `: ${failureSummary(failures)}` : ''}`, 'run');
   }
+  // The history before the files move: --previous may be this very directory.
+  const carried = await carryHistory({ previousDir: history.previousDir, run: result.run, length: history.length });
+  for (const w of carried.warnings) out.stderr(`warning: ${w}\n`);
+  if (!quiet) for (const n of carried.notes) out.stderr(`benchgate: ${n}\n`);
+  await writeHistory(stage, carried.history);
   await mkdir(outDir, { recursive: true });
   for (const entry of await readdir(stage)) {
     await rm(join(outDir, entry), { recursive: true, force: true });

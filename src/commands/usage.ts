@@ -11,6 +11,8 @@ export const RUN_USAGE =
 
 export const BASELINE_USAGE =
   'usage: benchgate baseline --out <dir> [--count N] [--packages ./...] [--bench <regex>] [--benchtime T] [--cpu LIST] ' +
-  '[--timeout D] [--go-test-flags "..."] [--no-profiles] [--quiet]';
+  '[--timeout D] [--go-test-flags "..."] [--no-profiles] [--previous <dir>] [--history-length N] [--quiet]';
+
+export const HISTORY_USAGE = 'usage: benchgate history --out <page.html> [--window K] [--threshold PCT] [--alpha A] [--title T] <baseline-dir>...';
 
 export const PROFILE_USAGE = 'usage: benchgate profile top <file>... [--sample-index <type>] [--focus <regex>] [--format text|json]';

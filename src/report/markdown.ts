@@ -13,6 +13,8 @@ import { shortWhy, whyAdvice } from './why.js';
 import { benchmarkKey, isChange, verdictDelta } from '../compare/compare.js';
 import { testLabel } from '../compare/row-test.js';
 import { MAX_COMMENT_LENGTH } from '../github/limits.js';
+import type { History } from '../history/history.js';
+import { trendOf } from '../history/trend.js';
 
 
 export interface BaselineInfo {
@@ -49,6 +51,8 @@ export interface MarkdownContext {
   /** A link for file names, e.g. `${server}/${repo}/blob/${sha}/`; none = plain text. */
   blobUrl?: string;
   maxLength?: number;
+  /** The baseline's history of the base branch: a sparkline of its last runs per flagged row. */
+  history?: History | null;
 }
 
 /** Units with a short suffix that reads naturally after a scaled number (36.6µs, 1.2KiB). */
@@ -153,7 +157,15 @@ function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
     pCell(r),
     likelyCause(r, ctx),
   ]);
-  return markdownTable([header, ...body], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'] });
+  const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'];
+  // main's last runs, oldest to newest, where the baseline carries a history (a column only then).
+  const trends = rows.map((r) => trendOf(ctx.history, r.package, r.name, r.unit));
+  if (trends.some(Boolean)) {
+    header.splice(4, 0, `${escapeMarkdown(ctx.baseline.ref || 'base')} trend`);
+    align.splice(4, 0, 'l');
+    for (const [i, row] of body.entries()) row.splice(4, 0, trends[i]);
+  }
+  return markdownTable([header, ...body], { align });
 }
 
 function confirmationLine(r: CompareRow): string {

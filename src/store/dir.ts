@@ -7,6 +7,7 @@ import { readFile, writeFile, rename, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
 import type { Run } from '../types.js';
+import { computeChecksums, verifyChecksums, type Integrity } from './checksums.js';
 
 export const RUN_FILE = 'run.json';
 
@@ -14,14 +15,20 @@ export const RUN_FILE = 'run.json';
 export interface StoredRun {
   run: Run;
   dir: string;
+  /** Set by loadRun: the files matched their checksums, or why they were not checked. */
+  integrity?: Integrity;
 }
 
-/** Writes run.json atomically, so a crash never leaves a half-written baseline behind. */
+/**
+ * Writes run.json atomically, so a crash never leaves a half-written baseline behind, with the
+ * SHA-256 of every file it names as they are in `dir` now (store/checksums.ts).
+ */
 export async function saveRun(run: Run, dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, RUN_FILE);
   const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, JSON.stringify(run, null, 1) + '\n');
+  const stored: Run = { ...run, checksums: await computeChecksums(run, dir) };
+  await writeFile(tmp, JSON.stringify(stored, null, 1) + '\n');
   await rename(tmp, path);
   return path;
 }
@@ -40,7 +47,9 @@ export async function loadRun(dir: string): Promise<StoredRun> {
   } catch (e) {
     throw new BenchgateError(`not valid JSON: ${(e as Error).message}`, 'baseline', { file: path });
   }
-  return { run: validateRun(value, path), dir };
+  const run = validateRun(value, path);
+  // A stored run whose files changed since it was written is refused like a corrupt one.
+  return { run, dir, integrity: await verifyChecksums(run, dir, path) };
 }
 
 /** Checks the shape enough that the rest of the code can trust it; names what is wrong. */
@@ -87,6 +96,14 @@ export function validateRun(value: unknown, file: string): Run {
       }
     }
   };
+  if (r.checksums !== undefined) {
+    const sums: unknown = r.checksums;
+    if (typeof sums !== 'object' || sums === null || Array.isArray(sums)) fail('"checksums" is not an object');
+    checkPaths(Object.keys(sums as object), '"checksums"');
+    for (const [f, h] of Object.entries(sums as Record<string, unknown>)) {
+      if (typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h)) fail(`"checksums"[${JSON.stringify(f)}] is not a SHA-256 in hex`);
+    }
+  }
   for (const [i, p] of r.packages.entries()) {
     if (typeof p?.pkg !== 'string') fail(`packages[${i}] lacks pkg`);
     for (const key of ['outputFiles', 'cpuProfiles', 'memProfiles'] as const) checkPaths(p[key], `packages[${i}].${key}`);

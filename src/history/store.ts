@@ -1,0 +1,108 @@
+/**
+ * history.json on disk, beside run.json in a baseline directory, and the carrying forward from
+ * the previous baseline. The history is a convenience: a missing or damaged one starts anew with a
+ * warning and never stops a baseline from being recorded.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BenchgateError } from '../errors.js';
+import { loadRun, RUN_FILE } from '../store/dir.js';
+import type { Run } from '../types.js';
+import { appendHistory, DEFAULT_HISTORY_LENGTH, HISTORY_SCHEMA, historyEntry, parseHistory, type History } from './history.js';
+
+export const HISTORY_FILE = 'history.json';
+
+/** The history a directory carries; null when it has none (an older baseline, or a first one). */
+export async function readHistory(dir: string): Promise<History | null> {
+  const file = join(dir, HISTORY_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new BenchgateError(`cannot read the history: ${(e as Error).message}`, 'history', { file });
+  }
+  return parseHistory(text, file);
+}
+
+/** The history of a baseline directory for a report, or null (with no fuss) when it has none or a bad one. */
+export async function readHistoryQuietly(dir: string | undefined): Promise<History | null> {
+  if (!dir) return null;
+  return readHistory(dir).catch(() => null);
+}
+
+export async function writeHistory(dir: string, history: History): Promise<string> {
+  const file = join(dir, HISTORY_FILE);
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify(history) + '\n');
+  await rename(tmp, file);
+  return file;
+}
+
+export interface CarryArgs {
+  /** The previous baseline's directory (downloaded artifact or `--previous`); none for a first baseline. */
+  previousDir?: string;
+  /** The workflow run that recorded the previous baseline, for its entry when it has no history yet. */
+  previousRunId?: number;
+  run: Pick<Run, 'commit' | 'time' | 'ref' | 'results'>;
+  runId?: number;
+  length?: number;
+}
+
+export interface Carried {
+  history: History;
+  /** Why the history started anew or was cut short: for the log, as warnings. */
+  warnings: string[];
+  /** What happened, for the log. */
+  notes: string[];
+}
+
+/**
+ * The new baseline's history: the previous baseline's history with this run appended. A previous
+ * baseline without history.json (recorded before histories) starts it with its own run's medians;
+ * a damaged one starts anew, with a warning.
+ */
+export async function carryHistory(args: CarryArgs): Promise<Carried> {
+  const length = args.length ?? DEFAULT_HISTORY_LENGTH;
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  let previous: History | null = null;
+  if (!args.previousDir) notes.push('no previous baseline: the history starts with this run');
+  else {
+    try {
+      // The previous baseline is read as any baseline is: files that do not match their checksums refuse it.
+      const stored = await loadRun(args.previousDir);
+      try {
+        previous = await readHistory(args.previousDir);
+      } catch (e) {
+        if (!(e instanceof BenchgateError)) throw e;
+        warnings.push(`the previous baseline's history is unusable (${e.message}); starting a new history`);
+      }
+      if (!previous) {
+        // An older baseline (or a damaged history): its own run is still one point of history.
+        previous = appendHistory(null, historyEntry(stored.run, args.previousRunId), length);
+        if (!warnings.length) notes.push(`the previous baseline carries no ${HISTORY_FILE}: the history starts from its ${RUN_FILE}`);
+      }
+    } catch (e) {
+      if (!(e instanceof BenchgateError)) throw e;
+      warnings.push(`the previous baseline is unusable for the history (${e.message}); starting a new history`);
+    }
+  }
+  const history = appendHistory(previous, historyEntry(args.run, args.runId), length);
+  notes.push(`history: ${history.entries.length} run(s) kept (at most ${length})`);
+  return { history, warnings, notes };
+}
+
+/**
+ * The history behind `benchgate history DIR...`: one directory that carries history.json gives
+ * that; otherwise each directory is one stored run (its run.json), oldest first as given.
+ */
+export async function historyFromDirs(dirs: string[], length = Number.MAX_SAFE_INTEGER): Promise<History> {
+  if (dirs.length === 1) {
+    const carried = await readHistory(dirs[0]);
+    if (carried) return carried;
+  }
+  let history: History | null = null;
+  for (const dir of dirs) history = appendHistory(history, historyEntry((await loadRun(dir)).run), length);
+  return history ?? { schema: HISTORY_SCHEMA, entries: [] };
+}

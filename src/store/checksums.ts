@@ -1,0 +1,64 @@
+/**
+ * Integrity of a stored run: `run.json` lists a SHA-256 for every raw output and profile file it
+ * names, and a read of the run checks them. A baseline artifact travels through storage and zip
+ * archives for up to 90 days; a file that changed on the way (truncated, or edited by hand) would
+ * otherwise be parsed as if it were what main measured. The same refusal as for a corrupt
+ * artifact follows (a BenchgateError naming the file): the action treats it as no baseline.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BenchgateError } from '../errors.js';
+import type { Run } from '../types.js';
+
+/** Every file a run's packages name (raw outputs, package and per-benchmark profiles), once each. */
+export function runFiles(run: Pick<Run, 'packages'>): string[] {
+  const files = new Set<string>();
+  for (const p of run.packages) {
+    for (const f of [...p.outputFiles, ...p.cpuProfiles, ...p.memProfiles]) files.add(f);
+    for (const b of Object.values(p.benchmarkProfiles ?? {})) for (const f of [...b.cpu, ...b.mem]) files.add(f);
+  }
+  return [...files].sort();
+}
+
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * The checksums of the run's files that exist in `dir`. A listed file that is missing (Go writes
+ * no profile when the run fails) gets no entry: a later read then treats it as before.
+ */
+export async function computeChecksums(run: Pick<Run, 'packages'>, dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const f of runFiles(run)) {
+    const data = await readFile(join(dir, f)).catch(() => undefined);
+    if (data) out[f] = sha256(data);
+  }
+  return out;
+}
+
+/** What a read of a stored run found: every listed checksum matched, or there were none to check. */
+export type Integrity = { verified: number } | { unchecked: string };
+
+/**
+ * Checks the files against `run.checksums`; throws naming the first file that is missing or does
+ * not match. A run without checksums (recorded by an older benchgate) is accepted, with a note.
+ */
+export async function verifyChecksums(run: Pick<Run, 'checksums'>, dir: string, runFile: string): Promise<Integrity> {
+  if (run.checksums === undefined) return { unchecked: `${runFile} lists no checksums (recorded before benchgate checked them): its files are not verified` };
+  for (const [f, want] of Object.entries(run.checksums)) {
+    const path = join(dir, f);
+    let data: Buffer;
+    try {
+      data = await readFile(path);
+    } catch (e) {
+      throw new BenchgateError(`listed in ${runFile} with a checksum, but cannot be read: ${(e as Error).message}`, 'integrity', { file: path });
+    }
+    const got = sha256(data);
+    if (got !== want) {
+      throw new BenchgateError(`does not match the SHA-256 in ${runFile} (expected ${want}, got ${got}): the stored run was altered or damaged`, 'integrity', { file: path });
+    }
+  }
+  return { verified: Object.keys(run.checksums).length };
+}
