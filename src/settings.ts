@@ -7,6 +7,7 @@ import { BenchgateError } from './errors.js';
 import type { ProfileKind } from './gotool/flags.js';
 import type { DuetPolicy } from './gotool/duet.js';
 import type { UnitMetadata } from './types.js';
+import type { ShardRequest } from './shard/plan.js';
 
 /** What to run. */
 export interface RunSettings {
@@ -37,6 +38,8 @@ export interface RunSettings {
   profiles: ProfileKind[];
   /** Duet pairs in paired rounds (gotool/duet.ts); default DEFAULT_DUET. */
   duet?: DuetPolicy;
+  /** Measure only this shard of the suite (src/shard/); confirmation re-runs its suspects whole. */
+  shard?: ShardRequest;
 }
 
 export type { ProfileKind };
