@@ -121,11 +121,11 @@ export async function mergeParts(parts: readonly { source: string; dir: string }
     return s && s.count === coverage.count && read.findIndex((q) => shardOf(q)?.index === s.index) === i;
   });
   if (usable.length === 0) throw new BenchgateError(`no usable shard results: ${coverage.problems.join('; ')}`, 'run');
-  await rm(outDir, { recursive: true, force: true });
   const side = async (runs: { stored: StoredRun; shard: ShardInfo }[], dest: string) => {
     const copied = [];
     for (const { stored, shard } of runs) {
       const prefix = shardSuffix(shard);
+      await rm(join(dest, prefix), { recursive: true, force: true });
       await cp(stored.dir, join(dest, prefix), { recursive: true });
       copied.push({ run: stored.run, prefix });
     }
@@ -150,7 +150,3 @@ export async function mergeParts(parts: readonly { source: string; dir: string }
   return { kind: 'compare', base: base.stored, head: head.stored, meta: compares[0].meta, coverage, warnings: [...base.warnings, ...head.warnings] };
 }
 
-/** The lines a report shows for a merge that is not whole (each missing or unusable shard). */
-export function coverageNotes(coverage: Coverage): string[] {
-  return coverage.problems;
-}
