@@ -27,6 +27,7 @@ import type { CompareReport } from '../types.js';
 import { pushedBranch, readContext, type ActionContext, type PullRequestEvent } from './context.js';
 import { annotationsFor } from '../report/annotations.js';
 import { baselineArtifactName, directorySlug, readInputs, type ActionInputs } from './inputs.js';
+import { mergeMode, shardOf, shardWithBaseline, uploadComparePart } from './merge.js';
 
 export type Verdict = 'pass' | 'regression' | 'no-baseline' | 'incomplete';
 
@@ -50,6 +51,7 @@ export async function run(): Promise<void> {
     });
     if (mode === 'baseline') await baselineMode(inputs, ctx, client);
     else if (mode === 'compare') await compareMode(inputs, ctx, client);
+    else if (mode === 'merge') await mergeMode(inputs, ctx, client);
     else await reportMode(inputs, ctx, client);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -60,7 +62,7 @@ export async function run(): Promise<void> {
   }
 }
 
-type Mode = 'baseline' | 'compare' | 'report';
+type Mode = 'baseline' | 'compare' | 'report' | 'merge';
 
 export function resolveMode(inputs: ActionInputs, ctx: ActionContext): Mode {
   if (ctx.eventName === 'pull_request_target' && !inputs.allowPullRequestTarget) {
@@ -96,11 +98,11 @@ function baseBranchOf(inputs: ActionInputs, ctx: ActionContext): string {
   return inputs.baseBranch || ctx.pullRequest?.baseRef || ctx.defaultBranch || 'main';
 }
 
-function workDir(ctx: ActionContext, name: string): string {
+export function workDir(ctx: ActionContext, name: string): string {
   return join(ctx.tempDir || tmpdir(), 'benchgate', `${ctx.runId || process.pid}-${name}`);
 }
 
-function moduleDirOf(inputs: ActionInputs, ctx: ActionContext): string {
+export function moduleDirOf(inputs: ActionInputs, ctx: ActionContext): string {
   return resolve(ctx.workspace, inputs.workingDirectory);
 }
 
@@ -108,12 +110,12 @@ function moduleDirOf(inputs: ActionInputs, ctx: ActionContext): string {
  * Runs work that reports progress to the job log: a few lines per phase (its start, a round every
  * few seconds, its end; see progress-display.ts), not one per test-binary run.
  */
-function withProgress<T>(work: (onProgress: ProgressSink) => Promise<T>): Promise<T> {
+export function withProgress<T>(work: (onProgress: ProgressSink) => Promise<T>): Promise<T> {
   return tracked(progressLines((line) => core.info(line)), work);
 }
 
 /** The run directory's files, for an artifact (relative paths under rootDir). */
-async function filesUnder(dir: string): Promise<string[]> {
+export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
@@ -123,7 +125,7 @@ async function filesUnder(dir: string): Promise<string[]> {
  * annotations a user sees on the run); GitHub keeps only 10 warnings per step, and the regression
  * annotations need room.
  */
-function logFailures(failures: PackageFailure[], asWarnings = 3): void {
+export function logFailures(failures: PackageFailure[], asWarnings = 3): void {
   for (const [i, f] of failures.entries()) {
     const text = `benchgate: ${formatFailure(f)}`;
     if (i < asWarnings) core.warning(text);
@@ -132,7 +134,7 @@ function logFailures(failures: PackageFailure[], asWarnings = 3): void {
   if (failures.length > asWarnings) core.warning(`benchgate: ${failures.length - asWarnings} more package failure(s): see the log`);
 }
 
-async function summaryText(markdown: string): Promise<void> {
+export async function summaryText(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(markdown, true).write();
 }
@@ -158,7 +160,7 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
   const failures = packageFailures(r);
   logFailures(failures);
   const failed = r.packages.filter((p) => p.status !== 'ok' && p.status !== 'no-benchmarks');
-  if (r.results.length === 0) {
+  if (r.results.length === 0 && !r.shard) {
     // Nothing measured: upload nothing, so the last good baseline stays the newest one.
     core.setOutput('verdict', 'incomplete');
     await summaryText(
@@ -172,7 +174,7 @@ async function baselineMode(inputs: ActionInputs, ctx: ActionContext, client: Gi
     return;
   }
   await saveRun(r, outDir);
-  const artifactName = baselineArtifactName(inputs);
+  const artifactName = baselineArtifactName(inputs, shardOf(r));
   const upload = await client.uploadArtifact({
     name: artifactName,
     files: await filesUnder(outDir),
@@ -242,6 +244,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   // 1. The baseline: an artifact from the base branch, or the merge base run here.
   let base: BaseSide | null = null;
   if (inputs.baseline !== 'rerun' && !inputs.baseRef) base = await artifactBaseline(inputs, ctx, client, baseBranch, outDir);
+  shardWithBaseline(inputs, base?.stored.run);
   let head: StoredRun;
   let rerun = false;
   if (!base && inputs.baseline === 'artifact') {
@@ -287,6 +290,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
   }
   const failures = [...(rerun ? packageFailures(base.stored.run, 'base') : []), ...packageFailures(head.run, 'head')];
   logFailures(failures);
+  if (inputs.run.shard) return uploadComparePart(inputs, client, { outDir, base, head, rerun });
   if (head.run.results.length === 0) {
     const headFailures = failures.filter((f) => f.side === 'head');
     throw new BenchgateError(
@@ -354,7 +358,7 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
  * The PR diff: the REST API's per-file patches, or `git diff` when HEAD is the merge commit (its
  * lines differ from the PR head's), when a patch is missing, or when the API fails.
  */
-async function prChanges(client: GitHubClient, prNumber: number, repoDir: string, moduleDir: string, baseSha: string): Promise<ChangeSet | null> {
+export async function prChanges(client: GitHubClient, prNumber: number, repoDir: string, moduleDir: string, baseSha: string): Promise<ChangeSet | null> {
   try {
     await ensureMergeBase(repoDir, baseSha, 'HEAD');
     // A pull_request checkout is GitHub's merge commit: its files also hold what the base gained
@@ -495,7 +499,7 @@ interface Published {
   repoDir: string;
 }
 
-async function publish(inputs: ActionInputs, client: GitHubClient, p: Published): Promise<void> {
+export async function publish(inputs: ActionInputs, client: GitHubClient, p: Published): Promise<void> {
   const { report, gate, mdCtx, outDir } = p;
   const jsonPath = join(outDir, 'report.json');
   const mdPath = join(outDir, 'report.md');
