@@ -83,12 +83,59 @@ export async function readPart(source: string, dir: string): Promise<Part> {
     } catch (e) {
       throw new BenchgateError(`not valid JSON: ${(e as Error).message}`, 'baseline', { file: metaPath });
     }
-    if (meta?.schema !== 1 || meta.kind !== 'compare' || typeof meta.baseline !== 'object' || meta.baseline === null) {
-      throw new BenchgateError('not a benchgate compare part (expected schema 1, kind "compare", baseline)', 'baseline', { file: metaPath });
-    }
-    return { kind: 'compare', source, base: await loadRun(join(dir, 'base')), head: await loadRun(join(dir, 'head')), meta };
+    const head = await loadRun(join(dir, 'head'));
+    checkShard(head.run.shard, join(dir, 'head', 'run.json'));
+    return { kind: 'compare', source, base: await loadRun(join(dir, 'base')), head, meta: validateMeta(meta, metaPath) };
   }
-  return { kind: 'baseline', source, run: await loadRun(dir) };
+  const run = await loadRun(dir);
+  checkShard(run.run.shard, join(dir, 'run.json'));
+  return { kind: 'baseline', source, run };
+}
+
+/** The shard a part names becomes directory names and report lines: whole numbers and strings only. */
+function checkShard(s: unknown, file: string): void {
+  if (s === undefined) return;
+  const v = s as Partial<ShardInfo> | null;
+  const whole = (x: unknown, max: number) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= max;
+  const ok =
+    typeof v === 'object' &&
+    v !== null &&
+    whole(v.count, 256) &&
+    whole(v.index, v.count as number) &&
+    typeof v.suite === 'string' &&
+    Number.isInteger(v.units) &&
+    Array.isArray(v.planned) &&
+    v.planned.every((u) => typeof u?.pkg === 'string' && (u.benchmark === undefined || typeof u.benchmark === 'string'));
+  if (!ok) throw new BenchgateError('"shard" is not {index, count, planned: [{pkg, benchmark?}], suite, units} with 1 ≤ index ≤ count ≤ 256', 'baseline', { file });
+}
+
+/**
+ * A part is data written by a job that built and ran the PR's code: only known fields of known
+ * types pass (the comment renders some of them).
+ */
+function validateMeta(v: unknown, file: string): ComparePartMeta {
+  const m = v as Partial<ComparePartMeta> | null;
+  const b = m?.baseline as Partial<BaselineInfo> | undefined;
+  if (m?.schema !== 1 || m.kind !== 'compare' || typeof b !== 'object' || b === null || !['artifact', 'rerun', 'files', 'stored'].includes(String(b.source))) {
+    throw new BenchgateError('not a benchgate compare part (expected schema 1, kind "compare", baseline.source)', 'baseline', { file });
+  }
+  const str = (x: unknown) => (typeof x === 'string' ? x.slice(0, 200) : undefined);
+  const int = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? x : undefined);
+  return {
+    schema: 1,
+    kind: 'compare',
+    baseline: {
+      source: b.source!,
+      ref: str(b.ref),
+      commit: str(b.commit)?.replace(/[^0-9a-f]/g, ''),
+      runId: int(b.runId),
+      runNumber: int(b.runNumber),
+      environmentNote: str(b.environmentNote),
+    },
+    baseIsStored: m.baseIsStored === true,
+    rounds: int(m.rounds),
+    minRounds: int(m.minRounds),
+  };
 }
 
 export type Merged = (
