@@ -14,7 +14,7 @@ import { bundleCli, git, runCli, type CliResult } from './helpers/cli.js';
 import { ROOT } from './helpers/tools.js';
 
 const FIXTURE = join(ROOT, '__tests__/fixtures/benchmod');
-const BUDGET = ['--benchtime', '1x', '--rounds', '2', '--min-rounds', '2', '--max-rounds', '2', '--no-profiles', '--confirm', 'never', '--causal', 'off', '--duet', 'off', '--quiet'];
+const BUDGET = ['--gate-metrics', 'sec/op', '--benchtime', '1x', '--rounds', '2', '--min-rounds', '2', '--max-rounds', '2', '--no-profiles', '--confirm', 'never', '--causal', 'off', '--duet', 'off', '--quiet'];
 
 let cli: string;
 let work: string;
@@ -75,7 +75,9 @@ describe('benchgate run --shard i/n and benchgate merge', () => {
 
   test('3 shards + merge give the rows of one unsharded run, judged once', () => {
     const out = join(work, 'merged');
-    const r = runCli(cli, ['merge', '--out', out, '--format', 'json', join(work, 'part1'), join(work, 'part2'), join(work, 'part3')], repo);
+    // sec/op only: 2 pairs can never make a significant change there; allocs/op, compared by value
+    // at 1x, could differ between two runs of the same code.
+    const r = runCli(cli, ['merge', '--out', out, '--format', 'json', '--gate-metrics', 'sec/op', join(work, 'part1'), join(work, 'part2'), join(work, 'part3')], repo);
     ok(r);
     const merged = readReport(out);
     expect(rowKeys(merged)).toEqual(rowKeys(full));
@@ -87,7 +89,7 @@ describe('benchgate run --shard i/n and benchgate merge', () => {
 
   test('a missing shard: the merge is incomplete, names it, and does not pass', () => {
     const out = join(work, 'merged-missing');
-    const r = runCli(cli, ['merge', '--out', out, join(work, 'part1'), join(work, 'part3')], repo);
+    const r = runCli(cli, ['merge', '--out', out, '--gate-metrics', 'sec/op', join(work, 'part1'), join(work, 'part3')], repo);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('shard 2/3: no result');
     const merged = readReport(out);
