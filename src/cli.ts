@@ -3,7 +3,7 @@
 // pipeline, and need not load git, go, attribution and pprof code first (the bundle splits there).
 import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
 import { EXIT_USAGE, type CommandOutput } from './commands/common.js';
-import { BASELINE_USAGE, HISTORY_USAGE, PROFILE_USAGE, RUN_USAGE } from './commands/usage.js';
+import { BASELINE_USAGE, HISTORY_USAGE, MERGE_USAGE, PROFILE_USAGE, RUN_USAGE } from './commands/usage.js';
 import { setFlagsFromString } from 'node:v8';
 
 const USAGE = [
@@ -13,12 +13,14 @@ const USAGE = [
   '  compare   compare two saved benchmark outputs (like benchstat)',
   '  run       benchmark the base ref and the working tree here, compare and attribute',
   '  baseline  record a run (as the action does on main) into a directory',
+  '  merge     join the parts of a run sharded with --shard i/n into one verdict (or one baseline)',
   '  profile   top functions of pprof profiles (like go tool pprof -top)',
   '  history   a page of trend charts from baselines (their history.json or several runs)',
   '',
   COMPARE_USAGE,
   RUN_USAGE,
   BASELINE_USAGE,
+  MERGE_USAGE,
   PROFILE_USAGE,
   HISTORY_USAGE,
 ].join('\n');
@@ -33,6 +35,8 @@ export async function main(argv: string[], out: CommandOutput): Promise<number> 
       return (await import('./commands/run.js')).runCommand(rest, out);
     case 'baseline':
       return (await import('./commands/run.js')).baselineCommand(rest, out);
+    case 'merge':
+      return (await import('./commands/merge.js')).mergeCommand(rest, out);
     case 'profile':
       smallYoungGeneration();
       return (await import('./commands/profile.js')).profileCommand(rest, out);

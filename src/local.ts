@@ -61,6 +61,7 @@ export function runnerSettings(run: RunSettings) {
     extraFlags: run.extraFlags,
     profiles: run.profiles,
     duet: run.duet,
+    shard: run.shard,
   };
 }
 

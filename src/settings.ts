@@ -7,6 +7,7 @@ import { BenchgateError } from './errors.js';
 import type { ProfileKind } from './gotool/flags.js';
 import type { DuetPolicy } from './gotool/duet.js';
 import type { UnitMetadata } from './types.js';
+import type { ShardRequest } from './shard/plan.js';
 
 /** What to run. */
 export interface RunSettings {
@@ -42,6 +43,8 @@ export interface RunSettings {
    * (gotool/affected.ts). Absent: every one.
    */
   only?: readonly string[];
+  /** Measure only this shard of the suite (src/shard/); confirmation re-runs its suspects whole. */
+  shard?: ShardRequest;
 }
 
 export type { ProfileKind };

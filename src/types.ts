@@ -120,6 +120,29 @@ export interface Run {
    * (store/checksums.ts). Absent in runs recorded before checksums; those are read unverified.
    */
   checksums?: Record<string, string>;
+  /** Set when the run measured one shard of the suite (src/shard/): `benchgate merge` joins the parts. */
+  shard?: ShardInfo;
+}
+
+/** A unit of a sharded suite: a whole package, or one top-level benchmark function of it. */
+export interface ShardUnit {
+  pkg: string;
+  /** `BenchmarkParse` (with its sub-benchmarks); absent = the whole package. */
+  benchmark?: string;
+}
+
+/** Which share of the suite a run measured: shard `index` (1-based) of `count`. */
+export interface ShardInfo {
+  index: number;
+  count: number;
+  /** This shard's units. */
+  planned: ShardUnit[];
+  /** Digest of every shard's units: parts of one plan share it. */
+  suite: string;
+  /** Units in the whole plan. */
+  units: number;
+  /** Placed by the baseline's measured times, or by a stable hash of the names (no baseline). */
+  method: 'measured' | 'hash';
 }
 
 /** benchstat's summary of one sample set: center (median) and its confidence interval. */

@@ -6,6 +6,7 @@ import { runOneSide } from '../local.js';
 import { saveRun } from '../store/dir.js';
 import { baseBranchOf, pushedBranch, type ModeContext } from './context.js';
 import { recordBaselineHistory } from './history.js';
+import { shardOf } from './merge.js';
 import { baselineArtifactName } from './inputs.js';
 import { logFailures, withProgress } from './log.js';
 import { filesUnder, moduleDirOf, workDir } from './paths.js';
@@ -29,7 +30,7 @@ export async function baselineMode({ inputs, ctx, client }: ModeContext): Promis
   const failures = packageFailures(r);
   logFailures(failures);
   const failed = r.packages.filter(isFailedPackage);
-  if (r.results.length === 0) {
+  if (r.results.length === 0 && !r.shard) {
     // Nothing measured: upload nothing, so the last good baseline stays the newest one.
     setOutputs({ verdict: 'incomplete' });
     await summaryText(
@@ -45,7 +46,7 @@ export async function baselineMode({ inputs, ctx, client }: ModeContext): Promis
   await saveRun(r, outDir);
   const branch = pushedBranch(ctx.ref) || baseBranchOf(inputs, ctx);
   const history = await recordBaselineHistory({ inputs, ctx, client, run: r, baselineDir: outDir, branch, workDir: workDir(ctx, 'history') });
-  const artifactName = baselineArtifactName(inputs);
+  const artifactName = baselineArtifactName(inputs, shardOf(r));
   const upload = await client.uploadArtifact({
     name: artifactName,
     files: await filesUnder(outDir),

@@ -24,6 +24,7 @@ import { moduleDirOf, workDir } from './paths.js';
 import { prChanges } from './pr-diff.js';
 import { publishNoBaseline, publishReport } from './publish.js';
 import { affectedPlan } from './affected.js';
+import { shardWithBaseline, uploadComparePart } from './merge.js';
 import { readHistoryQuietly } from '../history/store.js';
 
 /**
@@ -73,6 +74,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
   // 1. The baseline: an artifact from the base branch, or the merge base run here.
   let base: BaseSide | null = null;
   if (inputs.baseline !== 'rerun' && !inputs.baseRef) base = await artifactBaseline(mc, baseBranch, outDir);
+  shardWithBaseline(inputs, base?.stored.run);
   let head: StoredRun;
   let rerun = false;
   if (!base && inputs.baseline === 'artifact') {
@@ -118,6 +120,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
   }
   const failures = [...(rerun ? packageFailures(base.stored.run, 'base') : []), ...packageFailures(head.run, 'head')];
   logFailures(failures);
+  if (inputs.run.shard) return uploadComparePart(inputs, client, { outDir, base, head, rerun });
   if (head.run.results.length === 0 && affected?.run.only?.length !== 0) {
     const headFailures = failures.filter((f) => f.side === 'head');
     throw new BenchgateError(

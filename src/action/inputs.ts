@@ -22,9 +22,10 @@ import {
 } from '../settings.js';
 import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET, type CausalMode } from '../causal/index.js';
+import { parseShard } from '../shard/plan.js';
 
 /** What a run of the action does; the `mode` input may also say `auto` (decided from the event). */
-export type Mode = 'baseline' | 'compare' | 'report';
+export type Mode = 'baseline' | 'compare' | 'report' | 'merge';
 export type BaselineSource = 'auto' | 'artifact' | 'rerun';
 export type ConfirmPolicy = 'auto' | 'always' | 'never';
 export type CommentPolicy = 'always' | 'on-change' | 'never';
@@ -88,6 +89,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       extraFlags: splitWords('go-test-flags', read('go-test-flags')),
       profiles: parseProfiles('profiles', read('profiles') || 'cpu,mem'),
       duet: parseChoice('duet', read('duet') || DEFAULT_DUET, DUET_CHOICES),
+      ...(read('shard').trim() ? { shard: parseShard('shard', read('shard')) } : {}),
     },
     verdict: {
       ...DEFAULT_VERDICT,
@@ -95,7 +97,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       threshold: parseNumber('threshold', read('threshold') || String(DEFAULT_VERDICT.threshold), 0, 10000),
       gateUnits: parseList(read('gate-metrics') || DEFAULT_VERDICT.gateUnits.join(',')),
     },
-    mode: parseChoice('mode', read('mode') || 'auto', ['auto', 'baseline', 'compare', 'report'] as const),
+    mode: parseChoice('mode', read('mode') || 'auto', ['auto', 'baseline', 'compare', 'report', 'merge'] as const),
     baseline: parseChoice('baseline', read('baseline') || 'auto', ['auto', 'artifact', 'rerun'] as const),
     baseBranch: read('base-branch'),
     baseRef: read('base-ref').trim(),
@@ -131,7 +133,7 @@ function parseBoolean(name: string, text: string): boolean {
  * The baseline artifact's name for a working directory: `artifact-name` at the repository root,
  * `artifact-name-<dir>` elsewhere, so that two modules benchmarked in one workflow upload two
  * artifacts instead of colliding on one name (the second upload is refused) and reading each
- * other's baselines. `shard` is for a future split of one module across jobs.
+ * other's baselines. `shard` (`shard-2-of-4`) names one matrix job's part of a sharded baseline.
  */
 export function baselineArtifactName(inputs: Pick<ActionInputs, 'artifactName' | 'workingDirectory'>, shard?: string): string {
   return [inputs.artifactName, directorySlug(inputs.workingDirectory), shard ?? ''].filter(Boolean).join('-');

@@ -12,9 +12,10 @@ import { compareMode } from './compare.js';
 import { baseBranchOf, pushedBranch, readContext, type ActionContext, type ModeContext } from './context.js';
 import { readInputs, type ActionInputs, type Mode } from './inputs.js';
 import { setOutputs, summaryText } from './publish.js';
+import { mergeMode } from './merge.js';
 import { reportMode } from './report.js';
 
-const MODES: Record<Mode, (mc: ModeContext) => Promise<void>> = { baseline: baselineMode, compare: compareMode, report: reportMode };
+const MODES: Record<Mode, (mc: ModeContext) => Promise<void>> = { baseline: baselineMode, compare: compareMode, report: reportMode, merge: mergeMode };
 
 export async function run(): Promise<void> {
   try {

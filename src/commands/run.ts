@@ -27,6 +27,8 @@ import { carryHistory, readHistoryQuietly, writeHistory } from '../history/store
 import { withWorktree } from '../git/worktree.js';
 import { logSelection, planLocalAffected } from '../affected.js';
 import type { SkippedPackage } from '../types.js';
+import { parseShard, weightsFromRun } from '../shard/plan.js';
+import { finishShard } from './merge.js';
 import {
   EXIT_OK,
   EXIT_REGRESSION,
@@ -53,16 +55,19 @@ const RUN_OPTIONS = {
   'no-profiles': { type: 'boolean' },
   out: { type: 'string' },
   quiet: { type: 'boolean' },
+  shard: { type: 'string' },
 } as const;
 
 import { RUN_USAGE, BASELINE_USAGE } from './usage.js';
 
 export { RUN_USAGE, BASELINE_USAGE };
 
-function runSettingsFrom(values: ParsedFlags['values'], count: number): RunSettings {
+export function runSettingsFrom(values: ParsedFlags['values'], count: number): RunSettings {
   const timeout = str(values, 'timeout');
   if (timeout) parseDuration('--timeout', timeout);
+  const shard = str(values, 'shard');
   return {
+    ...(shard ? { shard: parseShard('--shard', shard) } : {}),
     ...DEFAULT_RUN,
     packages: parseList(str(values, 'packages') ?? './...'),
     bench: str(values, 'bench') ?? '.',
@@ -75,7 +80,7 @@ function runSettingsFrom(values: ParsedFlags['values'], count: number): RunSetti
   };
 }
 
-function stderrLog(out: CommandOutput, quiet: boolean): EngineLog {
+export function stderrLog(out: CommandOutput, quiet: boolean): EngineLog {
   return {
     info: (m) => (quiet ? undefined : out.stderr(m + '\n')),
     warning: (m) => out.stderr(`warning: ${m}\n`),
@@ -149,6 +154,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     if (stored) {
       base = await loadRun(resolve(stored));
       if (base.integrity && 'unchecked' in base.integrity) log.info(`benchgate: note: ${base.integrity.unchecked}`);
+      // Shards balance by what the baseline measured (every job reads the same one: the same plan).
+      if (settings.shard) settings.shard = { ...settings.shard, weights: weightsFromRun(base.run) };
       // --head names a commit to measure: run it in a worktree, as the confirmation will.
       const headCommit = await git(['rev-parse', '--verify', `${headRef ?? 'HEAD'}^{commit}`], repoDir).then((s) => s.trim()).catch(() => '');
       const measureHead = (dir: string) =>
@@ -174,6 +181,10 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     // Every package that failed, with its reason, on the terminal (run.json keeps them too).
     const failures = [...packageFailures(base.run, 'base'), ...packageFailures(head.run, 'head')];
     for (const f of failures) log.warning(formatFailure(f));
+    if (settings.shard) {
+      const baseline = { source: baselineSource, ref: baseRef ?? base.run.ref, commit: base.run.commit };
+      return await finishShard(outDir, { base, head, meta: { baseline, baseIsStored: !!stored, rounds, minRounds: stored ? undefined : settings.minRounds } }, out);
+    }
     if (head.run.results.length === 0 && base.run.results.length === 0 && !nothingAffected) {
       throw new BenchgateError(
         failures.length
@@ -289,8 +300,8 @@ async function recordBaseline(
   for (const w of result.warnings) out.stderr(`warning: ${w}\n`);
   const failures = packageFailures(result.run);
   for (const f of failures) out.stderr(`warning: ${formatFailure(f)}\n`);
-  if (result.run.results.length === 0) {
-    // Nothing measured: write nothing, so a good baseline in that directory is not replaced.
+  if (result.run.results.length === 0 && !result.run.shard) {
+    // Nothing measured (a shard may plan nothing: its empty part still tells the merge it ran): write nothing, so a good baseline in that directory is not replaced.
     throw new BenchgateError(`no benchmark results: nothing recorded${failures.length ? `: ${failureSummary(failures)}` : ''}`, 'run');
   }
   // The history before the files move: --previous may be this very directory.
@@ -307,6 +318,7 @@ async function recordBaseline(
   await saveRun(result.run, outDir);
   out.stdout(
     `benchgate: recorded ${result.run.results.length} results in ${result.run.packages.length} packages to ${outDir}` +
+      `${result.run.shard ? ` as shard ${result.run.shard.index}/${result.run.shard.count} (merge the parts with benchgate merge)` : ''}` +
       `${result.run.incomplete ? ' (incomplete)' : ''}\n`,
   );
   return EXIT_OK;

@@ -133,6 +133,28 @@ export async function findRunArtifact(api: GitHubApi, args: { runId: number; art
   return { ok: false, reason: 'none', message: `run ${args.runId} has no artifact named "${args.artifactName}"` };
 }
 
+/**
+ * The live artifacts of one run whose names `match` (e.g. the parts of a sharded suite, uploaded by
+ * the matrix jobs of the run that is merging them), the newest of each name.
+ */
+export async function listRunArtifacts(api: GitHubApi, args: { runId: number; match: (name: string) => boolean }): Promise<ArtifactRef[]> {
+  const newest = new Map<string, RestArtifact>();
+  const now = Date.now();
+  for await (const page of api.pages<RestArtifact>(
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+    { run_id: args.runId, per_page: 100 },
+    { maxPages: 10, key: 'artifacts' },
+  )) {
+    for (const a of page) {
+      const pastExpiry = a.expired || (a.expires_at !== null && Date.parse(a.expires_at) <= now);
+      if (pastExpiry || !args.match(a.name)) continue;
+      if ((newest.get(a.name)?.id ?? -1) < a.id) newest.set(a.name, a);
+    }
+  }
+  const run = { id: args.runId, run_number: 0, head_sha: '' };
+  return [...newest.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((a) => toRef(run, a));
+}
+
 /** The run's newest artifact of the first of `names` it has (names in order of preference). */
 async function newestArtifactOfRun(
   api: GitHubApi,

@@ -3,7 +3,7 @@
  * environment; nothing from Octokit or @actions/* crosses this boundary.
  */
 import { createGitHubApi, type GitHubApi } from './api.js';
-import { findBaselineArtifact, findRunArtifact, type ArtifactLookup, type FindBaselineArgs } from './baseline.js';
+import { findBaselineArtifact, findRunArtifact, listRunArtifacts, type ArtifactLookup, type ArtifactRef, type FindBaselineArgs } from './baseline.js';
 import { hasStickyComment, resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from './comment.js';
 import { downloadArtifact, type DownloadArgs, type DownloadResult } from './download.js';
 import type { GitHubLog } from './log.js';
@@ -26,6 +26,8 @@ export interface GitHubClientOptions {
 export interface GitHubClient {
   findBaselineArtifact(args: FindBaselineArgs): Promise<ArtifactLookup>;
   findRunArtifact(args: { runId: number; artifactName: string }): Promise<ArtifactLookup>;
+  /** A run's live artifacts whose names match, the newest of each name, sorted by name. */
+  listRunArtifacts(args: { runId: number; match: (name: string) => boolean }): Promise<ArtifactRef[]>;
   /** Throws `BaselineUnavailable` (with a reason) when the artifact cannot be fetched or read. */
   downloadArtifact(args: DownloadArgs): Promise<DownloadResult>;
   /** Never throws: a failed upload is a `{ok: false, reason}` for the caller to warn about. */
@@ -46,6 +48,7 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
   return {
     findBaselineArtifact: (args) => findBaselineArtifact(api, args),
     findRunArtifact: (args) => findRunArtifact(api, args),
+    listRunArtifacts: (args) => listRunArtifacts(api, args),
     downloadArtifact: (args) => downloadArtifact(api, args),
     uploadArtifact: (args) => uploadArtifact(args, api.log),
     upsertStickyComment: (args) => upsertStickyComment(api, tokenLogin, args),

@@ -54,6 +54,8 @@ import {
 import { classify, trimOutput, type Outcome } from './outcome.js';
 import { discoverPackages, type BenchPackage, type Discovery } from './packages.js';
 import { StepClock, type ProgressSink, type Side } from './progress.js';
+import { applyShard, narrowBenchPattern } from '../shard/select.js';
+import type { ShardRequest } from '../shard/plan.js';
 
 export interface SideTree {
   /** Working directory of this side's tree (the package patterns resolve against it). */
@@ -129,6 +131,8 @@ export interface AlternateOptions extends Partial<BenchSettings> {
   starvedSide?: typeof starvedSide;
   /** The taskset binary; null runs duets unpinned; default: found on PATH (Linux). */
   taskset?: string | null;
+  /** Measure only this shard of the suite (src/shard/), planned over both sides' packages; not with `suspects`. */
+  shard?: ShardRequest;
 }
 
 /** One executed measurement (one leaf, one side), in the order they happened. */
@@ -227,8 +231,12 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const procs = opts.procs ?? (opts.cpu ? opts.cpu.split(',').map((c) => Number(c.trim())) : [fp.gomaxprocs]);
   const suspectNames = new Map<string, Set<string>>();
   for (const s of opts.suspects ?? []) suspectNames.set(s.pkg, (suspectNames.get(s.pkg) ?? new Set()).add(s.name));
-  const listingPattern = (pkg: string) =>
-    opts.suspects ? listingPatternFor([...(suspectNames.get(pkg) ?? [])], procs) : (opts.bench ?? '.');
+  const listingPattern = (pkg: string, only: string[] | undefined) =>
+    opts.suspects
+      ? listingPatternFor([...(suspectNames.get(pkg) ?? [])], procs)
+      : only
+        ? narrowBenchPattern(opts.bench ?? '.', only)
+        : (opts.bench ?? '.');
 
   const sides: SideState[] = [];
   for (const side of ['base', 'head'] as const) {
@@ -261,6 +269,13 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
       pairOf: new Map(),
       pairingOf: new Map(),
     });
+  }
+  const shard = opts.shard && !opts.suspects ? applyShard(opts.shard, sides.map((s) => s.discovery)) : undefined;
+  if (shard) {
+    for (const s of sides) {
+      s.byPkg = new Map(s.discovery.packages.map((p) => [p.importPath, p]));
+      s.runs = new Map(s.discovery.failures.map((f) => [f.importPath, listFailureRun(f)]));
+    }
   }
   const [base, head] = sides;
   const stateOf = (side: Side) => (side === 'base' ? base : head);
@@ -313,7 +328,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
         const skip = skips.length > 0 ? [`-test.skip=${skips.join('|')}`] : [];
         const r = await run(
           s.binaries.get(pkg)!,
-          testBinaryArgs({ bench: listingPattern(pkg), benchtime: '1x', cpu: String(cpu), timeout: opts.timeout, extra: [...testFlags, '-test.v', ...skip] }),
+          testBinaryArgs({ bench: listingPattern(pkg, s.byPkg.get(pkg)!.only), benchtime: '1x', cpu: String(cpu), timeout: opts.timeout, extra: [...testFlags, '-test.v', ...skip] }),
           { cwd: s.byPkg.get(pkg)!.dir, env: opts.env, timeoutMs: runLimitMs },
         );
         // Kept beside the samples for whoever debugs a run, but not an output file: 1x is no sample.
@@ -544,7 +559,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   const finish = async (s: SideState): Promise<Run> => {
     const { run: r, collected } = await snapshot(s, started, env);
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
-    return r;
+    return shard ? { ...r, shard } : r;
   };
   return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, extensionCut, warnings };
 }

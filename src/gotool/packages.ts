@@ -17,6 +17,8 @@ export interface BenchPackage {
   relDir: string;
   /** Top-level benchmark functions the pattern may select, e.g. `BenchmarkParse`. */
   benchmarks: string[];
+  /** Set when a shard keeps only these functions of the package (src/shard/select.ts). */
+  only?: string[];
 }
 
 export interface ListFailure {

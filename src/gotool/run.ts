@@ -15,6 +15,8 @@ import { assembleRun, collectResults, nonEmptyFile, packageSlug } from './layout
 import { classify } from './outcome.js';
 import { discoverPackages, type ListFailure } from './packages.js';
 import { StepClock, type ProgressSink } from './progress.js';
+import { applyShard, narrowBenchPattern } from '../shard/select.js';
+import type { ShardRequest } from '../shard/plan.js';
 
 export interface SuiteOptions extends Partial<BenchSettings> {
   /** Working directory the package patterns resolve against (usually the module root). */
@@ -43,6 +45,8 @@ export interface SuiteOptions extends Partial<BenchSettings> {
   onProgress?: ProgressSink;
   /** Skip measuring the environment (e.g. when the caller already has it). */
   fingerprint?: Fingerprint;
+  /** Measure only this shard of the suite (src/shard/); the run records which. */
+  shard?: ShardRequest;
 }
 
 export interface SuiteResult {
@@ -88,6 +92,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     env: opts.env,
     goBin: opts.goBin,
   });
+  const shard = opts.shard ? applyShard(opts.shard, [found]) : undefined;
   const packages: PackageRun[] = found.failures.map(listFailureRun);
   let firstOutput = '';
   const clock = new StepClock(found.packages.length);
@@ -100,7 +105,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     const r = await run(
       opts.goBin ?? 'go',
       goTestArgs({
-        bench,
+        bench: pkg.only ? narrowBenchPattern(bench, pkg.only) : bench,
         benchtime: opts.benchtime,
         cpu: opts.cpu,
         timeout: opts.timeout,
@@ -133,7 +138,7 @@ export async function runSuite(opts: SuiteOptions): Promise<SuiteResult> {
     opts.fingerprint ?? (await takeFingerprint({ goBin: opts.goBin, cwd: opts.cwd, env: opts.env, benchOutput: firstOutput }));
   const collected = await collectResults(opts.outDir, packages);
   return {
-    run: assembleRun({ commit: opts.commit, ref: opts.ref, started, env }, packages, collected),
+    run: { ...assembleRun({ commit: opts.commit, ref: opts.ref, started, env }, packages, collected), ...(shard ? { shard } : {}) },
     warnings: [...found.warnings, ...collected.warnings],
   };
 }

@@ -42,6 +42,8 @@ export interface MarkdownContext {
   causal?: { rounds: number; budgetMs: number };
   /** Packages that failed, with reasons (the report is then partial). */
   incomplete?: string[];
+  /** A sharded suite's shards that are missing or unusable (`shard 2/3: …`): the verdict is incomplete. */
+  missingShards?: string[];
   /** Extra warnings to show near the top (each one line). */
   notices?: string[];
   /** Hidden marker for the sticky comment. */
@@ -245,6 +247,9 @@ function headline(report: CompareReport, ctx: MarkdownContext): string {
     const icon = g.waivedBy || !g.failed ? '⚠️' : '❌';
     return `### ${icon} benchgate: ${what} in ${count(benchmarks, 'benchmark')} — ${tail}`;
   }
+  if (ctx.missingShards && ctx.missingShards.length > 0) {
+    return `### ⚠️ benchgate: incomplete — ${count(ctx.missingShards.length, 'shard problem')}; no regressions in the ${count(benchmarks, 'benchmark')} that ran`;
+  }
   if (ctx.incomplete && ctx.incomplete.length > 0) {
     return `### ⚠️ benchgate: incomplete — ${count(ctx.incomplete.length, 'package')} failed; no regressions in the ${count(benchmarks, 'benchmark')} that ran`;
   }
@@ -342,9 +347,9 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   const others = report.rows.filter((r) => !changed.includes(r));
 
   const top: string[] = [headline(report, ctx), ''];
-  for (const pkg of ctx.incomplete ?? []) top.push(`> ⚠️ ${escapeMarkdown(pkg)}`);
+  for (const line of [...(ctx.missingShards ?? []), ...(ctx.incomplete ?? [])]) top.push(`> ⚠️ ${escapeMarkdown(line)}`);
   for (const n of ctx.notices ?? []) top.push(`> ${escapeMarkdown(n)}`);
-  if ((ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push('');
+  if ((ctx.missingShards?.length ?? 0) + (ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push('');
   const skipped = skippedSection(report);
   const end = [...(skipped ? ['', skipped] : []), '', footer(report, ctx), ...(ctx.marker ? ['', ctx.marker] : [])];
 
