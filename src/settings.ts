@@ -37,6 +37,8 @@ export interface RunSettings {
   profiles: ProfileKind[];
   /** Duet pairs in paired rounds (gotool/duet.ts); default DEFAULT_DUET. */
   duet?: DuetPolicy;
+  /** GC and scheduler diagnosis of flagged rows (src/diagnose/); default true. */
+  diagnose?: boolean;
 }
 
 export type { ProfileKind };

@@ -77,6 +77,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       extraFlags: splitWords('go-test-flags', read('go-test-flags')),
       profiles: parseProfiles('profiles', read('profiles') || 'cpu,mem'),
       duet: parseChoice('duet', read('duet') || DEFAULT_DUET, DUET_CHOICES),
+      diagnose: parseBoolean('diagnose', read('diagnose') || 'true'),
     },
     verdict: {
       ...DEFAULT_VERDICT,

@@ -14,6 +14,8 @@ export const RUN_FILE = 'run.json';
 export interface StoredRun {
   run: Run;
   dir: string;
+  /** The test binaries that measured it (import path → file), where the runner kept them (local.ts). */
+  binaries?: ReadonlyMap<string, string>;
 }
 
 /** Writes run.json atomically, so a crash never leaves a half-written baseline behind. */
