@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBenchText } from '../src/benchfmt/index.js';
 import { diagnosisOf, interpretDiagnosis } from '../src/diagnose/diagnosis.js';
+import { diagnosisOrder } from '../src/diagnose/run.js';
 import { BenchgateError } from '../src/errors.js';
 import { parseGcTrace, timedRunCycles } from '../src/gotool/gctrace.js';
-import type { DiagnosisSide } from '../src/types.js';
+import type { CompareRow, DiagnosisSide } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 
 const DIR = join(ROOT, '__tests__/fixtures/gctrace');
@@ -185,5 +186,23 @@ describe('interpretDiagnosis', () => {
     expect(interpretDiagnosis({ base: nulls, head: side({ gcCyclesPerOp: 5 }) })).toBe(
       'GC and scheduler figures could not be measured on both sides',
     );
+  });
+});
+
+describe('diagnosisOrder', () => {
+  test('each flagged benchmark once, the largest change of any of its rows first', () => {
+    const row = (pkg: string, name: string, unit: string, deltaPercent: number | null) =>
+      ({ package: pkg, name, unit, deltaPercent }) as CompareRow;
+    const order = diagnosisOrder([
+      row('m/a', 'X-2', 'sec/op', 8),
+      row('m/a', 'Y-2', 'sec/op', -30),
+      row('m/a', 'X-2', 'allocs/op', 100),
+      row('m/b', 'X-2', 'sec/op', null),
+    ]);
+    expect(order).toEqual([
+      { pkg: 'm/a', name: 'X-2' },
+      { pkg: 'm/a', name: 'Y-2' },
+      { pkg: 'm/b', name: 'X-2' },
+    ]);
   });
 });

@@ -59,10 +59,14 @@ export const UNMEASURED: DiagnosisSide = {
  * were run. A failure to run is a warning, and the rows keep no diagnosis.
  */
 export async function diagnoseFlagged(report: CompareReport, o: DiagnoseOptions): Promise<number> {
-  const rows = flaggedRows(report);
-  const suspects = [...new Map(rows.map((r) => [`${r.package}\u0000${r.name}`, { pkg: r.package, name: r.name }])).values()];
+  const flagged = flaggedRows(report);
+  const all = diagnosisOrder(flagged);
+  const suspects = all.slice(0, MAX_DIAGNOSED);
   if (suspects.length === 0) return 0;
-  o.log.info(`benchgate: GC and scheduler diagnosis of ${suspects.length} flagged benchmark(s), one run per side`);
+  const keys = new Set(suspects.map((s) => `${s.pkg}\u0000${s.name}`));
+  const rows = flagged.filter((r) => keys.has(`${r.package}\u0000${r.name}`));
+  const left = all.length > suspects.length ? ` (the ${suspects.length} largest changes of ${all.length})` : '';
+  o.log.info(`benchgate: GC and scheduler diagnosis of ${suspects.length} flagged benchmark(s)${left}, one run per side`);
   const iterations = (side: Side, pkg: string, name: string) => medianIterations((side === 'base' ? o.base : o.head).run, pkg, name);
   const prebuilt = {
     base: merged(o.base.binaries, o.confirmBinaries?.base),
@@ -95,6 +99,21 @@ export async function diagnoseFlagged(report: CompareReport, o: DiagnoseOptions)
   }
   o.log.info(`benchgate: the diagnosis took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return suspects.length;
+}
+
+/** At most this many benchmarks are diagnosed (two runs each): the largest changes. */
+export const MAX_DIAGNOSED = 10;
+
+/** The flagged benchmarks, once each, the largest change (any of its rows, by |Δ%|) first. */
+export function diagnosisOrder(rows: readonly CompareRow[]): { pkg: string; name: string }[] {
+  const size = new Map<string, { pkg: string; name: string; delta: number }>();
+  for (const r of rows) {
+    const key = `${r.package}\u0000${r.name}`;
+    const d = Math.abs(r.deltaPercent ?? 0);
+    const seen = size.get(key);
+    if (!seen || d > seen.delta) size.set(key, { pkg: r.package, name: r.name, delta: Number.isFinite(d) ? d : 0 });
+  }
+  return [...size.values()].sort((a, b) => b.delta - a.delta).map(({ pkg, name }) => ({ pkg, name }));
 }
 
 /** The measured runs' median b.N of one leaf (undefined when that side has no sample of it). */

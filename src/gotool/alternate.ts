@@ -298,16 +298,18 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
 
   // Build every test binary once.
   const builds = allPkgs.flatMap((pkg) => sides.filter((s) => s.byPkg.has(pkg)).map((s) => ({ s, pkg })));
-  const buildClock = new StepClock(builds.length);
-  for (const { s, pkg } of builds) {
+  const toBuild: typeof builds = [];
+  for (const b of builds) {
+    const prebuilt = opts.prebuilt?.[b.s.side]?.get(b.pkg);
+    if (prebuilt && (await nonEmptyFile(prebuilt))) {
+      b.s.binaries.set(b.pkg, prebuilt);
+      b.s.runs.set(b.pkg, emptyRun(b.s.byPkg.get(b.pkg)!));
+    } else toBuild.push(b);
+  }
+  const buildClock = new StepClock(toBuild.length);
+  for (const { s, pkg } of toBuild) {
     const p = s.byPkg.get(pkg)!;
     opts.onProgress?.({ phase: 'build', pkg, index: indexOf(pkg), total: allPkgs.length, side: s.side, ...buildClock.next() });
-    const prebuilt = opts.prebuilt?.[s.side]?.get(pkg);
-    if (prebuilt && (await nonEmptyFile(prebuilt))) {
-      s.binaries.set(pkg, prebuilt);
-      s.runs.set(pkg, emptyRun(p));
-      continue;
-    }
     const binary = join(binDir, s.side, `${packageSlug(pkg)}.test`);
     await mkdir(join(binDir, s.side), { recursive: true });
     const r = await run(goBin, ['test', '-c', '-o', binary, ...buildFlags, '.'], {
