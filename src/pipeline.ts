@@ -1,9 +1,10 @@
 /**
  * The pull request's judgement, the one sequence both front doors run once both sides are measured:
  * compare → attribute → confirm the suspects on fresh pairs → attribute the confirmed rows again
- * from the fresh profiles → verify the blame by reverting it (causal attribution). The action and `benchgate run` differ only in how they measured the two
- * sides and where the diff comes from; what follows from there is this function, so a verdict
- * reproduced on a laptop is the verdict CI reached.
+ * from the fresh profiles → verify the blame by reverting it (causal attribution) → the GC and
+ * scheduler breakdown of the flagged rows (src/diagnose/). The action and `benchgate run` differ
+ * only in how they measured the two sides and where the diff comes from; what follows from there is
+ * this function, so a verdict reproduced on a laptop is the verdict CI reached.
  */
 import { rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
