@@ -206,7 +206,13 @@ describe('a pull request against the baseline artifact', () => {
     });
     expect(Number(step.outputs.regressions)).toBeGreaterThanOrEqual(1);
     const report = JSON.parse(readFileSync(step.outputs['report-json'], 'utf8'));
-    expect(report.rows.find((r: { name: string; unit: string }) => r.name === benchName('Sum') && r.unit === 'allocs/op')).toMatchObject({ verdict: 'regression', confirmed: true });
+    const sumRow = report.rows.find((r: { name: string; unit: string }) => r.name === benchName('Sum') && r.unit === 'allocs/op');
+    expect(sumRow).toMatchObject({ verdict: 'regression', confirmed: true });
+    // The GC and scheduler breakdown (diagnose: true by default), with the binaries confirmation built.
+    expect(Object.keys(sumRow.diagnosis.base)).toContain('gcCyclesPerOp');
+    expect(sumRow.diagnosis.head.gcCyclesPerOp).not.toBeNull();
+    expect(comment.body).toMatch(/\| GC and scheduler +\| +base \| +this PR \|/);
+    expect(comment.body).toMatch(/^GC and scheduler: .+\.$/m);
     expectNoTokenLeak(step);
   });
 

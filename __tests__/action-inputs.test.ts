@@ -55,6 +55,14 @@ describe('profiles', () => {
   });
 });
 
+describe('diagnose', () => {
+  test('on by default (action.yml), off with false; anything else is refused', () => {
+    expect(inputs().run.diagnose).toBe(true);
+    expect(inputs({ diagnose: 'false' }).run.diagnose).toBe(false);
+    expect(() => inputs({ diagnose: 'sometimes' })).toThrow(/diagnose/);
+  });
+});
+
 describe('the baseline artifact is named per working directory', () => {
   test.each([
     ['.', 'benchgate-baseline'],

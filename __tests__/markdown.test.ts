@@ -101,6 +101,34 @@ describe('confirmation lines', () => {
   });
 });
 
+describe('the GC and scheduler breakdown in the details', () => {
+  const side = (cycles: number, sched: number | null) => ({
+    gcCyclesPerOp: cycles,
+    stwSweepTermNsPerOp: 140,
+    stwMarkTermNsPerOp: 5,
+    concurrentMarkNsPerOp: 1400,
+    gcCpuFraction: 0.035,
+    heapGoalBytes: 7 * 2 ** 20,
+    assistShare: 0,
+    schedLatencyNsPerOp: sched,
+  });
+  const diagnosis = { base: side(0.0005, 23697), head: side(0.0075, null) };
+
+  test('a base/this PR table and one line reading it, once per benchmark; — where not measured', () => {
+    const r = report([row('Build-2', 'regression', { diagnosis }), row('Build-2', 'regression', { unit: 'B/op', diagnosis })]);
+    const md = renderMarkdown(r, ctxFor(r));
+    const cells = (label: string) => md.split('\n').find((l) => l.startsWith(`| ${label} `))?.split('|').slice(1, -1).map((c) => c.trim());
+    expect(cells('GC cycles per op')).toEqual(['GC cycles per op', '0.0005', '0.0075']);
+    expect(cells('scheduler latency per op')).toEqual(['scheduler latency per op', '23697 ns', '—']);
+    expect(cells('heap goal')).toEqual(['heap goal', '7 MiB', '7 MiB']);
+    expect(cells('GC CPU share')).toEqual(['GC CPU share', '3.5%', '3.5%']);
+    expect(md).toContain('GC and scheduler: more GC cycles per op (0.0005 → 0.0075): allocation grew.');
+    // Both rows are the one benchmark's: its figures are shown with the first only.
+    expect(md.match(/\| GC and scheduler /g)).toHaveLength(1);
+    expect(md.match(/<details><summary>/g)).toHaveLength(1);
+  });
+});
+
 describe('the unchanged table', () => {
   test('short why cells from the rows\' numbers; the advice for noisy rows once, under the table', () => {
     const long =

@@ -105,6 +105,8 @@ describe('toJsonReport', () => {
         functions: regression.attribution!.functions.map((f) => ({ ...f, causal: null })),
         commit: null,
       },
+      // Diagnosed only when flagged and run (src/diagnose/): null otherwise.
+      diagnosis: null,
     });
     expect(json.settings).toEqual({ alpha: 0.05, confidence: 0.95, threshold: 5 });
     // One line each (as before kinds existed), and the same warnings as data.
@@ -158,6 +160,23 @@ describe('fromJsonReport', () => {
     expect(back.settings).toEqual(report.settings);
     // Writing what was read gives the same text.
     expect(toJsonReport(back)).toBe(toJsonReport(report));
+  });
+
+  test('round trip of a diagnosis, figures that could not be measured included', () => {
+    const side = {
+      gcCyclesPerOp: 0.0075,
+      stwSweepTermNsPerOp: 120,
+      stwMarkTermNsPerOp: 4.5,
+      concurrentMarkNsPerOp: 900,
+      gcCpuFraction: 0.21,
+      heapGoalBytes: 10 * 2 ** 20,
+      assistShare: 0.12,
+      schedLatencyNsPerOp: null,
+    };
+    const diagnosed = { ...report, rows: [{ ...regression, diagnosis: { base: { ...side, gcCyclesPerOp: 0.0005 }, head: side } }] };
+    const json = JSON.parse(toJsonReport(diagnosed));
+    expect(json.rows[0].diagnosis.head).toEqual(side);
+    expect(fromJsonReport(toJsonReport(diagnosed), 'report.json').rows[0].diagnosis).toEqual(diagnosed.rows[0].diagnosis);
   });
 
   test('round trip of generated reports', () => {

@@ -11,7 +11,7 @@ import { warningText } from './errors.js';
 import { git, headSha } from './git/git.js';
 import { mergeBaseOf } from './git/history.js';
 import { withWorktree } from './git/worktree.js';
-import { runAlternating, type Suspect } from './gotool/alternate.js';
+import { runAlternating, type AlternateOptions, type DiagnosticFiles, type Suspect } from './gotool/alternate.js';
 import { runSuite } from './gotool/run.js';
 import type { ProgressSink } from './gotool/progress.js';
 import { isGated } from './compare/gate.js';
@@ -38,6 +38,8 @@ export interface BothSidesOptions {
   /** Wall-clock limit per test-binary run. */
   runTimeoutMs?: number;
   onProgress?: ProgressSink;
+  /** Runner options of a diagnostic run (src/diagnose/): binaries to reuse, and what to capture. */
+  runner?: Pick<AlternateOptions, 'prebuilt' | 'diagnostic'>;
 }
 
 export interface BothSides {
@@ -47,6 +49,8 @@ export interface BothSides {
   repoDir: string;
   /** Problems that did not stop the run (e.g. unparsable output lines), one line each, side-prefixed where known. */
   warnings: string[];
+  /** The diagnostic samples' files, for a diagnostic run. */
+  diagnostics?: DiagnosticFiles[];
 }
 
 /** The runner's view of the user's settings (both ways of running take the same ones). */
@@ -116,6 +120,9 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
         settle: settleFor(opts, plan),
         runTimeoutMs: opts.runTimeoutMs,
         onProgress: opts.onProgress,
+        // Kept for the diagnosis of flagged rows (src/diagnose/), which runs these same two trees.
+        keepBinaries: opts.run.diagnose !== false,
+        ...opts.runner,
       }),
     );
   const result = opts.headRef
@@ -125,11 +132,12 @@ export async function runBothSides(opts: BothSidesOptions): Promise<BothSides> {
   await saveRun(result.base, result.baseDir);
   await saveRun(result.head, result.headDir);
   return {
-    base: { run: result.base, dir: result.baseDir },
-    head: { run: result.head, dir: result.headDir },
+    base: { run: result.base, dir: result.baseDir, binaries: result.binaries?.base },
+    head: { run: result.head, dir: result.headDir, binaries: result.binaries?.head },
     mergeBase,
     repoDir,
     warnings: result.warnings.map(warningText),
+    diagnostics: result.diagnostics,
   };
 }
 

@@ -1,17 +1,20 @@
 /**
  * The pull request's judgement, the one sequence both front doors run once both sides are measured:
  * compare → attribute → confirm the suspects on fresh pairs → attribute the confirmed rows again
- * from the fresh profiles → verify the blame by reverting it (causal attribution). The action and `benchgate run` differ only in how they measured the two
- * sides and where the diff comes from; what follows from there is this function, so a verdict
- * reproduced on a laptop is the verdict CI reached.
+ * from the fresh profiles → verify the blame by reverting it (causal attribution) → the GC and
+ * scheduler breakdown of the flagged rows (src/diagnose/). The action and `benchgate run` differ
+ * only in how they measured the two sides and where the diff comes from; what follows from there is
+ * this function, so a verdict reproduced on a laptop is the verdict CI reached.
  */
-import { join } from 'node:path';
+import { rm, rmdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { MIN_CAUSAL_ROUNDS, runCausal } from './causal/index.js';
 import type { DetailedCompareReport } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
 import { attributeConfirmed, attributeReport, compareRuns, type ChangeSet, type EngineLog } from './engine.js';
 import type { ProgressSink } from './gotool/progress.js';
-import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf } from './local.js';
+import { diagnoseFlagged, flaggedRows } from './diagnose/run.js';
+import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf, type BothSides } from './local.js';
 import type { RunSettings, VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
 import type { SkippedPackage } from './types.js';
@@ -69,6 +72,8 @@ export interface Judgement {
   confirmRounds?: number;
   /** Pairs per measurement and the budget of the causal check, when it ran. */
   causal?: { rounds: number; budgetMs: number };
+  /** Benchmarks the GC and scheduler diagnosis ran, when it ran. */
+  diagnosed?: number;
 }
 
 export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
@@ -76,9 +81,16 @@ export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
   const report = compareRuns(withoutSkipped(o.base.run, skipped), withoutSkipped(o.head.run, skipped), o.verdict);
   report.skipped = skipped;
   await attributeReport(report, o.base, o.head, o.changes, o.log);
-  const confirmRounds = await confirm(report, o);
-  const causal = await causalCheck(report, o);
-  return { report, confirmRounds, causal };
+  const confirmed = await confirm(report, o);
+  try {
+    const causal = await causalCheck(report, o);
+    const diagnosed = await diagnose(report, o, confirmed?.sides);
+    return { report, confirmRounds: confirmed?.rounds, causal, diagnosed };
+  } finally {
+    // The measuring runs kept their test binaries for the diagnosis: it has had them.
+    const kept = [o.base.binaries, o.head.binaries, confirmed?.sides.base.binaries, confirmed?.sides.head.binaries];
+    for (const m of kept) for (const path of m?.values() ?? []) await removeBinary(path);
+  }
 }
 
 /**
@@ -86,7 +98,7 @@ export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
  * this machine confirm them. Slowdowns FDR held back are suspects whatever the base. Returns the
  * planned pairs when confirmation ran.
  */
-async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<number | undefined> {
+async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<{ rounds: number; sides: BothSides } | undefined> {
   const scope = confirmScope(o.confirm.policy, o.baseIsStored);
   if (!scope || suspectsOf(report, o.verdict, scope).length === 0) return undefined;
   const target = await o.confirmTarget();
@@ -110,7 +122,39 @@ async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<
   );
   if (!sides) return undefined;
   await attributeConfirmed(report, sides, o.changes);
-  return o.confirm.rounds;
+  return { rounds: o.confirm.rounds, sides };
+}
+
+/**
+ * The GC and scheduler breakdown of the flagged rows (src/diagnose/), on the trees confirmation
+ * runs; on by default (`run.diagnose`). A failure to run it is a warning. Returns the benchmarks
+ * diagnosed.
+ */
+async function diagnose(report: DetailedCompareReport, o: JudgeOptions, confirmed: BothSides | undefined): Promise<number | undefined> {
+  if (o.run.diagnose === false || flaggedRows(report).length === 0) return undefined;
+  const target = await o.confirmTarget();
+  if ('reason' in target) {
+    o.log.warning(`benchgate: flagged rows are not diagnosed: ${target.reason}`);
+    return undefined;
+  }
+  return o.track((onProgress) =>
+    diagnoseFlagged(report, {
+      target,
+      run: o.run,
+      base: o.base,
+      head: o.head,
+      confirmBinaries: { base: confirmed?.base.binaries, head: confirmed?.head.binaries },
+      outDir: join(o.outDir, 'diagnose'),
+      log: o.log,
+      onProgress,
+    }),
+  );
+}
+
+/** A kept test binary, and its side's and the run's bin directories once they are empty (rmdir refuses otherwise). */
+async function removeBinary(path: string): Promise<void> {
+  await rm(path, { force: true });
+  for (const dir of [dirname(path), dirname(dirname(path))]) await rmdir(dir).catch(() => undefined);
 }
 
 /** The causal check after confirmation; a failure to run it is a warning, never the judgement's failure. */

@@ -45,6 +45,8 @@ export interface RunSettings {
   only?: readonly string[];
   /** Measure only this shard of the suite (src/shard/); confirmation re-runs its suspects whole. */
   shard?: ShardRequest;
+  /** GC and scheduler diagnosis of flagged rows (src/diagnose/); default true. */
+  diagnose?: boolean;
 }
 
 export type { ProfileKind };

@@ -254,6 +254,32 @@ export interface CompareRow {
    */
   screen?: { verdict: Verdict; reason: string };
   attribution?: Attribution;
+  /** GC and scheduler figures of a flagged row's benchmark, one diagnostic run per side (src/diagnose/). */
+  diagnosis?: Diagnosis;
+}
+
+/**
+ * One side's GC and scheduler figures per op (src/diagnose/diagnosis.ts says how each is
+ * computed); null where it could not be measured (the run failed, no trace, no CPU profile).
+ */
+export interface DiagnosisSide {
+  gcCyclesPerOp: number | null;
+  stwSweepTermNsPerOp: number | null;
+  stwMarkTermNsPerOp: number | null;
+  concurrentMarkNsPerOp: number | null;
+  /** GC CPU ÷ (wall × GOMAXPROCS) over the timed run, idle mark time left out. */
+  gcCpuFraction: number | null;
+  /** Median heap goal of the timed run's cycles (MiB resolution: gctrace prints whole MiB). */
+  heapGoalBytes: number | null;
+  /** CPU samples under runtime.gcAssistAlloc ÷ all CPU samples. */
+  assistShare: number | null;
+  /** Scheduler delay (runnable, not running) per op, from `go tool trace -pprof=sched`. */
+  schedLatencyNsPerOp: number | null;
+}
+
+export interface Diagnosis {
+  base: DiagnosisSide;
+  head: DiagnosisSide;
 }
 
 export interface Confirmation {

@@ -90,6 +90,7 @@ export function readInputs(read: Reader = (n) => core.getInput(n)): ActionInputs
       profiles: parseProfiles('profiles', read('profiles') || 'cpu,mem'),
       duet: parseChoice('duet', read('duet') || DEFAULT_DUET, DUET_CHOICES),
       ...(read('shard').trim() ? { shard: parseShard('shard', read('shard')) } : {}),
+      diagnose: parseBoolean('diagnose', read('diagnose') || 'true'),
     },
     verdict: {
       ...DEFAULT_VERDICT,

@@ -106,6 +106,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       'causal-budget': { type: 'string' },
       duet: { type: 'string' },
       affected: { type: 'boolean' },
+      'no-diagnose': { type: 'boolean' },
     });
     if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`);
     const baseRef = str(values, 'base');
@@ -119,6 +120,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       maxRounds: str(values, 'max-rounds') ? parseInteger('--max-rounds', str(values, 'max-rounds')!, 1, 10000) : undefined,
       // Pairs at once where the machine allows (gotool/duet.ts); the rounds and the confirmation alike.
       duet: parseChoice('--duet', str(values, 'duet') ?? DEFAULT_DUET, DUET_CHOICES),
+      // The GC and scheduler breakdown of flagged rows (src/diagnose/).
+      diagnose: values['no-diagnose'] !== true,
     };
     const verdict = verdictFrom(values);
     const format = formatFrom(values);

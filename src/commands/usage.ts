@@ -6,7 +6,7 @@
 export const RUN_USAGE =
   'usage: benchgate run --base <git-ref> [--head <git-ref>] [--baseline <dir>] [--packages ./...] [--affected] [--bench <regex>] ' +
   '[--rounds N] [--min-rounds N] [--max-rounds N] [--benchtime T] [--cpu LIST] [--timeout D] [--go-test-flags "..."] [--format text|markdown|json|csv] ' +
-  '[--out <dir>] [--duet auto|on|off] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--causal auto|off] [--causal-budget D] [--alpha A] [--threshold PCT] ' +
+  '[--out <dir>] [--duet auto|on|off] [--confirm auto|always|never] [--confirm-rounds N] [--confirm-budget D] [--causal auto|off] [--causal-budget D] [--no-diagnose] [--alpha A] [--threshold PCT] ' +
   '[--no-fdr] [--gate-metrics LIST] [--fail-on regression|regression-or-noisy|none] [--no-profiles] [--shard i/n] [--quiet]';
 
 export const BASELINE_USAGE =

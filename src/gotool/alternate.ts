@@ -133,6 +133,34 @@ export interface AlternateOptions extends Partial<BenchSettings> {
   taskset?: string | null;
   /** Measure only this shard of the suite (src/shard/), planned over both sides' packages; not with `suspects`. */
   shard?: ShardRequest;
+  /**
+   * Test binaries an earlier run built from these same two trees (import path → file, per side):
+   * used as they are instead of building again (a package without one is built).
+   */
+  prebuilt?: { base?: ReadonlyMap<string, string>; head?: ReadonlyMap<string, string> };
+  /**
+   * Diagnostic runs (src/diagnose/): each sample runs `-test.benchtime=<N>x` with N from
+   * `iterations` (the leaf's measured b.N; the usual benchtime where it gives none), under
+   * `GODEBUG=gctrace=1` with an execution trace, and without a memory profile (writing one calls
+   * runtime.GC() after the timed run, a cycle that is not the benchmark's). The standard error
+   * and the trace are kept beside the sample (AlternateResult.diagnostics).
+   */
+  diagnostic?: { iterations: (side: Side, pkg: string, name: string) => number | undefined };
+}
+
+/** The files of one diagnostic sample (absolute paths). */
+export interface DiagnosticFiles {
+  side: Side;
+  pkg: string;
+  /** The leaf, as in BenchResult.name. */
+  benchmark: string;
+  /** Its -test.cpu value (GOMAXPROCS). */
+  procs: number;
+  output: string;
+  stderr: string;
+  trace: string;
+  /** Absent when no CPU profile was written. */
+  cpuProfile?: string;
 }
 
 /** One executed measurement (one leaf, one side), in the order they happened. */
@@ -162,6 +190,10 @@ export interface AlternateResult {
   /** Set when the extension's time cap ended it before `maxRounds`. */
   extensionCut?: { afterRound: number; openLeaves: number };
   warnings: Warning[];
+  /** The test binaries per side (import path → file), when `keepBinaries` kept them. */
+  binaries?: { base: Map<string, string>; head: Map<string, string> };
+  /** One entry per diagnostic sample, with `diagnostic`. */
+  diagnostics?: DiagnosticFiles[];
 }
 
 /** Sides in round `round` (1-based): base first in odd rounds, head first in even ones. */
@@ -284,8 +316,16 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
 
   // Build every test binary once.
   const builds = allPkgs.flatMap((pkg) => sides.filter((s) => s.byPkg.has(pkg)).map((s) => ({ s, pkg })));
-  const buildClock = new StepClock(builds.length);
-  for (const { s, pkg } of builds) {
+  const toBuild: typeof builds = [];
+  for (const b of builds) {
+    const prebuilt = opts.prebuilt?.[b.s.side]?.get(b.pkg);
+    if (prebuilt && (await nonEmptyFile(prebuilt))) {
+      b.s.binaries.set(b.pkg, prebuilt);
+      b.s.runs.set(b.pkg, emptyRun(b.s.byPkg.get(b.pkg)!));
+    } else toBuild.push(b);
+  }
+  const buildClock = new StepClock(toBuild.length);
+  for (const { s, pkg } of toBuild) {
     const p = s.byPkg.get(pkg)!;
     opts.onProgress?.({ phase: 'build', pkg, index: indexOf(pkg), total: allPkgs.length, side: s.side, ...buildClock.next() });
     const binary = join(binDir, s.side, `${packageSlug(pkg)}.test`);
@@ -371,6 +411,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
   for (const pkg of allPkgs) for (const l of leavesOf.get(pkg)!) steps += sides.filter((s) => has(s, pkg, l.name)).length * opts.rounds;
   const runClock = new StepClock(steps);
   const order: ExecutedStep[] = [];
+  const diagnostics: DiagnosticFiles[] = [];
   let roundsRun = 0;
   const envOf = (): Fingerprint => (fp.cpu ? fp : { ...fp, cpu: cpuFromBenchOutput(firstOutput) });
   // Extra rounds only where a settle rule says which leaves still need them.
@@ -424,29 +465,40 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     const dir = `${packageSlug(pkg)}/${packageSlug(leaf.name)}`;
     await mkdir(join(s.runDir, dir), { recursive: true });
     const files = { out: `${dir}/round-${pad(round)}.txt`, cpu: `${dir}/cpu-${pad(round)}.pprof`, mem: `${dir}/mem-${pad(round)}.pprof` };
+    const diag = opts.diagnostic;
+    const iterations = diag?.iterations(side, pkg, leaf.name);
+    const trace = join(s.runDir, `${dir}/trace-${pad(round)}.out`);
     // Profiles in every round: measured (bench/pair-overhead.mjs) at a few ms per process,
     // and every sample then runs under the same conditions, profiler included.
     const args = testBinaryArgs({
       bench: leaf.pattern,
-      benchtime: opts.benchtime,
+      benchtime: iterations ? `${iterations}x` : opts.benchtime,
       cpu: String(leaf.cpu),
       timeout: opts.timeout,
-      extra: testFlags,
+      extra: diag ? [...testFlags, `-test.trace=${trace}`] : testFlags,
       cpuProfile: wantsProfile(opts.profiles, 'cpu') ? join(s.runDir, files.cpu) : undefined,
-      memProfile: wantsProfile(opts.profiles, 'mem') ? join(s.runDir, files.mem) : undefined,
+      memProfile: wantsProfile(opts.profiles, 'mem') && !diag ? join(s.runDir, files.mem) : undefined,
     });
     const binary = s.binaries.get(pkg)!;
     // A duet side: pinned to its CPU set where taskset exists, its runtime limited to the set's size.
     const useTaskset = cpus && pinned ? duet.taskset : undefined;
     let watch: ReturnType<typeof watchCpu> | undefined;
+    const baseEnv = opts.env ?? process.env;
+    const env = diag ? { ...baseEnv, GODEBUG: baseEnv.GODEBUG ? `${baseEnv.GODEBUG},gctrace=1` : 'gctrace=1' } : opts.env;
     const r = await run(useTaskset ?? binary, useTaskset ? ['-c', cpus!.join(','), binary, ...args] : args, {
       // Its own tree's package directory: benchmarks read testdata/ relative to it.
       cwd: s.byPkg.get(pkg)!.dir,
-      env: cpus ? { ...(opts.env ?? process.env), GOMAXPROCS: String(cpus.length) } : opts.env,
+      env: cpus ? { ...(env ?? process.env), GOMAXPROCS: String(cpus.length) } : env,
       timeoutMs: runLimitMs,
       onSpawn: cpus ? (pid) => (watch = watchCpu(pid, Date.now())) : undefined,
     });
     const share = watch?.stop();
+    if (diag) {
+      const stderr = join(s.runDir, `${dir}/gctrace-${pad(round)}.txt`);
+      await writeFile(stderr, r.stderr);
+      const cpuProfile = wantsProfile(opts.profiles, 'cpu') ? join(s.runDir, files.cpu) : undefined;
+      diagnostics.push({ side, pkg, benchmark: leaf.name, procs: leaf.cpu, output: join(s.runDir, files.out), stderr, trace, cpuProfile });
+    }
     order.push({
       round,
       pkg,
@@ -553,6 +605,7 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     }
   }
   if (!opts.keepBinaries) await rm(binDir, { recursive: true, force: true });
+  const binaries = opts.keepBinaries ? { base: base.binaries, head: head.binaries } : undefined;
   warnings.push(...duetWarnings(duet, roundsRun));
 
   const env = envOf();
@@ -561,7 +614,18 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
     warnings.push(...s.discovery.warnings.map((w) => ({ ...w, message: `${s.side}: ${w.message}` })), ...collected.warnings);
     return shard ? { ...r, shard } : r;
   };
-  return { base: await finish(base), head: await finish(head), baseDir: base.runDir, headDir: head.runDir, order, roundsRun, extensionCut, warnings };
+  return {
+    base: await finish(base),
+    head: await finish(head),
+    baseDir: base.runDir,
+    headDir: head.runDir,
+    order,
+    roundsRun,
+    extensionCut,
+    warnings,
+    binaries,
+    ...(opts.diagnostic ? { diagnostics } : {}),
+  };
 }
 
 /** A side's Run from the outputs written so far: every sample carries its pair (its round). */

@@ -17,6 +17,7 @@ import type {
   CompareRow,
   CompareSettings,
   Confirmation,
+  DiagnosisSide,
   GeomeanRow,
   PairedRow,
   ReportWarning,
@@ -103,8 +104,27 @@ function rowToJson(row: CompareRow) {
           commit: commitToJson(row.attribution.commit),
         }
       : null,
+    diagnosis: row.diagnosis ? { base: diagnosisSideToJson(row.diagnosis.base), head: diagnosisSideToJson(row.diagnosis.head) } : null,
   };
 }
+
+function diagnosisSideToJson(d: DiagnosisSide) {
+  const out = {} as Record<keyof DiagnosisSide, number | null>;
+  for (const k of DIAGNOSIS_KEYS) out[k] = num(d[k]);
+  return out;
+}
+
+/** The figures of a diagnosis side, in the order report.json lists them. */
+const DIAGNOSIS_KEYS: readonly (keyof DiagnosisSide)[] = [
+  'gcCyclesPerOp',
+  'stwSweepTermNsPerOp',
+  'stwMarkTermNsPerOp',
+  'concurrentMarkNsPerOp',
+  'gcCpuFraction',
+  'heapGoalBytes',
+  'assistShare',
+  'schedLatencyNsPerOp',
+];
 
 function causalToJson(c: CausalCheck | undefined) {
   if (!c) return null;
@@ -231,6 +251,11 @@ class ReportReader {
     if (row.confirmed === null && !row.screen) delete row.confirmed;
     if (o.confirmation !== null) row.confirmation = this.confirmation(o.confirmation, `${path}.confirmation`);
     if (o.attribution !== null) row.attribution = this.attribution(o.attribution, `${path}.attribution`);
+    // Absent in reports written before the GC and scheduler diagnosis.
+    if (o.diagnosis !== undefined && o.diagnosis !== null) {
+      const d = this.object(o.diagnosis, `${path}.diagnosis`);
+      row.diagnosis = { base: this.diagnosisSide(d.base, `${path}.diagnosis.base`), head: this.diagnosisSide(d.head, `${path}.diagnosis.head`) };
+    }
     return row;
   }
 
@@ -256,6 +281,13 @@ class ReportReader {
       verdict: this.verdict(o.verdict, `${path}.verdict`),
       reason: this.string(o.reason, `${path}.reason`),
     };
+  }
+
+  private diagnosisSide(v: Json, path: string): DiagnosisSide {
+    const o = this.object(v, path);
+    const out = {} as DiagnosisSide;
+    for (const k of DIAGNOSIS_KEYS) out[k] = this.nullableNumber(o[k] ?? null, `${path}.${k}`);
+    return out;
   }
 
   private paired(v: Json, path: string): PairedRow {

@@ -4,7 +4,8 @@
  */
 import { markdownTable } from 'markdown-table';
 import { isClearedSuspect, type GateResult } from '../compare/gate.js';
-import type { AttributedFunction, CompareReport, CompareRow, Summary } from '../types.js';
+import type { AttributedFunction, CompareReport, CompareRow, Diagnosis, DiagnosisSide, Summary } from '../types.js';
+import { interpretDiagnosis } from '../diagnose/diagnosis.js';
 import { formatDelta } from '../attribute/quantity.js';
 import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, signedPercent, unitClass } from './format.js';
@@ -181,14 +182,17 @@ function confirmationLine(r: CompareRow): string {
   return `${benchmarkCell(r)} ${r.unit}: ${what} by ${how} on this runner (${d}${p}, ${n}) — ${escapeMarkdown(c.reason)}`;
 }
 
-function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
+/** A row's details: its attribution, and its benchmark's GC and scheduler figures where `withDiagnosis`. */
+function attributionDetails(row: CompareRow, ctx: MarkdownContext, withDiagnosis: boolean): string {
   const a = row.attribution;
-  if (!a || (a.functions.length === 0 && !a.note)) return '';
+  const attributed = !!a && (a.functions.length > 0 || !!a.note);
+  const diagnosis = withDiagnosis ? row.diagnosis : undefined;
+  if (!attributed && !diagnosis) return '';
   const lines: string[] = [];
   const why = row.verdict === 'regression' ? 'why it is slower' : 'why it is faster';
-  const what = row.unit === 'sec/op' ? 'CPU profile' : 'memory profile';
+  const what = attributed ? (row.unit === 'sec/op' ? 'CPU profile' : 'memory profile') : 'GC and scheduler';
   lines.push(`<details><summary>${marker(row)} ${escapeHtml(row.name)} (${escapeHtml(row.unit)}) — ${why} (${what}, per op)</summary>`, '');
-  if (a.functions.length > 0) {
+  if (a && a.functions.length > 0) {
     const header = ['function', 'Δ per op', 'share', 'changed in this PR'];
     const body = a.functions.slice(0, 8).map((f) => [
       inlineCode(shortFunction(f.function)),
@@ -201,9 +205,31 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext): string {
     ]);
     lines.push(markdownTable([header, ...body], { align: ['l', 'r', 'r', 'l'] }), '');
   }
-  if (a.note) lines.push(escapeMarkdown(a.note), '');
+  if (a?.note) lines.push(escapeMarkdown(a.note), '');
+  if (diagnosis) lines.push(diagnosisTable(diagnosis), '', `GC and scheduler: ${escapeMarkdown(interpretDiagnosis(diagnosis))}.`, '');
   lines.push('</details>');
   return lines.join('\n');
+}
+
+/** The GC and scheduler figures, base against head (src/diagnose/); `—` where not measured. */
+function diagnosisTable(d: Diagnosis): string {
+  const fmt = (v: number | null, f: (x: number) => string) => (v === null ? '—' : f(v));
+  const g3 = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1000 ? formatFixed(x, 0) : Number(x.toPrecision(3)).toString());
+  const ns = (x: number) => `${g3(x)} ns`;
+  const pct = (x: number) => `${formatFixed(x * 100, 1)}%`;
+  const mib = (x: number) => `${formatFixed(x / 2 ** 20, 0)} MiB`;
+  const rows: [string, keyof DiagnosisSide, (x: number) => string][] = [
+    ['GC cycles per op', 'gcCyclesPerOp', g3],
+    ['STW sweep termination per op', 'stwSweepTermNsPerOp', ns],
+    ['STW mark termination per op', 'stwMarkTermNsPerOp', ns],
+    ['concurrent mark per op', 'concurrentMarkNsPerOp', ns],
+    ['GC CPU share', 'gcCpuFraction', pct],
+    ['heap goal', 'heapGoalBytes', mib],
+    ['mark assist (CPU profile)', 'assistShare', pct],
+    ['scheduler latency per op', 'schedLatencyNsPerOp', ns],
+  ];
+  const body = rows.map(([label, k, f]) => [label, fmt(d.base[k], f), fmt(d.head[k], f)]);
+  return markdownTable([['GC and scheduler', 'base', 'this PR'], ...body], { align: ['l', 'r', 'r'] });
 }
 
 function unchangedSection(rows: CompareRow[], report: CompareReport): string {
@@ -363,8 +389,12 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
     const confirmations = shown.filter((r) => r.confirmation).map(confirmationLine);
     if (confirmations.length) out.push(confirmations.map((l) => `- ${l}`).join('\n'), '');
     if (withDetails) {
+      // The figures are the benchmark's: shown with its first changed row only.
+      const diagnosed = new Set<string>();
       for (const r of shown) {
-        const d = attributionDetails(r, ctx);
+        const key = `${r.package}\u0000${r.name}`;
+        const d = attributionDetails(r, ctx, !diagnosed.has(key));
+        if (r.diagnosis) diagnosed.add(key);
         if (d) out.push(d, '');
       }
     }

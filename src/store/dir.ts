@@ -17,6 +17,8 @@ export interface StoredRun {
   dir: string;
   /** Set by loadRun: the files matched their checksums, or why they were not checked. */
   integrity?: Integrity;
+  /** The test binaries that measured it (import path → file), where the runner kept them (local.ts). */
+  binaries?: ReadonlyMap<string, string>;
 }
 
 /**
