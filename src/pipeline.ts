@@ -1,19 +1,23 @@
 /**
  * The pull request's judgement, the one sequence both front doors run once both sides are measured:
  * compare → attribute → confirm the suspects on fresh pairs → attribute the confirmed rows again
- * from the fresh profiles → verify the blame by reverting it (causal attribution). The action and `benchgate run` differ only in how they measured the two
+ * from the fresh profiles → verify the blame by reverting it (causal attribution) → write the
+ * changed rows' differential flame graphs. The action and `benchgate run` differ only in how they measured the two
  * sides and where the diff comes from; what follows from there is this function, so a verdict
  * reproduced on a laptop is the verdict CI reached.
  */
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { MIN_CAUSAL_ROUNDS, runCausal } from './causal/index.js';
 import type { DetailedCompareReport } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
-import { attributeConfirmed, attributeReport, compareRuns, type ChangeSet, type EngineLog } from './engine.js';
+import { attributeConfirmed, attributeReport, compareRuns, type ChangeSet, type EngineLog, type FlameTrees } from './engine.js';
 import type { ProgressSink } from './gotool/progress.js';
 import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf } from './local.js';
 import type { RunSettings, VerdictSettings } from './settings.js';
+import { flameGraphPath, mergeFlameTrees, renderFlameGraph } from './report/flamegraph.js';
 import type { StoredRun } from './store/dir.js';
+import type { CompareRow } from './types.js';
 
 /** Where confirmation re-runs the base side against the head, on this machine. */
 export interface ConfirmTarget {
@@ -69,10 +73,43 @@ export interface Judgement {
 
 export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
   const report = compareRuns(o.base.run, o.head.run, o.verdict);
-  await attributeReport(report, o.base, o.head, o.changes, o.log);
-  const confirmRounds = await confirm(report, o);
+  const flames = new Map<CompareRow, FlameTrees>();
+  await attributeReport(report, o.base, o.head, o.changes, o.log, flames);
+  const confirmRounds = await confirm(report, o, flames);
   const causal = await causalCheck(report, o);
+  await writeFlameGraphs(report, flames, o);
   return { report, confirmRounds, causal };
+}
+
+/**
+ * One differential flame graph per regression and improvement that attribution had trees for,
+ * written under `<outDir>/flamegraphs/`; each row gets its path. A file that cannot be written is a
+ * warning: the verdict does not depend on it.
+ */
+async function writeFlameGraphs(report: DetailedCompareReport, flames: Map<CompareRow, FlameTrees>, o: JudgeOptions): Promise<void> {
+  for (const row of report.rows) {
+    const trees = flames.get(row);
+    if (!trees || (row.verdict !== 'regression' && row.verdict !== 'improvement')) continue;
+    const path = flameGraphPath(row.package, row.name, row.unit);
+    const html = renderFlameGraph({
+      package: row.package,
+      name: row.name,
+      unit: row.unit,
+      base: trees.base.value,
+      head: trees.head.value,
+      deltaPercent: trees.base.value > 0 ? (trees.head.value / trees.base.value - 1) * 100 : null,
+      verdict: row.verdict,
+      tree: mergeFlameTrees(trees.base, trees.head, o.changes?.functions ?? []),
+      note: trees.note,
+    });
+    try {
+      await mkdir(dirname(join(o.outDir, path)), { recursive: true });
+      await writeFile(join(o.outDir, path), html);
+      row.flamegraph = path;
+    } catch (e) {
+      o.log.warning(`benchgate: the flame graph of ${row.name} (${row.unit}) was not written: ${(e as Error).message}`);
+    }
+  }
 }
 
 /**
@@ -80,7 +117,7 @@ export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
  * this machine confirm them. Slowdowns FDR held back are suspects whatever the base. Returns the
  * planned pairs when confirmation ran.
  */
-async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<number | undefined> {
+async function confirm(report: DetailedCompareReport, o: JudgeOptions, flames: Map<CompareRow, FlameTrees>): Promise<number | undefined> {
   const scope = confirmScope(o.confirm.policy, o.baseIsStored);
   if (!scope || suspectsOf(report, o.verdict, scope).length === 0) return undefined;
   const target = await o.confirmTarget();
@@ -103,7 +140,7 @@ async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<
     }),
   );
   if (!sides) return undefined;
-  await attributeConfirmed(report, sides, o.changes);
+  await attributeConfirmed(report, sides, o.changes, flames);
   return o.confirm.rounds;
 }
 

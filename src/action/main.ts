@@ -346,7 +346,8 @@ async function compareMode(inputs: ActionInputs, ctx: ActionContext, client: Git
     fullReportHint: 'see the job summary and the report artifact',
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
   };
-  await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
+  const artifactsUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/`;
+  await publish(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir, artifactsUrl });
 }
 
 
@@ -493,14 +494,17 @@ interface Published {
   incomplete: string[];
   moduleDir: string;
   repoDir: string;
+  /** This run's artifacts' URL prefix (an artifact's id follows): where the comment links the flame graphs. */
+  artifactsUrl: string;
 }
 
 async function publish(inputs: ActionInputs, client: GitHubClient, p: Published): Promise<void> {
-  const { report, gate, mdCtx, outDir } = p;
+  const { report, gate, outDir } = p;
+  let mdCtx = p.mdCtx;
   const jsonPath = join(outDir, 'report.json');
   const mdPath = join(outDir, 'report.md');
+  // report.md links the flame graphs by their paths, right beside them in the artifact.
   const body = renderMarkdown(report, mdCtx);
-  const full = renderMarkdown(report, { ...mdCtx, maxLength: 1_000_000, marker: undefined });
   const extra = {
     pr: p.pr,
     headSha: p.headSha,
@@ -518,8 +522,25 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
   await writeFile(mdPath, body);
   await writeFile(join(outDir, RESULT_FILE), JSON.stringify({ schema: 1, pr: p.pr, headSha: p.headSha, workingDirectory: inputs.workingDirectory }) + '\n');
 
+  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR (none
+  // without a pull request: there is nothing to comment on), and the rows' flame graphs. Uploaded
+  // before the comment is rendered, so that the comment can link the flame graphs to it.
+  const flameGraphs = report.rows.flatMap((r) => (r.flamegraph ? [join(outDir, r.flamegraph)] : []));
+  if (p.pr) {
+    const upload = await client.uploadArtifact({
+      name: reportArtifactName(inputs),
+      files: [jsonPath, mdPath, join(outDir, RESULT_FILE), ...flameGraphs],
+      rootDir: outDir,
+      retentionDays: Math.min(inputs.retentionDays || 30, 30),
+    });
+    if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
+    else if (flameGraphs.length > 0) mdCtx = { ...mdCtx, flameGraphUrl: `${p.artifactsUrl}${upload.id}` };
+  }
+  const comment = renderMarkdown(report, mdCtx);
+  const full = renderMarkdown(report, { ...mdCtx, maxLength: 1_000_000, marker: undefined });
+
   // The job summary always has the whole report (its limit is 1 MiB, the comment's 64 KiB).
-  await summaryText(full.length < 1_000_000 ? full : body);
+  await summaryText(full.length < 1_000_000 ? full : comment);
 
   // Annotations on the changed functions that regressed (at most 10: GitHub drops the rest).
   for (const a of annotationsFor(report, 10)) {
@@ -527,25 +548,13 @@ async function publish(inputs: ActionInputs, client: GitHubClient, p: Published)
   }
   for (const reason of gate.reasons) core.info(`benchgate: regression: ${reason}`);
 
-  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR (none
-  // without a pull request: there is nothing to comment on).
-  if (p.pr) {
-    const upload = await client.uploadArtifact({
-      name: reportArtifactName(inputs),
-      files: [jsonPath, mdPath, join(outDir, RESULT_FILE)],
-      rootDir: outDir,
-      retentionDays: Math.min(inputs.retentionDays || 30, 30),
-    });
-    if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
-  }
-
   const changed = report.rows.some((r) => r.verdict === 'regression' || r.verdict === 'improvement');
   const shouldComment =
     p.pr > 0 &&
     (inputs.comment === 'always' ||
     (inputs.comment === 'on-change' &&
       (changed || (await client.hasStickyComment({ issueNumber: p.pr, marker: mdCtx.marker! }).catch(() => false)))));
-  if (shouldComment) await postComment(client, p.pr, inputs, body);
+  if (shouldComment) await postComment(client, p.pr, inputs, comment);
 
   const verdict: string = gate.regressions.length > 0 ? 'regression' : p.incomplete.length ? 'incomplete' : 'pass';
   core.setOutput('verdict', verdict);
@@ -650,6 +659,8 @@ async function reportMode(inputs: ActionInputs, ctx: ActionContext, client: GitH
     fullReportHint: `see the summary of run ${wr.id}`,
     // The artifact may come from a fork's run: only a full commit id goes into the link.
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${isCommitId(extra.sourceCommit) ? extra.sourceCommit : wr.headSha}/`,
+    // The flame graphs are in the artifact just downloaded (their paths were checked by fromJsonReport).
+    flameGraphUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${wr.id}/artifacts/${found.artifact.artifactId}`,
   };
   const body = renderMarkdown(report, mdCtx);
   await summaryText(body);

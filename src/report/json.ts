@@ -33,6 +33,8 @@ export const JSON_REPORT_SCHEMA = 2;
 
 const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'noisy', 'unconfirmed', 'new', 'removed'];
 const TESTS: readonly RowTest[] = ['mann-whitney-u', 'wilcoxon-signed-rank', 'by-value'];
+/** What flameGraphPath writes: slugs of [A-Za-z0-9._-] only, no `..` segment. */
+const FLAMEGRAPH_PATH = /^flamegraphs\/(?!\.)[A-Za-z0-9._-]+\/(?!\.)[A-Za-z0-9._-]+\.html$/;
 
 /** Serialize a report; `extra` adds top-level keys (e.g. commits) but cannot replace the report's own. */
 export function toJsonReport(report: CompareReport, extra?: object): string {
@@ -96,6 +98,7 @@ function rowToJson(row: CompareRow) {
           commit: commitToJson(row.attribution.commit),
         }
       : null,
+    flamegraph: row.flamegraph ?? null,
   };
 }
 
@@ -214,6 +217,13 @@ class ReportReader {
     if (row.confirmed === null && !row.screen) delete row.confirmed;
     if (o.confirmation !== null) row.confirmation = this.confirmation(o.confirmation, `${path}.confirmation`);
     if (o.attribution !== null) row.attribution = this.attribution(o.attribution, `${path}.attribution`);
+    // Absent in reports from before flame graphs. The path becomes a link in the comment: only the
+    // shape the writer produces (flamegraph.ts) is accepted.
+    if (o.flamegraph !== undefined && o.flamegraph !== null) {
+      const fg = this.string(o.flamegraph, `${path}.flamegraph`);
+      if (!FLAMEGRAPH_PATH.test(fg)) this.fail(`${path}.flamegraph`, `expected flamegraphs/<package>/<benchmark>.<unit>.html, got ${describe(fg)}`);
+      row.flamegraph = fg;
+    }
     return row;
   }
 

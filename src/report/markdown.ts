@@ -47,6 +47,12 @@ export interface MarkdownContext {
   fullReportHint?: string;
   /** A link for file names, e.g. `${server}/${repo}/blob/${sha}/`; none = plain text. */
   blobUrl?: string;
+  /**
+   * The URL of the result artifact that holds the flame graphs: each row's "flame graph" links
+   * there (one reference definition, a few characters a row). None: the link is the file's path
+   * relative to the report (right for report.md beside the files, locally or in the artifact).
+   */
+  flameGraphUrl?: string;
   maxLength?: number;
 }
 
@@ -161,9 +167,18 @@ function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
     summaryCell(r.head, r.base, r.unit, !!r.exact),
     deltaCell(r, r.verdict === 'regression'),
     pCell(r),
-    likelyCause(r, ctx),
+    [likelyCause(r, ctx), flameGraphLink(r, ctx)].filter(Boolean).join(' · '),
   ]);
   return markdownTable([header, ...body], { align: ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'] });
+}
+
+/** The reference name the rows' links use when the artifact's URL is known. */
+const FLAME_REF = 'flame-graphs';
+
+function flameGraphLink(r: CompareRow, ctx: MarkdownContext): string {
+  // The path is one the JSON reader checked (or the writer made): slug characters only.
+  if (!r.flamegraph || !/^[\w./-]+$/.test(r.flamegraph)) return '';
+  return ctx.flameGraphUrl ? `[flame graph][${FLAME_REF}]` : `[flame graph](${r.flamegraph})`;
 }
 
 function confirmationLine(r: CompareRow): string {
@@ -328,7 +343,12 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   for (const pkg of ctx.incomplete ?? []) top.push(`> ⚠️ ${escapeMarkdown(pkg)}`);
   for (const n of ctx.notices ?? []) top.push(`> ${escapeMarkdown(n)}`);
   if ((ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push('');
-  const end = ['', footer(report, ctx), ...(ctx.marker ? ['', ctx.marker] : [])];
+  const flames = changed.some((r) => flameGraphLink(r, ctx) !== '');
+  const flameNote =
+    flames && ctx.flameGraphUrl
+      ? ['', `Flame graphs (width: cost per op in this PR; red slower, blue faster): in the result artifact, as \`flamegraphs/<package>/<benchmark>.<unit>.html\`.`, '', `[${FLAME_REF}]: <${ctx.flameGraphUrl}>`]
+      : [];
+  const end = ['', footer(report, ctx), ...flameNote, ...(ctx.marker ? ['', ctx.marker] : [])];
 
   const build = (nChanged: number, withDetails: boolean, withUnchanged: boolean): string => {
     const out = [...top];
