@@ -6,9 +6,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import type { ChangedFunction } from '../src/diff/match.js';
-import type { StackNode } from '../src/pprof/tree.js';
+import type { Line, Location, ProfFunction, Profile } from '../src/pprof/model.js';
+import { stackTree, type StackNode } from '../src/pprof/tree.js';
 import { perOpTree } from '../src/pprof/perop.js';
+import { wholeProfile } from '../src/pprof/whole.js';
 import { flameGraphPath, jsonForScript, layoutFrames, mergeFlameTrees, renderFlameGraph, type FlameFrame } from '../src/report/flamegraph.js';
 import { dumpDom, haveChromium, screenshot } from './helpers/chromium.js';
 
@@ -55,6 +58,73 @@ function find(f: FlameFrame, name: string): FlameFrame | undefined {
   return undefined;
 }
 
+/** A profile from stacks (leaf first; each location a list of inlined function indices, innermost first). */
+function profileOf(names: string[], samples: { stack: number[][]; value: number }[]): Profile {
+  const functions: ProfFunction[] = names.map((name, i) => ({ id: i + 1, name, systemName: name, filename: `/r/${name}.go`, startLine: i + 1 }));
+  const location: Location[] = [];
+  const sample = samples.map((s) => ({
+    location: s.stack.map((lines) => {
+      const line: Line[] = lines.map((f) => ({ function: functions[f], line: 1, column: 0 }));
+      const l: Location = { index: location.length, id: location.length + 1, mapping: null, address: 0, line, isFolded: false };
+      location.push(l);
+      return l;
+    }),
+    value: [s.value],
+    label: {},
+    numLabel: {},
+    numUnit: {},
+  }));
+  return {
+    sampleType: [{ type: 'cpu', unit: 'nanoseconds' }],
+    defaultSampleType: '',
+    sample,
+    mapping: [],
+    location,
+    function: functions,
+    dropFrames: '',
+    keepFrames: '',
+    timeNanos: 0,
+    durationNanos: 0,
+    periodType: { type: 'cpu', unit: 'nanoseconds' },
+    period: 1,
+    comments: [],
+    docUrl: '',
+  };
+}
+
+test('property: the tree holds what attribution counts — root = total, Σ self per function = its flat, Σ topmost values = its cum', () => {
+  const names = ['main', 'a', 'b', 'c'];
+  const stacks = fc.array(
+    fc.record({
+      stack: fc.array(fc.array(fc.integer({ min: 0, max: names.length - 1 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+      value: fc.integer({ min: 1, max: 50 }),
+    }),
+    { minLength: 1, maxLength: 30 },
+  );
+  fc.assert(
+    fc.property(stacks, (samples) => {
+      const p = profileOf(names, samples);
+      const tree = stackTree(p, 'cpu');
+      const whole = wholeProfile(p, 'cpu');
+      expect(tree.value).toBe(whole.total);
+      const self = new Map<string, number>();
+      const cum = new Map<string, number>();
+      const walk = (n: StackNode, above: Set<string>) => {
+        self.set(n.function, (self.get(n.function) ?? 0) + n.self);
+        // Recursion: only the topmost node of a function on a path counts, as cum counts a sample once.
+        if (!above.has(n.function)) cum.set(n.function, (cum.get(n.function) ?? 0) + n.value);
+        expect(n.value).toBe(n.self + n.children.reduce((t, c) => t + c.value, 0));
+        for (const c of n.children) walk(c, new Set([...above, n.function]));
+      };
+      tree.children.forEach((c) => walk(c, new Set()));
+      for (const f of whole.functions) {
+        expect(self.get(f.function) ?? 0).toBe(f.flat);
+        expect(cum.get(f.function) ?? 0).toBe(f.cum);
+      }
+    }),
+  );
+});
+
 describe('mergeFlameTrees', () => {
   const merged = mergeFlameTrees(BASE, HEAD, [WEIGHT_CHANGED]);
 
@@ -71,6 +141,13 @@ describe('mergeFlameTrees', () => {
     expect(find(merged, 'example.com/m/pkg.Sum')!.width).toBe(280);
     expect(find(merged, 'runtime.main')!.width).toBe(310);
     expect(merged.width).toBe(310);
+  });
+
+  test('one function is one frame even where the sides were built in different directories (a worktree)', () => {
+    const moved = (t: StackNode): StackNode => ({ ...t, file: t.file.replace('/build/', '/tmp/worktree-1/'), children: t.children.map(moved) });
+    const m = mergeFlameTrees(moved(BASE), HEAD, [WEIGHT_CHANGED]);
+    expect(m.children).toHaveLength(1);
+    expect(find(m, 'example.com/m/pkg.weight')).toMatchObject({ base: 90, head: 270, file: FILE, changed: WEIGHT_CHANGED });
   });
 
   test('the changed function is marked (by file and line), the others are not', () => {

@@ -1,7 +1,10 @@
 /**
  * The call tree of a profile, root to leaf, for flame graphs: where aggregate.ts folds every stack
- * into flat and cum per function, this keeps the paths. A node is one function on one path (key:
- * name + file, as attribution keys functions); inlined frames are expanded as aggregate.ts does
+ * into flat and cum per function, this keeps the paths. A node is one function on one path, keyed
+ * by name as pprof keys its nodes and attribution pairs the two sides' functions: the two sides of
+ * a comparison are often built in different directories (a worktree), so the same function's file
+ * name differs. A node keeps the file of its first sample (for matching it to source). Inlined
+ * frames are expanded as aggregate.ts does
  * (a Location's last line is the caller, `line[0]` the innermost). Recursion makes deeper nodes,
  * never double counts: a node's value is the sum of the samples whose stack passes through it.
  */
@@ -18,7 +21,7 @@ export interface StackNode {
   value: number;
   /** Samples where this node is the leaf. */
   self: number;
-  /** Callees, by name then file (a stable order for output and tests). */
+  /** Callees, by name (a stable order for output and tests). */
   children: StackNode[];
 }
 
@@ -42,12 +45,10 @@ export function stackTree(p: Profile, sampleIndex?: number | string, options: Wh
       for (let j = lines.length - 1; j >= 0; j--) {
         const line = lines[j];
         const name = frameName(line, loc);
-        const file = line?.function.filename ?? '';
-        const key = `${name}\u0000${file}`;
-        let next = at.byKey.get(key);
+        let next = at.byKey.get(name);
         if (!next) {
-          next = node(name, file, line?.function.startLine ?? 0);
-          at.byKey.set(key, next);
+          next = node(name, line?.function.filename ?? '', line?.function.startLine ?? 0);
+          at.byKey.set(name, next);
         }
         next.value += w;
         at = next;
@@ -61,12 +62,7 @@ export function stackTree(p: Profile, sampleIndex?: number | string, options: Wh
     startLine: n.startLine,
     value: n.value,
     self: n.self,
-    children: [...n.byKey.values()].sort(byNameThenFile).map(finish),
+    children: [...n.byKey.values()].sort((a, b) => (a.function < b.function ? -1 : a.function > b.function ? 1 : 0)).map(finish),
   });
   return finish(root);
-}
-
-function byNameThenFile(a: StackNode, b: StackNode): number {
-  if (a.function !== b.function) return a.function < b.function ? -1 : 1;
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }

@@ -44,8 +44,10 @@ export interface FlameFrame {
 const EMPTY: StackNode = { function: '', file: '', startLine: 0, value: 0, self: 0, children: [] };
 
 /**
- * Merges the base and head trees (per op) by path: frames with the same name and file under the
- * same parent are one frame; a frame one side lacks has 0 there. The root is the whole op.
+ * Merges the base and head trees (per op) by path: frames with the same function name under the
+ * same parent are one frame (by name, as the trees are keyed: the sides' file names can differ);
+ * a frame one side lacks has 0 there. The root is the whole op. Each side's own frame (its file and
+ * line) is matched to the changed functions of that side.
  */
 export function mergeFlameTrees(base: StackNode | null, head: StackNode | null, changed: readonly ChangedFunction[] = []): FlameFrame {
   const headSide = changed.filter((c) => c.side === 'head');
@@ -53,7 +55,7 @@ export function mergeFlameTrees(base: StackNode | null, head: StackNode | null, 
   const merge = (b: StackNode | undefined, h: StackNode | undefined, isRoot: boolean): FlameFrame => {
     const any = (h ?? b)!;
     const children: FlameFrame[] = [];
-    const key = (n: StackNode) => `${n.function}\u0000${n.file}`;
+    const key = (n: StackNode) => n.function;
     const heads = new Map((h?.children ?? []).map((c) => [key(c), c]));
     const seen = new Set<string>();
     for (const c of b?.children ?? []) {
@@ -61,7 +63,7 @@ export function mergeFlameTrees(base: StackNode | null, head: StackNode | null, 
       children.push(merge(c, heads.get(key(c)), false));
     }
     for (const c of h?.children ?? []) if (!seen.has(key(c))) children.push(merge(undefined, c, false));
-    children.sort((x, y) => (x.function < y.function ? -1 : x.function > y.function ? 1 : x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+    children.sort((x, y) => (x.function < y.function ? -1 : x.function > y.function ? 1 : 0));
     const baseSelf = b?.self ?? 0;
     const headSelf = h?.self ?? 0;
     const frame: FlameFrame = {
@@ -179,9 +181,10 @@ export function renderFlameGraph(input: FlameGraphInput): string {
   const delta =
     input.deltaPercent === null || !Number.isFinite(input.deltaPercent)
       ? ''
-      : ` (${input.deltaPercent >= 0 ? '+' : '−'}${formatFixed(Math.abs(input.deltaPercent), 1)}%)`;
-  const summary =
-    `${input.verdict}: ${formatValue(input.base, input.unit, [input.head])} → ${formatValue(input.head, input.unit, [input.base])} per op${delta}`;
+      : `, ${input.deltaPercent >= 0 ? '+' : '−'}${formatFixed(Math.abs(input.deltaPercent), 1)}%`;
+  const base = formatValue(input.base, input.unit, [input.head]);
+  const head = formatValue(input.head, input.unit, [input.base]);
+  const summary = `${input.verdict}: ${base} → ${head} per op (medians${delta})`;
   const notes = [
     input.note,
     omitted > 0 ? `${omitted} frames narrower than ${MIN_FRAME_FRACTION * 100}% of the graph are left out.` : undefined,
