@@ -175,10 +175,15 @@ function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
 /** The reference name the rows' links use when the artifact's URL is known. */
 const FLAME_REF = 'flame-graphs';
 
+/** The artifact's URL, if it is one a link destination can hold as it is. */
+function flameUrl(ctx: MarkdownContext): string | undefined {
+  return ctx.flameGraphUrl && /^https?:\/\/[^\s<>]+$/.test(ctx.flameGraphUrl) ? ctx.flameGraphUrl : undefined;
+}
+
 function flameGraphLink(r: CompareRow, ctx: MarkdownContext): string {
   // The path is one the JSON reader checked (or the writer made): slug characters only.
   if (!r.flamegraph || !/^[\w./-]+$/.test(r.flamegraph)) return '';
-  return ctx.flameGraphUrl ? `[flame graph][${FLAME_REF}]` : `[flame graph](${r.flamegraph})`;
+  return flameUrl(ctx) ? `[flame graph][${FLAME_REF}]` : `[flame graph](${r.flamegraph})`;
 }
 
 function confirmationLine(r: CompareRow): string {
@@ -345,8 +350,8 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   if ((ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push('');
   const flames = changed.some((r) => flameGraphLink(r, ctx) !== '');
   const flameNote =
-    flames && ctx.flameGraphUrl
-      ? ['', `Flame graphs (width: cost per op in this PR; red slower, blue faster): in the result artifact, as \`flamegraphs/<package>/<benchmark>.<unit>.html\`.`, '', `[${FLAME_REF}]: <${ctx.flameGraphUrl}>`]
+    flames && flameUrl(ctx)
+      ? ['', `Flame graphs (width: cost per op in this PR; red slower, blue faster): in the result artifact, as \`flamegraphs/<package>/<benchmark>.<unit>.html\`.`, '', `[${FLAME_REF}]: <${flameUrl(ctx)}>`]
       : [];
   const end = ['', footer(report, ctx), ...flameNote, ...(ctx.marker ? ['', ctx.marker] : [])];
 
