@@ -375,8 +375,9 @@ export async function attributeConfirmed(
  * its attribution used; `note` says when they are approximate.
  */
 export interface FlameTrees {
-  base: StackNode;
-  head: StackNode;
+  /** Null for a side that costs nothing per op (e.g. 0 allocs/op): its frames are all 0. */
+  base: StackNode | null;
+  head: StackNode | null;
   note?: string;
 }
 
@@ -396,7 +397,9 @@ async function flameTrees(
   if (typeof b === 'string' || typeof h === 'string') return null;
   const base = perOpTree(b, row.base.center);
   const head = perOpTree(h, row.head.center);
-  if (!base || !head) return null;
+  // A side without samples is drawn as nothing only when it costs nothing; otherwise its profile
+  // was too short to be sampled and every frame would wrongly look new (or gone).
+  if ((!base && row.base.center !== 0) || (!head && row.head.center !== 0) || (!base && !head)) return null;
   const split = sources.filter((s) => s === 'package').length;
   const note = split
     ? `${split === 2 ? 'Both sides' : sources[0] === 'package' ? 'The base side' : 'The head side'} ${split === 2 ? 'come' : 'comes'} from a package-wide profile: ` +
