@@ -77,8 +77,8 @@ test('the flagged row has its flame graph under --out, named in report.json and 
   expect(html).not.toMatch(/\b(?:src|href)=/);
 });
 
-test('headless Chromium draws the frames: hot.weight marked as changed and coloured as slower', () => {
-  if (!haveChromium('flame graph end-to-end browser test')) return;
+const browser = haveChromium('flame graph end-to-end browser test') ? test : test.skip;
+browser('headless Chromium draws the frames: hot.weight marked as changed and coloured as slower', () => {
   const file = join(out, row.flamegraph!);
   const dom = dumpDom(file);
   const frames = [...dom.matchAll(/<div class="(frame[^"]*)" data-i="\d+" style="([^"]*)">([^<]*)<\/div>/g)].map((m) => ({ cls: m[1], style: m[2], text: m[3] }));

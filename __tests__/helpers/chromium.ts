@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** BENCHGATE_CHROMIUM points elsewhere (e.g. at nothing, to see the tests skip). */
 export const CHROMIUM = process.env.BENCHGATE_CHROMIUM ?? '/usr/bin/chromium';
 
 /** True when Chromium is there; otherwise says so once on the console, for the skipped tests. */
