@@ -14,7 +14,15 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZip } from '../src/github/zip.js';
-import { bundleAction, checkout, pullFiles, pullRequestPayload, runStep, workflowRunPayload, type FixtureRepo } from './helpers/action-harness.js';
+import {
+  bundleAction,
+  checkout,
+  pullFiles,
+  pullRequestPayload,
+  runStep,
+  workflowRunPayload,
+  type FixtureRepo,
+} from './helpers/action-harness.js';
 import { bundleCli, git, runCli } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { dumpDom, haveChromium, screenshot } from './helpers/chromium.js';
@@ -50,7 +58,21 @@ beforeAll(async () => {
 
   const cli = await bundleCli();
   out = join(work, 'out');
-  const args = ['run', '--base', 'main', '--rounds', '6', '--benchtime', '300x', '--threshold', '50', '--causal', 'off', '--fail-on', 'regression'];
+  const args = [
+    'run',
+    '--base',
+    'main',
+    '--rounds',
+    '6',
+    '--benchtime',
+    '300x',
+    '--threshold',
+    '50',
+    '--causal',
+    'off',
+    '--fail-on',
+    'regression',
+  ];
   const r = runCli(cli, [...args, '--out', out, '--format', 'json', '--quiet'], repo, 110_000);
   expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: 1 });
   const report = JSON.parse(r.stdout) as { rows: Row[] };
@@ -81,7 +103,11 @@ const browser = haveChromium('flame graph end-to-end browser test') ? test : tes
 browser('headless Chromium draws the frames: hot.weight marked as changed and coloured as slower', () => {
   const file = join(out, row.flamegraph!);
   const dom = dumpDom(file);
-  const frames = [...dom.matchAll(/<div class="(frame[^"]*)" data-i="\d+" style="([^"]*)">([^<]*)<\/div>/g)].map((m) => ({ cls: m[1], style: m[2], text: m[3] }));
+  const frames = [...dom.matchAll(/<div class="(frame[^"]*)" data-i="\d+" style="([^"]*)">([^<]*)<\/div>/g)].map((m) => ({
+    cls: m[1],
+    style: m[2],
+    text: m[3],
+  }));
   expect(frames.length).toBeGreaterThan(3);
   expect(frames[0].text).toBe('all');
   const weight = frames.find((f) => f.text === '✎ hot.weight');
@@ -120,7 +146,14 @@ describe('the action: the flame graph in the result artifact, linked from the co
       headRepoFullName: `${fake.state.owner}/${fake.state.repo}`,
       files: pullFiles(fixture, 'main', 'pr'),
     });
-    const run = fake.addRun({ event: 'pull_request', headBranch: 'pr', headSha: sha.pr, status: 'in_progress', conclusion: null, createdAt: new Date().toISOString() });
+    const run = fake.addRun({
+      event: 'pull_request',
+      headBranch: 'pr',
+      headSha: sha.pr,
+      status: 'in_progress',
+      conclusion: null,
+      createdAt: new Date().toISOString(),
+    });
     const step = await runStep({
       fake,
       entry,
@@ -137,7 +170,9 @@ describe('the action: the flame graph in the result artifact, linked from the co
     run.conclusion = 'failure';
 
     const artifact = fake.state.artifacts.find((a) => a.runId === run.id && a.name === 'benchgate-report' && a.finalized)!;
-    const files = new Map(readZip(fake.state.blobs.get(artifact.blobKey)!, artifact.name).map((e) => [e.path, Buffer.from(e.data).toString('utf8')]));
+    const files = new Map(
+      readZip(fake.state.blobs.get(artifact.blobKey)!, artifact.name).map((e) => [e.path, Buffer.from(e.data).toString('utf8')]),
+    );
     const report = JSON.parse(files.get('report.json')!) as { rows: Row[] };
     const sum = report.rows.find((x) => /^Sum(-\d+)?$/.test(x.name) && x.unit === 'sec/op')!;
     expect(sum.verdict).toBe('regression');
@@ -153,7 +188,14 @@ describe('the action: the flame graph in the result artifact, linked from the co
     expect(step.summary).toContain('[flame graph][flame-graphs]');
 
     // mode: report renders the comment anew from the artifact: the same link, to the same artifact.
-    const report2 = fake.addRun({ event: 'workflow_run', headBranch: 'main', headSha: sha.main, status: 'in_progress', conclusion: null, createdAt: new Date().toISOString() });
+    const report2 = fake.addRun({
+      event: 'workflow_run',
+      headBranch: 'main',
+      headSha: sha.main,
+      status: 'in_progress',
+      conclusion: null,
+      createdAt: new Date().toISOString(),
+    });
     const again = await runStep({
       fake,
       entry,

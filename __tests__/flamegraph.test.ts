@@ -12,7 +12,14 @@ import type { Line, Location, ProfFunction, Profile } from '../src/pprof/model.j
 import { stackTree, type StackNode } from '../src/pprof/tree.js';
 import { perOpTree } from '../src/pprof/perop.js';
 import { wholeProfile } from '../src/pprof/whole.js';
-import { flameGraphPath, jsonForScript, layoutFrames, mergeFlameTrees, renderFlameGraph, type FlameFrame } from '../src/report/flamegraph.js';
+import {
+  flameGraphPath,
+  jsonForScript,
+  layoutFrames,
+  mergeFlameTrees,
+  renderFlameGraph,
+  type FlameFrame,
+} from '../src/report/flamegraph.js';
 import { dumpDom, haveChromium, screenshot } from './helpers/chromium.js';
 
 const FILE = '/build/m/pkg/hot.go';
@@ -60,7 +67,13 @@ function find(f: FlameFrame, name: string): FlameFrame | undefined {
 
 /** A profile from stacks (leaf first; each location a list of inlined function indices, innermost first). */
 function profileOf(names: string[], samples: { stack: number[][]; value: number }[]): Profile {
-  const functions: ProfFunction[] = names.map((name, i) => ({ id: i + 1, name, systemName: name, filename: `/r/${name}.go`, startLine: i + 1 }));
+  const functions: ProfFunction[] = names.map((name, i) => ({
+    id: i + 1,
+    name,
+    systemName: name,
+    filename: `/r/${name}.go`,
+    startLine: i + 1,
+  }));
   const location: Location[] = [];
   const sample = samples.map((s) => ({
     location: s.stack.map((lines) => {
@@ -96,7 +109,10 @@ test('property: the tree holds what attribution counts — root = total, Σ self
   const names = ['main', 'a', 'b', 'c'];
   const stacks = fc.array(
     fc.record({
-      stack: fc.array(fc.array(fc.integer({ min: 0, max: names.length - 1 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+      stack: fc.array(fc.array(fc.integer({ min: 0, max: names.length - 1 }), { minLength: 1, maxLength: 3 }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
       value: fc.integer({ min: 1, max: 50 }),
     }),
     { minLength: 1, maxLength: 30 },
@@ -144,7 +160,11 @@ describe('mergeFlameTrees', () => {
   });
 
   test('one function is one frame even where the sides were built in different directories (a worktree)', () => {
-    const moved = (t: StackNode): StackNode => ({ ...t, file: t.file.replace('/build/', '/tmp/worktree-1/'), children: t.children.map(moved) });
+    const moved = (t: StackNode): StackNode => ({
+      ...t,
+      file: t.file.replace('/build/', '/tmp/worktree-1/'),
+      children: t.children.map(moved),
+    });
     const m = mergeFlameTrees(moved(BASE), HEAD, [WEIGHT_CHANGED]);
     expect(m.children).toHaveLength(1);
     expect(find(m, 'example.com/m/pkg.weight')).toMatchObject({ base: 90, head: 270, file: FILE, changed: WEIGHT_CHANGED });
@@ -158,7 +178,7 @@ describe('mergeFlameTrees', () => {
 
   test('totals are consistent on random trees: value = self + callees on both sides, width = max(self) + callees ≥ max(base, head)', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const names = ['a', 'b', 'c', 'd'];
     const tree = (depth: number): StackNode[] =>
       depth === 0
@@ -219,7 +239,9 @@ describe('layout and page', () => {
   });
 
   test('the path: package and benchmark slugs, the unit with its slash replaced', () => {
-    expect(flameGraphPath('example.com/m/pkg', 'Sum/large-2', 'sec/op')).toMatch(/^flamegraphs\/example.com_m_pkg-[0-9a-f]{8}\/Sum_large-2-[0-9a-f]{8}\.sec-op\.html$/);
+    expect(flameGraphPath('example.com/m/pkg', 'Sum/large-2', 'sec/op')).toMatch(
+      /^flamegraphs\/example.com_m_pkg-[0-9a-f]{8}\/Sum_large-2-[0-9a-f]{8}\.sec-op\.html$/,
+    );
   });
 
   test('the data block cannot end its <script> element, and U+2028/U+2029 are escaped', () => {

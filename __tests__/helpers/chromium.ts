@@ -41,7 +41,11 @@ function flags(profileDir: string): string[] {
 function run(args: string[], file: string): string {
   const profileDir = mkdtempSync(join(tmpdir(), 'benchgate-chromium-'));
   try {
-    const r = spawnSync(CHROMIUM, [...flags(profileDir), ...args, pathToFileURL(file).href], { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 << 20 });
+    const r = spawnSync(CHROMIUM, [...flags(profileDir), ...args, pathToFileURL(file).href], {
+      encoding: 'utf8',
+      timeout: 90_000,
+      maxBuffer: 64 << 20,
+    });
     if (r.error) throw r.error;
     if (r.status !== 0) throw new Error(`chromium exited with ${r.status}: ${r.stderr.slice(-2000)}`);
     return r.stdout;

@@ -32,7 +32,15 @@ export function stackTree(p: Profile, sampleIndex?: number | string, options: Wh
   interface Building extends StackNode {
     byKey: Map<string, Building>;
   }
-  const node = (fn: string, file: string, startLine: number): Building => ({ function: fn, file, startLine, value: 0, self: 0, children: [], byKey: new Map() });
+  const node = (fn: string, file: string, startLine: number): Building => ({
+    function: fn,
+    file,
+    startLine,
+    value: 0,
+    self: 0,
+    children: [],
+    byKey: new Map(),
+  });
   const root = node('', '', 0);
   for (const s of p.sample) {
     const w = s.value[index];
