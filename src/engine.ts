@@ -362,9 +362,11 @@ export async function attributeConfirmed(
 ): Promise<void> {
   const rows = report.rows.filter((r) => r.confirmed === true && r.confirmation);
   const proxies = rows.map((r) => ({ ...r, base: r.confirmation!.base, head: r.confirmation!.head, deltaPercent: r.confirmation!.deltaPercent }));
-  // The flame graph follows the attribution: the confirmation's trees replace the first pass's.
+  // The flame graph follows the attribution: the confirmation's trees replace the first pass's,
+  // and where the confirmation's profiles explain nothing, neither does a first-pass graph.
   const original = new Map(proxies.map((p, i) => [p as CompareRow, rows[i]]));
-  await attributeRows(proxies, confirm.base, confirm.head, changes, flames && { set: (proxy, t) => flames.set(original.get(proxy)!, t) });
+  for (const r of rows) flames?.delete(r);
+  await attributeRows(proxies, confirm.base, confirm.head, changes, flames && { set: (proxy, t) => flames.set(original.get(proxy)!, t), delete: () => {} });
   rows.forEach((r, i) => {
     if (proxies[i].attribution) r.attribution = proxies[i].attribution;
   });
@@ -384,6 +386,7 @@ export interface FlameTrees {
 /** Where attribution leaves each attributed row's trees (a Map works). */
 export interface FlameTreesOf {
   set(row: CompareRow, trees: FlameTrees): void;
+  delete(row: CompareRow): void;
 }
 
 async function flameTrees(
