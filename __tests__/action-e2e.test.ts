@@ -372,7 +372,12 @@ describe('a pull request from a fork, then `mode: report` under workflow_run', (
     expect(step.code).toBe(0);
     expect(step.summary).toContain(benchName('Sum'));
     const files = artifactFiles(forkRun.id, 'benchgate-report');
-    expect([...files.keys()].sort()).toEqual(['benchgate-result.json', 'report.json', 'report.md']);
+    // And the flame graph of every row report.json gives one (whether a row at these budgets gets one
+    // depends on its profiles' samples; flamegraph-e2e checks one that must).
+    const flames = (JSON.parse(files.get('report.json')!.toString('utf8')) as { rows: { flamegraph: string | null }[] }).rows.flatMap((r) =>
+      r.flamegraph ? [r.flamegraph] : [],
+    );
+    expect([...files.keys()].sort()).toEqual(['benchgate-result.json', 'report.json', 'report.md', ...flames].sort());
     expect(JSON.parse(files.get('benchgate-result.json')!.toString('utf8'))).toMatchObject({ pr: 4, headSha: repo.sha.slower });
     expect(step.outputs.verdict).toBe('regression');
     expect(step.outputs['comment-url']).toBeUndefined();

@@ -44,6 +44,7 @@ interface Row {
   screen: { verdict: string } | null;
   confirmation: { verdict: string } | null;
   attribution: { functions: { function: string; changed: boolean; commits: { sha: string; subject: string }[] }[] } | null;
+  flamegraph: string | null;
 }
 
 function row(report: { rows: Row[] }, name: string, unit = 'sec/op'): Row {
@@ -211,6 +212,13 @@ describe('benchgate baseline, then run --baseline', () => {
     const slow = row(report, CHECKSUM);
     expect(slow).toMatchObject({ verdict: 'regression', confirmed: true, confirmation: { verdict: 'regression' } });
     expect(slow.attribution!.functions[0]).toMatchObject({ function: 'example.com/climod/calc.Checksum', changed: true });
+    // Its flame graph is drawn from the confirmation's profiles (the benchmark's own), as its
+    // attribution is, not from the first pass's package-wide ones; the cleared suspect has none.
+    expect(slow.flamegraph).toMatch(/^flamegraphs\/.+\.sec-op\.html$/);
+    const page = readFileSync(join(out, slow.flamegraph!), 'utf8');
+    expect(page).toContain('example.com/climod/calc.Checksum');
+    expect(page).not.toContain('package-wide');
+    expect(row(report, POPCOUNT, 'allocs/op').flamegraph).toBeNull();
     expect(row(report, POPCOUNT, 'allocs/op')).toMatchObject({ verdict: 'unchanged', confirmed: false, screen: { verdict: 'regression' }, confirmation: { verdict: 'unchanged' } });
     // Popcount's timings did not change: whatever the first pass made of them against a baseline
     // recorded earlier, fresh samples of the same code never confirm a regression.
@@ -219,6 +227,17 @@ describe('benchgate baseline, then run --baseline', () => {
     expect(headRun).toMatchObject({ commit: slowSha, ref: 'slow' });
     expect(existsSync(join(out, 'confirm', 'base', 'run.json'))).toBe(true);
     expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+
+  test('without confirmation, the flame graph comes from the package-wide profiles and says so', () => {
+    const out = join(work, 'out-slow-unconfirmed');
+    const args = ['run', '--baseline', stored, '--base', 'main', '--head', 'slow', '--rounds', '5', '--confirm', 'never', '--causal', 'off', ...CONFIRM_BUDGET];
+    const r = runCli(cli, [...args, '--gate-metrics', 'sec/op', '--out', out, '--format', 'json', '--quiet'], repo);
+    const slow = row(JSON.parse(r.stdout) as { rows: Row[] }, CHECKSUM);
+    expect(slow.verdict).toBe('regression');
+    const page = readFileSync(join(out, slow.flamegraph!), 'utf8');
+    expect(page).toContain('example.com/climod/calc.Checksum');
+    expect(page).toContain("Both sides come from a package-wide profile: only the samples under BenchmarkChecksum&#39;s frames");
   });
 });
 

@@ -247,3 +247,40 @@ describe('the cut to 65,536 characters', () => {
     expect(md).toContain('1 unchanged benchmarks');
   });
 });
+
+describe('flame graph links', () => {
+  const PATH = 'flamegraphs/example.com_m_calc-0123abcd/A-89abcdef.sec-op.html';
+  const URL = 'https://github.com/o/r/actions/runs/42/artifacts/7';
+
+  test('without the artifact URL, the row links the file by its path (report.md beside the files)', () => {
+    const r = report([row('A', 'regression', { flamegraph: PATH }), row('B', 'unchanged')]);
+    const md = renderMarkdown(r, ctxFor(r));
+    expect(md).toContain(`| [flame graph](${PATH}) |`);
+    expect(md).not.toContain('[flame-graphs]:');
+  });
+
+  test('with it, each row links the artifact by one reference, defined once under the footer', () => {
+    const r = report([row('A', 'regression', { flamegraph: PATH }), row('C', 'improvement', { flamegraph: PATH.replace('A-', 'C-') })]);
+    const md = renderMarkdown(r, ctxFor(r, {}, { flameGraphUrl: URL, marker: '<!-- m -->' }));
+    expect(md.match(/\[flame graph\]\[flame-graphs\]/g)).toHaveLength(2);
+    expect(md.match(/^\[flame-graphs\]: /gm)).toHaveLength(1);
+    expect(md).toContain(`[flame-graphs]: <${URL}>`);
+    expect(md).toContain('in the result artifact, as `flamegraphs/<package>/<benchmark>.<unit>.html`');
+    expect(md.trimEnd().endsWith('<!-- m -->')).toBe(true);
+  });
+
+  test('a row without a flame graph has no link, and a malformed path is not linked', () => {
+    const r = report([row('A', 'regression'), row('B', 'regression', { flamegraph: 'x)(javascript:alert(1)' })]);
+    const md = renderMarkdown(r, ctxFor(r, {}, { flameGraphUrl: URL }));
+    expect(md).not.toContain('flame graph');
+  });
+
+  test('300 regressions with flame graphs and the artifact URL still fit in a comment', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(`Slower/${i}`, 'regression', { deltaPercent: 100 + i, flamegraph: PATH }));
+    const r = report(rows);
+    const md = renderMarkdown(r, ctxFor(r, {}, { flameGraphUrl: URL, marker: '<!-- m -->' }));
+    expect(md.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(md.match(/\[flame graph\]\[flame-graphs\]/g)!.length).toBe(300);
+    expect(md).toContain(`[flame-graphs]: <${URL}>`);
+  });
+});

@@ -51,6 +51,7 @@ const regression: CompareRow = {
     ],
     note: null,
   },
+  flamegraph: 'flamegraphs/example.com_m_pkg-0123abcd/Parse_medium-2-89abcdef.sec-op.html',
 };
 
 const newBenchmark: CompareRow = {
@@ -107,6 +108,7 @@ describe('toJsonReport', () => {
       },
       // Diagnosed only when flagged and run (src/diagnose/): null otherwise.
       diagnosis: null,
+      flamegraph: 'flamegraphs/example.com_m_pkg-0123abcd/Parse_medium-2-89abcdef.sec-op.html',
     });
     expect(json.settings).toEqual({ alpha: 0.05, confidence: 0.95, threshold: 5 });
     // One line each (as before kinds existed), and the same warnings as data.
@@ -139,6 +141,7 @@ describe('toJsonReport', () => {
       confirmed: null,
       confirmation: null,
       attribution: null,
+      flamegraph: null,
     });
     expect(json.geomean[1]).toEqual({ unit: 'B/op', base: 0, head: null, deltaPercent: null });
     expect(toJsonReport(report)).not.toMatch(/NaN|Infinity/);
@@ -253,6 +256,25 @@ describe('fromJsonReport', () => {
     doc.rows[1].head.n = 4;
     doc.rows[0].verdict = 'worse';
     expect(errorOf(JSON.stringify(doc)).message).toMatch(/rows\[0\]\.verdict: expected one of regression, .*got "worse"/);
+  });
+
+  test.each([
+    '../../etc/passwd.html',
+    'flamegraphs/../x/y.html',
+    'flamegraphs/a/../b.html',
+    'https://evil.example/x.html',
+    'flamegraphs/a/b.html)[x](javascript:alert(1)',
+    'flamegraphs/a/b c.html',
+  ])('a flame graph path the writer cannot have made is refused: %s', (path) => {
+    const doc = JSON.parse(toJsonReport(report));
+    doc.rows[0].flamegraph = path;
+    expect(errorOf(JSON.stringify(doc)).message).toMatch(/^report\.json: rows\[0\]\.flamegraph: expected flamegraphs\/<package>\/<benchmark>\.<unit>\.html/);
+  });
+
+  test('a report from before flame graphs (no flamegraph key) still reads', () => {
+    const doc = JSON.parse(toJsonReport(report));
+    delete doc.rows[0].flamegraph;
+    expect(fromJsonReport(JSON.stringify(doc), 'report.json').rows[0].flamegraph).toBeUndefined();
   });
 
   test('arbitrary input never throws anything but a BenchgateError', () => {

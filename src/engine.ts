@@ -12,9 +12,11 @@ import { BenchgateError, warningText } from './errors.js';
 import { git } from './git/git.js';
 import { commitsTouching, commitsTouchingFile, diffBetween } from './git/history.js';
 import { normalizeOs } from './gotool/env.js';
-import { perOpCosts, perOpCostsOfSlice } from './pprof/perop.js';
+import type { Profile } from './pprof/model.js';
+import { perOpCosts, perOpCostsOfSlice, perOpTree } from './pprof/perop.js';
 import { readProfiles } from './pprof/read.js';
 import { PARALLEL_BODY, benchmarkFramePattern, splitByBenchmark, type ProfileSplit, type SampleSlice } from './pprof/split.js';
+import { stackTree, type StackNode } from './pprof/tree.js';
 import { wholeProfile } from './pprof/whole.js';
 import { compareOptions, type VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
@@ -181,6 +183,9 @@ function profileKind(unit: string): { kind: 'cpu' | 'mem'; sampleType: string } 
 class ProfileCache {
   private readonly splits = new Map<string, Promise<ProfileSplit | string>>();
   private readonly wholes = new Map<string, Promise<SampleSlice | string>>();
+  private readonly trees = new Map<string, Promise<StackNode | string>>();
+  /** Read once per file set: attribution's slices and the flame graph's trees come from the same profiles. */
+  private readonly profiles = new Map<string, Promise<Profile>>();
 
   constructor(readonly stored: StoredRun) {}
 
@@ -194,8 +199,40 @@ class ProfileCache {
     // Allocations count only under the benchmark's own frames (whole.ts says why); CPU all.
     const options = kind === 'mem' ? { onlyUnder: [benchmarkFramePattern(pkg), PARALLEL_BODY] } : {};
     return this.once(this.wholes, `${pkg}\u0000${name}\u0000${sampleType}`, async () =>
-      wholeProfile(await readProfiles(files.map((f) => resolve(this.stored.dir, f))), sampleType, options),
+      wholeProfile(await this.read(files), sampleType, options),
     );
+  }
+
+  /**
+   * The benchmark's call tree for its flame graph, from the same samples attribution used: its
+   * own profile (memory: under its frames, as in whole()), else the package-wide one's samples
+   * under its `BenchmarkX` frames.
+   */
+  tree(pkg: string, name: string, sampleType: string, kind: 'cpu' | 'mem'): Promise<StackNode | string> {
+    return this.once(this.trees, `${pkg}\u0000${name}\u0000${sampleType}`, async () => {
+      const own = this.ownFiles(pkg, name, kind);
+      if (own) {
+        const options = kind === 'mem' ? { onlyUnder: [benchmarkFramePattern(pkg), PARALLEL_BODY] } : {};
+        return stackTree(await this.read(own), sampleType, options);
+      }
+      const entry = this.stored.run.packages.find((p) => p.pkg === pkg);
+      const files = entry ? (kind === 'cpu' ? entry.cpuProfiles : entry.memProfiles) : [];
+      if (files.length === 0) return `no ${kind === 'cpu' ? 'CPU' : 'memory'} profile for ${pkg}`;
+      const top = topName(name);
+      const pattern = benchmarkFramePattern(pkg);
+      const mine = { test: (fn: string) => pattern.exec(fn)?.[1] === top };
+      return stackTree(await this.read(files), sampleType, { onlyUnder: [mine] });
+    });
+  }
+
+  private read(files: string[]): Promise<Profile> {
+    const key = files.join('\u0000');
+    let p = this.profiles.get(key);
+    if (!p) {
+      p = readProfiles(files.map((f) => resolve(this.stored.dir, f)));
+      this.profiles.set(key, p);
+    }
+    return p;
   }
 
   split(pkg: string, kind: 'cpu' | 'mem', sampleType: string): Promise<ProfileSplit | string> {
@@ -203,7 +240,7 @@ class ProfileCache {
       const entry = this.stored.run.packages.find((p) => p.pkg === pkg);
       const files = entry ? (kind === 'cpu' ? entry.cpuProfiles : entry.memProfiles) : [];
       if (files.length === 0) return `no ${kind === 'cpu' ? 'CPU' : 'memory'} profile for ${pkg}`;
-      return splitByBenchmark(await readProfiles(files.map((f) => resolve(this.stored.dir, f))), pkg, sampleType);
+      return splitByBenchmark(await this.read(files), pkg, sampleType);
     });
   }
 
@@ -308,8 +345,9 @@ export async function attributeReport(
   head: StoredRun,
   changes: ChangeSet | null,
   log: EngineLog = silentLog,
+  flames?: FlameTreesOf,
 ): Promise<void> {
-  await attributeRows(report.rows, base, head, changes);
+  await attributeRows(report.rows, base, head, changes, flames);
   for (const w of changes?.warnings ?? []) log.warning(w);
 }
 
@@ -317,16 +355,65 @@ export async function attributeReport(
  * Attributes rows whose numbers came from confirmation runs: the confirmation's centers and
  * profiles are the same-machine evidence, so they replace the artifact comparison's.
  */
-export async function attributeConfirmed(report: CompareReport, confirm: { base: StoredRun; head: StoredRun }, changes: ChangeSet | null): Promise<void> {
+export async function attributeConfirmed(
+  report: CompareReport,
+  confirm: { base: StoredRun; head: StoredRun },
+  changes: ChangeSet | null,
+  flames?: FlameTreesOf,
+): Promise<void> {
   const rows = report.rows.filter((r) => r.confirmed === true && r.confirmation);
   const proxies = rows.map((r) => ({ ...r, base: r.confirmation!.base, head: r.confirmation!.head, deltaPercent: r.confirmation!.deltaPercent }));
-  await attributeRows(proxies, confirm.base, confirm.head, changes);
+  // The flame graph follows the attribution: the confirmation's trees replace the first pass's,
+  // and where the confirmation's profiles explain nothing, neither does a first-pass graph.
+  const original = new Map(proxies.map((p, i) => [p as CompareRow, rows[i]]));
+  for (const r of rows) flames?.delete(r);
+  await attributeRows(proxies, confirm.base, confirm.head, changes, flames && { set: (proxy, t) => flames.set(original.get(proxy)!, t), delete: () => {} });
   rows.forEach((r, i) => {
     if (proxies[i].attribution) r.attribution = proxies[i].attribution;
   });
 }
 
-async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRun, changes: ChangeSet | null): Promise<void> {
+/**
+ * A row's two call trees in cost per op (the flame graph's input), from the profiles and centers
+ * its attribution used; `note` says when they are approximate.
+ */
+export interface FlameTrees {
+  /** Null for a side that costs nothing per op (e.g. 0 allocs/op): its frames are all 0. */
+  base: StackNode | null;
+  head: StackNode | null;
+  note?: string;
+}
+
+/** Where attribution leaves each attributed row's trees (a Map works). */
+export interface FlameTreesOf {
+  set(row: CompareRow, trees: FlameTrees): void;
+  delete(row: CompareRow): void;
+}
+
+async function flameTrees(
+  caches: [ProfileCache, ProfileCache],
+  row: CompareRow,
+  sources: [ProfileSource, ProfileSource],
+): Promise<FlameTrees | null> {
+  const kind = profileKind(row.unit);
+  if (!kind || !row.base || !row.head) return null;
+  const [b, h] = await Promise.all(caches.map((c) => c.tree(row.package, row.name, kind.sampleType, kind.kind)));
+  if (typeof b === 'string' || typeof h === 'string') return null;
+  const base = perOpTree(b, row.base.center);
+  const head = perOpTree(h, row.head.center);
+  // A side without samples is drawn as nothing only when it costs nothing; otherwise its profile
+  // was too short to be sampled and every frame would wrongly look new (or gone).
+  if ((!base && row.base.center !== 0) || (!head && row.head.center !== 0) || (!base && !head)) return null;
+  const split = sources.filter((s) => s === 'package').length;
+  const note = split
+    ? `${split === 2 ? 'Both sides' : sources[0] === 'package' ? 'The base side' : 'The head side'} ${split === 2 ? 'come' : 'comes'} from a package-wide profile: ` +
+      `only the samples under Benchmark${topName(row.name)}'s frames (sub-benchmarks that share a closure are not told apart; ` +
+      'b.RunParallel goroutines and GC workers are missing)'
+    : undefined;
+  return { base, head, ...(note ? { note } : {}) };
+}
+
+async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRun, changes: ChangeSet | null, flames?: FlameTreesOf): Promise<void> {
   const baseCache = new ProfileCache(base);
   const headCache = new ProfileCache(head);
   for (const row of rows) {
@@ -355,5 +442,9 @@ async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRu
       a.note = (a.note ? a.note + '. ' : '') + 'The PR diff was not available: changed functions are not marked';
     }
     row.attribution = a;
+    if (flames) {
+      const trees = await flameTrees([baseCache, headCache], row, [b.source, h.source]);
+      if (trees) flames.set(row, trees);
+    }
   }
 }

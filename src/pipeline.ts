@@ -2,22 +2,24 @@
  * The pull request's judgement, the one sequence both front doors run once both sides are measured:
  * compare → attribute → confirm the suspects on fresh pairs → attribute the confirmed rows again
  * from the fresh profiles → verify the blame by reverting it (causal attribution) → the GC and
- * scheduler breakdown of the flagged rows (src/diagnose/). The action and `benchgate run` differ
- * only in how they measured the two sides and where the diff comes from; what follows from there is
- * this function, so a verdict reproduced on a laptop is the verdict CI reached.
+ * scheduler breakdown of the flagged rows (src/diagnose/) → write their differential flame graphs.
+ * The action and `benchgate run` differ only in how they measured the two sides and where the diff
+ * comes from; what follows from there is this function, so a verdict reproduced on a laptop is the
+ * verdict CI reached.
  */
-import { rm, rmdir } from 'node:fs/promises';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MIN_CAUSAL_ROUNDS, runCausal } from './causal/index.js';
 import type { DetailedCompareReport } from './compare/compare.js';
 import { BenchgateError } from './errors.js';
-import { attributeConfirmed, attributeReport, compareRuns, type ChangeSet, type EngineLog } from './engine.js';
+import { attributeConfirmed, attributeReport, compareRuns, type ChangeSet, type EngineLog, type FlameTrees } from './engine.js';
 import type { ProgressSink } from './gotool/progress.js';
 import { diagnoseFlagged, flaggedRows } from './diagnose/run.js';
 import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf, type BothSides } from './local.js';
 import type { RunSettings, VerdictSettings } from './settings.js';
+import { flameGraphPath, mergeFlameTrees, renderFlameGraph } from './report/flamegraph.js';
 import type { StoredRun } from './store/dir.js';
-import type { SkippedPackage } from './types.js';
+import type { CompareRow, SkippedPackage } from './types.js';
 import { withoutSkipped } from './affected.js';
 
 /** Where confirmation re-runs the base side against the head, on this machine. */
@@ -80,11 +82,13 @@ export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
   const skipped = o.skipped ?? [];
   const report = compareRuns(withoutSkipped(o.base.run, skipped), withoutSkipped(o.head.run, skipped), o.verdict);
   report.skipped = skipped;
-  await attributeReport(report, o.base, o.head, o.changes, o.log);
-  const confirmed = await confirm(report, o);
+  const flames = new Map<CompareRow, FlameTrees>();
+  await attributeReport(report, o.base, o.head, o.changes, o.log, flames);
+  const confirmed = await confirm(report, o, flames);
   try {
     const causal = await causalCheck(report, o);
     const diagnosed = await diagnose(report, o, confirmed?.sides);
+    await writeFlameGraphs(report, flames, o);
     return { report, confirmRounds: confirmed?.rounds, causal, diagnosed };
   } finally {
     // The measuring runs kept their test binaries for the diagnosis: it has had them.
@@ -94,11 +98,46 @@ export async function judgePullRequest(o: JudgeOptions): Promise<Judgement> {
 }
 
 /**
+ * One differential flame graph per regression and improvement that attribution had trees for,
+ * written under `<outDir>/flamegraphs/`; each row gets its path. A file that cannot be written is a
+ * warning: the verdict does not depend on it.
+ */
+async function writeFlameGraphs(report: DetailedCompareReport, flames: Map<CompareRow, FlameTrees>, o: JudgeOptions): Promise<void> {
+  for (const row of report.rows) {
+    const trees = flames.get(row);
+    if (!trees || (row.verdict !== 'regression' && row.verdict !== 'improvement')) continue;
+    const path = flameGraphPath(row.package, row.name, row.unit);
+    const html = renderFlameGraph({
+      package: row.package,
+      name: row.name,
+      unit: row.unit,
+      base: trees.base?.value ?? 0,
+      head: trees.head?.value ?? 0,
+      deltaPercent: trees.base && trees.head && trees.base.value > 0 ? (trees.head.value / trees.base.value - 1) * 100 : null,
+      verdict: row.verdict,
+      tree: mergeFlameTrees(trees.base, trees.head, o.changes?.functions ?? []),
+      note: trees.note,
+    });
+    try {
+      await mkdir(dirname(join(o.outDir, path)), { recursive: true });
+      await writeFile(join(o.outDir, path), html);
+      row.flamegraph = path;
+    } catch (e) {
+      o.log.warning(`benchgate: the flame graph of ${row.name} (${row.unit}) was not written: ${(e as Error).message}`);
+    }
+  }
+}
+
+/**
  * A stored baseline is another run at another time: its regressions are suspects until pairs on
  * this machine confirm them. Slowdowns FDR held back are suspects whatever the base. Returns the
  * planned pairs when confirmation ran.
  */
-async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<{ rounds: number; sides: BothSides } | undefined> {
+async function confirm(
+  report: DetailedCompareReport,
+  o: JudgeOptions,
+  flames: Map<CompareRow, FlameTrees>,
+): Promise<{ rounds: number; sides: BothSides } | undefined> {
   const scope = confirmScope(o.confirm.policy, o.baseIsStored);
   if (!scope || suspectsOf(report, o.verdict, scope).length === 0) return undefined;
   const target = await o.confirmTarget();
@@ -121,7 +160,7 @@ async function confirm(report: DetailedCompareReport, o: JudgeOptions): Promise<
     }),
   );
   if (!sides) return undefined;
-  await attributeConfirmed(report, sides, o.changes);
+  await attributeConfirmed(report, sides, o.changes, flames);
   return { rounds: o.confirm.rounds, sides };
 }
 

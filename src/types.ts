@@ -254,6 +254,12 @@ export interface CompareRow {
    */
   screen?: { verdict: Verdict; reason: string };
   attribution?: Attribution;
+  /**
+   * The row's differential flame graph (report/flamegraph.ts): its path relative to the output
+   * directory, `flamegraphs/<package-slug>/<benchmark-slug>.<unit-slug>.html`. Set for attributed
+   * regressions and improvements whose profiles hold samples on both sides.
+   */
+  flamegraph?: string;
   /** GC and scheduler figures of a flagged row's benchmark, one diagnostic run per side (src/diagnose/). */
   diagnosis?: Diagnosis;
 }

@@ -181,5 +181,6 @@ export async function compareMode(mc: ModeContext): Promise<void> {
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
     history: await readHistoryQuietly(rerun ? undefined : base.stored.dir),
   };
-  await publishReport(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir });
+  const artifactsUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/`;
+  await publishReport(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir, artifactsUrl });
 }

@@ -172,6 +172,7 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
     incomplete: [...problems, ...failed],
     moduleDir,
     repoDir: repoDir ?? moduleDir,
+    artifactsUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/`,
   });
   if (problems.length > 0 && !gate.failed) core.setFailed(`benchgate: incomplete, so no verdict on the whole suite: ${problems.join('; ')}`);
 }

@@ -4,6 +4,7 @@
  * outage) are warnings, never the reason the step fails; only the gate fails it.
  */
 import * as core from '@actions/core';
+import { join } from 'node:path';
 import type { ChangeSet } from '../engine.js';
 import { isChange } from '../compare/compare.js';
 import type { GateResult } from '../compare/gate.js';
@@ -107,6 +108,8 @@ export interface Published {
   incomplete: string[];
   moduleDir: string;
   repoDir: string;
+  /** This run's artifacts' URL prefix (an artifact's id follows): where the comment links the flame graphs. */
+  artifactsUrl?: string;
 }
 
 /** The job summary: the whole report (its limit is 1 MiB, the comment's 64 KiB), without the sticky marker. */
@@ -117,7 +120,9 @@ export function summaryMarkdown(report: CompareReport, mdCtx: MarkdownContext): 
 
 /** Compare mode's publishing: files, summary, annotations, result artifact, comment, outputs, and the gate's failure. */
 export async function publishReport(inputs: ActionInputs, client: GitHubClient, p: Published): Promise<void> {
-  const { report, gate, mdCtx, outDir } = p;
+  const { report, gate, outDir } = p;
+  let mdCtx = p.mdCtx;
+  // report.md links the flame graphs by their paths, right beside them in the artifact.
   const body = renderMarkdown(report, mdCtx);
   const extra = {
     pr: p.pr,
@@ -141,6 +146,22 @@ export async function publishReport(inputs: ActionInputs, client: GitHubClient, 
     workingDirectory: inputs.workingDirectory,
   });
 
+  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR (none
+  // without a pull request: there is nothing to comment on), and the rows' flame graphs. Uploaded
+  // before the comment is rendered, so that the comment can link the flame graphs to it.
+  const flameGraphs = report.rows.flatMap((r) => (r.flamegraph ? [join(outDir, r.flamegraph)] : []));
+  if (p.pr) {
+    const upload = await client.uploadArtifact({
+      name: reportArtifactName(inputs),
+      files: [files.jsonPath, files.mdPath, files.metaPath, ...flameGraphs],
+      rootDir: outDir,
+      retentionDays: Math.min(inputs.retentionDays || 30, 30),
+    });
+    if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
+    else if (flameGraphs.length > 0 && p.artifactsUrl) mdCtx = { ...mdCtx, flameGraphUrl: `${p.artifactsUrl}${upload.id}` };
+  }
+  const comment = renderMarkdown(report, mdCtx);
+
   await summaryText(summaryMarkdown(report, mdCtx));
 
   // Annotations on the changed functions that regressed (GitHub drops the rest).
@@ -149,25 +170,13 @@ export async function publishReport(inputs: ActionInputs, client: GitHubClient, 
   }
   for (const reason of gate.reasons) core.info(`benchgate: regression: ${reason}`);
 
-  // The result artifact: what a `workflow_run` workflow needs to comment on a fork's PR (none
-  // without a pull request: there is nothing to comment on).
-  if (p.pr) {
-    const upload = await client.uploadArtifact({
-      name: reportArtifactName(inputs),
-      files: [files.jsonPath, files.mdPath, files.metaPath],
-      rootDir: outDir,
-      retentionDays: Math.min(inputs.retentionDays || 30, 30),
-    });
-    if (!upload.ok) core.warning(`benchgate: the report artifact was not uploaded (${upload.reason}): ${upload.message}`);
-  }
-
   const changed = report.rows.some(isChange);
   const shouldComment =
     p.pr > 0 &&
     (inputs.comment === 'always' ||
       (inputs.comment === 'on-change' &&
         (changed || (await client.hasStickyComment({ issueNumber: p.pr, marker: mdCtx.marker! }).catch(() => false)))));
-  const commentUrl = shouldComment ? await postComment(client, p.pr, inputs, body) : undefined;
+  const commentUrl = shouldComment ? await postComment(client, p.pr, inputs, comment) : undefined;
 
   setOutputs({
     ...gateOutputs(gate, p.incomplete),

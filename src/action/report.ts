@@ -60,6 +60,8 @@ export async function reportMode({ inputs, ctx, client }: ModeContext): Promise<
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: `see the summary of run ${wr.id}`,
     history: result.history,
+    // The flame graphs are in the artifact just downloaded (their paths were checked by fromJsonReport).
+    flameGraphUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${wr.id}/artifacts/${found.artifact.artifactId}`,
     // The artifact may come from a fork's run: only a full commit id goes into the link.
     blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${result.sourceCommit ?? wr.headSha}/`,
   };

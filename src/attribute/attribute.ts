@@ -152,11 +152,7 @@ function groupFrames(base: BenchmarkProfile, head: BenchmarkProfile, changed: Ch
   const groups: Group[] = [];
 
   for (const [name, pair] of byName) {
-    // Lines are only comparable within one side: head frames against head ranges, base frames
-    // against the ranges of functions only the base has; otherwise by name.
-    const c = pair.head
-      ? matchProfileFunction(pair.head, headSide) ?? matchProfileFunction(pair.head, baseSide, { byName: true })
-      : matchProfileFunction(pair.base!, baseSide) ?? matchProfileFunction(pair.base!, headSide, { byName: true });
+    const c = changedFunctionOf(pair, headSide, baseSide);
     if (c) {
       const list = folded.get(c) ?? [];
       list.push({ name, ...pair });
@@ -188,6 +184,23 @@ function groupFrames(base: BenchmarkProfile, head: BenchmarkProfile, changed: Ch
     groups.push({ changed: c, frame, flat, cum: cumHead - cumBase, cumBase, cumHead });
   }
   return groups;
+}
+
+type Frame = Pick<FunctionOpCost, 'function' | 'file' | 'startLine'>;
+
+/**
+ * The changed function a frame (seen on the head side, the base side or both) belongs to. Lines
+ * are only comparable within one side: head frames against head ranges, base frames against the
+ * ranges of functions only the base has; otherwise by name. The flame graph marks frames with it.
+ */
+export function changedFunctionOf(
+  pair: { base?: Frame; head?: Frame },
+  headSide: readonly ChangedFunction[],
+  baseSide: readonly ChangedFunction[],
+): ChangedFunction | undefined {
+  if (pair.head) return matchProfileFunction(pair.head, headSide) ?? matchProfileFunction(pair.head, baseSide, { byName: true });
+  if (pair.base) return matchProfileFunction(pair.base, baseSide) ?? matchProfileFunction(pair.base, headSide, { byName: true });
+  return undefined;
 }
 
 /**

@@ -242,7 +242,12 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
     await writeFile(join(outDir, 'report.md'), renderMarkdown(report, ctx));
     out.stdout(render(report, format, ctx, extra));
-    if (!tmp) log.info(`benchgate: raw outputs, profiles, report.json and report.md are in ${outDir}`);
+    const flames = report.rows.filter((r) => r.flamegraph).length;
+    if (!tmp) {
+      log.info(
+        `benchgate: raw outputs, profiles, report.json${flames ? `, report.md and ${flames} flame graph${flames === 1 ? '' : 's'} (flamegraphs/)` : ' and report.md'} are in ${outDir}`,
+      );
+    }
     return gate.failed ? EXIT_REGRESSION : EXIT_OK;
   } catch (e) {
     return reportError(e, 'run', RUN_USAGE, out);

@@ -15,6 +15,7 @@
  */
 import type { BenchmarkProfile, FunctionOpCost } from '../types.js';
 import type { ProfileSplit, SampleSlice } from './split.js';
+import type { StackNode } from './tree.js';
 
 /** The name as a CompareRow has it (`Parse/small-8`) → the candidates to look up, most precise first. */
 function candidates(name: string): { label: string[]; top: string; sub: boolean } {
@@ -68,10 +69,26 @@ export function perOpCostsOfSlice(slice: SampleSlice, pkg: string, name: string,
   return { package: pkg, name, unit, functions: scaled(slice, perOpValue) };
 }
 
+/** The factor from a set of samples to cost per op: every estimate here (and the flame graph's) uses it. */
+function perOpFactor(total: number, perOp: number): number {
+  return perOp / total;
+}
+
 function scaled(slice: SampleSlice, perOp: number): FunctionOpCost[] {
   if (slice.total === 0) return [];
-  const k = perOp / slice.total;
+  const k = perOpFactor(slice.total, perOp);
   return slice.functions.map((f) => ({ function: f.function, file: f.file, startLine: f.startLine, flat: f.flat * k, cum: f.cum * k }));
+}
+
+/**
+ * A benchmark's call tree (stackTree) in cost per op: the root's value becomes the row's center, so
+ * the tree's frames are in the same unit and scale as attribution's flat and cum (null: no samples).
+ */
+export function perOpTree(tree: StackNode, perOpValue: number): StackNode | null {
+  if (tree.value === 0) return null;
+  const k = perOpFactor(tree.value, perOpValue);
+  const scale = (n: StackNode): StackNode => ({ ...n, value: n.value * k, self: n.self * k, children: n.children.map(scale) });
+  return scale(tree);
 }
 
 export interface FunctionDelta {

@@ -6,7 +6,7 @@
  * stack split: the whole profile is the benchmark's, which is what a split by stack cannot give.
  */
 import { FunctionAggregator, byNameAndFile, compareTop } from './aggregate.js';
-import type { Profile } from './model.js';
+import type { Profile, Sample } from './model.js';
 import { sampleIndexByName } from './sample-type.js';
 import type { SampleSlice } from './split.js';
 
@@ -19,20 +19,27 @@ export interface WholeOptions {
    * objects as the benchmark's own. CPU profiles keep every sample: the GC and scheduler work a
    * benchmark causes runs on no benchmark stack and is its cost all the same.
    */
-  onlyUnder?: RegExp[];
+  onlyUnder?: { test(functionName: string): boolean }[];
 }
 
 /** flat/cum per function (key: name + file) over every sample of the profile (or those `onlyUnder` keeps). */
 export function wholeProfile(p: Profile, sampleIndex?: number | string, options: WholeOptions = {}): SampleSlice {
   const index = sampleIndexByName(p, sampleIndex);
   const agg = new FunctionAggregator(byNameAndFile);
-  const keep = options.onlyUnder;
+  const kept = sampleFilter(options);
   let total = 0;
   for (const s of p.sample) {
-    if (keep && !s.location.some((l) => l.line.some((ln) => keep.some((re) => re.test(ln.function.name))))) continue;
+    if (!kept(s)) continue;
     const w = s.value[index];
     total += w;
     agg.add(s, w);
   }
   return { total, functions: agg.nonZero().map((n) => ({ ...agg.rows[n] })).sort(compareTop) };
+}
+
+/** Which samples count as the benchmark's (WholeOptions.onlyUnder); the flame graph's tree keeps the same ones. */
+export function sampleFilter(options: WholeOptions): (s: Sample) => boolean {
+  const keep = options.onlyUnder;
+  if (!keep) return () => true;
+  return (s) => s.location.some((l) => l.line.some((ln) => keep.some((re) => re.test(ln.function.name))));
 }

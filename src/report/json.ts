@@ -38,6 +38,8 @@ export const JSON_REPORT_SCHEMA = 2;
 const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'noisy', 'unconfirmed', 'new', 'removed'];
 const TESTS: readonly RowTest[] = ['mann-whitney-u', 'wilcoxon-signed-rank', 'by-value'];
 const WARNING_KINDS: readonly ReportWarning['kind'][] = ['package-failed', 'environment', 'rows-removed', 'rows-added', 'too-few-pairs', 'input', 'other'];
+/** What flameGraphPath writes: slugs of [A-Za-z0-9._-] only, no `..` segment. */
+const FLAMEGRAPH_PATH = /^flamegraphs\/(?!\.)[A-Za-z0-9._-]+\/(?!\.)[A-Za-z0-9._-]+\.html$/;
 
 /** Serialize a report; `extra` adds top-level keys (e.g. commits) but cannot replace the report's own. */
 export function toJsonReport(report: CompareReport, extra?: object): string {
@@ -105,6 +107,7 @@ function rowToJson(row: CompareRow) {
         }
       : null,
     diagnosis: row.diagnosis ? { base: diagnosisSideToJson(row.diagnosis.base), head: diagnosisSideToJson(row.diagnosis.head) } : null,
+    flamegraph: row.flamegraph ?? null,
   };
 }
 
@@ -255,6 +258,13 @@ class ReportReader {
     if (o.diagnosis !== undefined && o.diagnosis !== null) {
       const d = this.object(o.diagnosis, `${path}.diagnosis`);
       row.diagnosis = { base: this.diagnosisSide(d.base, `${path}.diagnosis.base`), head: this.diagnosisSide(d.head, `${path}.diagnosis.head`) };
+    }
+    // Absent in reports from before flame graphs. The path becomes a link in the comment: only the
+    // shape the writer produces (flamegraph.ts) is accepted.
+    if (o.flamegraph !== undefined && o.flamegraph !== null) {
+      const fg = this.string(o.flamegraph, `${path}.flamegraph`);
+      if (!FLAMEGRAPH_PATH.test(fg)) this.fail(`${path}.flamegraph`, `expected flamegraphs/<package>/<benchmark>.<unit>.html, got ${describe(fg)}`);
+      row.flamegraph = fg;
     }
     return row;
   }

@@ -53,6 +53,12 @@ export interface MarkdownContext {
   fullReportHint?: string;
   /** A link for file names, e.g. `${server}/${repo}/blob/${sha}/`; none = plain text. */
   blobUrl?: string;
+  /**
+   * The URL of the result artifact that holds the flame graphs: each row's "flame graph" links
+   * there (one reference definition, a few characters a row). None: the link is the file's path
+   * relative to the report (right for report.md beside the files, locally or in the artifact).
+   */
+  flameGraphUrl?: string;
   maxLength?: number;
   /** The baseline's history of the base branch: a sparkline of its last runs per flagged row. */
   history?: History | null;
@@ -158,7 +164,7 @@ function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
     summaryCell(r.head, r.base, r.unit, !!r.exact),
     deltaCell(r, r.verdict === 'regression'),
     pCell(r),
-    likelyCause(r, ctx),
+    [likelyCause(r, ctx), flameGraphLink(r, ctx)].filter(Boolean).join(' · '),
   ]);
   const align: ('l' | 'r')[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l'];
   // main's last runs, oldest to newest, where the baseline carries a history (a column only then).
@@ -169,6 +175,20 @@ function changedTable(rows: CompareRow[], ctx: MarkdownContext): string {
     for (const [i, row] of body.entries()) row.splice(4, 0, trends[i]);
   }
   return markdownTable([header, ...body], { align });
+}
+
+/** The reference name the rows' links use when the artifact's URL is known. */
+const FLAME_REF = 'flame-graphs';
+
+/** The artifact's URL, if it is one a link destination can hold as it is. */
+function flameUrl(ctx: MarkdownContext): string | undefined {
+  return ctx.flameGraphUrl && /^https?:\/\/[^\s<>]+$/.test(ctx.flameGraphUrl) ? ctx.flameGraphUrl : undefined;
+}
+
+function flameGraphLink(r: CompareRow, ctx: MarkdownContext): string {
+  // The path is one the JSON reader checked (or the writer made): slug characters only.
+  if (!r.flamegraph || !/^[\w./-]+$/.test(r.flamegraph)) return '';
+  return flameUrl(ctx) ? `[flame graph][${FLAME_REF}]` : `[flame graph](${r.flamegraph})`;
 }
 
 function confirmationLine(r: CompareRow): string {
@@ -377,7 +397,12 @@ export function renderMarkdown(report: CompareReport, ctx: MarkdownContext): str
   for (const n of ctx.notices ?? []) top.push(`> ${escapeMarkdown(n)}`);
   if ((ctx.missingShards?.length ?? 0) + (ctx.incomplete?.length ?? 0) + (ctx.notices?.length ?? 0) > 0) top.push('');
   const skipped = skippedSection(report);
-  const end = [...(skipped ? ['', skipped] : []), '', footer(report, ctx), ...(ctx.marker ? ['', ctx.marker] : [])];
+  const flames = changed.some((r) => flameGraphLink(r, ctx) !== '');
+  const flameNote =
+    flames && flameUrl(ctx)
+      ? ['', `Flame graphs (width: cost per op in this PR; red slower, blue faster): in the result artifact, as \`flamegraphs/<package>/<benchmark>.<unit>.html\`.`, '', `[${FLAME_REF}]: <${flameUrl(ctx)}>`]
+      : [];
+  const end = [...(skipped ? ['', skipped] : []), '', footer(report, ctx), ...flameNote, ...(ctx.marker ? ['', ctx.marker] : [])];
 
   const build = (nChanged: number, withDetails: boolean, withUnchanged: boolean): string => {
     const out = [...top];
