@@ -34,5 +34,5 @@ export function wholeProfile(p: Profile, sampleIndex?: number | string, options:
     total += w;
     agg.add(s, w);
   }
-  return { total, functions: agg.nonZero().map((n) => ({ ...agg.rows[n] })).sort(compareTop) };
+  return { total, functions: agg.nonZero().map((n) => agg.row(n)).sort(compareTop) };
 }
