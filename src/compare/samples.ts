@@ -191,17 +191,24 @@ export class SampleTable {
   /**
    * The cells in benchstat's row order: package, then benchmark, as first seen; units time, memory,
    * then the rest. This consumes the table: each cell's samples are handed over as it is reached
-   * (runs of equal values made into arrays only then) and the table lets go of them, so that a
-   * caller that is done with a cell before taking the next holds one row's samples at a time.
+   * and the table lets go of them, so that a caller that is done with a cell before taking the
+   * next holds one row's samples at a time. A side that is a run of equal values is written into
+   * a scratch array that the next cell reuses: copy a cell's samples to keep them.
    */
   *takeCells(): Generator<Cell> {
+    const scratch = [new Float64Array(this.capacity), new Float64Array(this.capacity)];
     const unitKey = (u: string) => UNIT_RANK[u] ?? 3 + this.unitOrder.get(u)!;
     const cells = this.cells.sort((a, b) => a.pkgOrder - b.pkgOrder || a.nameOrder - b.nameOrder || unitKey(a.unit) - unitKey(b.unit));
     this.pkgs.clear();
     this.lastEntry = null;
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
-      const side = (s: 0 | 1) => (c.values[s] === EMPTY ? this.spread(c.first[s], c.counts[s], c.counts[s]) : c.values[s].subarray(0, c.counts[s]));
+      const side = (s: 0 | 1) => {
+        const n = c.counts[s];
+        if (c.values[s] !== EMPTY) return c.values[s].subarray(0, n);
+        if (scratch[s].length < n) scratch[s] = new Float64Array(2 * n);
+        return scratch[s].fill(c.first[s], 0, n).subarray(0, n);
+      };
       const cell: Cell = {
         pkg: c.pkg,
         name: c.name,
@@ -219,11 +226,9 @@ export class SampleTable {
     this.cells.length = 0;
   }
 
-  /** `n` copies of `value` in an array of `capacity` (≥ n). */
+  /** `n` copies of `value` in a new array of `capacity` (≥ n). */
   private spread(value: number, n: number, capacity: number): Float64Array {
-    const a = new Float64Array(capacity);
-    if (value !== 0 || Object.is(value, -0)) a.fill(value, 0, n);
-    return a;
+    return new Float64Array(capacity).fill(value, 0, n);
   }
 }
 
