@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseBenchText } from '../src/benchfmt/index.js';
-import { compareResults, type CompareOptions } from '../src/compare/index.js';
+import { compareResults, SampleTable, type CompareOptions } from '../src/compare/index.js';
 import type { BenchResult } from '../src/types.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -57,6 +57,20 @@ describe('rows and order', () => {
       { kind: 'rows-added', message: '1 row(s) only in the head: new benchmarks' },
     ]);
   });
+});
+
+test('a side is stored as a run while its values are equal: the cells hand back every sample, in order', () => {
+  // Late differences, -0 among zeros (a different value: it prints as one), long equal runs.
+  const sides: number[][] = [[3, 3, 3, 3, 9, 3], [0, 0, -0, 0], [2, 2, 2], [-0, -0], Array(40).fill(7).concat([8]), [5]];
+  const result = (name: string, value: number): BenchResult => ({ pkg: 'p', name, config: {}, iterations: 1, values: [{ value, unit: 'B/op' }] });
+  const table = new SampleTable();
+  sides.forEach((values, b) => table.addResults('base', values.map((v) => result(`B${b}`, v))));
+  table.addResults('head', [result('B0', 1)]);
+  // Copied as they come: a run is handed over in a scratch array that the next cell reuses.
+  const cells = Array.from(table.takeCells(), (c) => ({ base: [...c.base], head: [...c.head] }));
+  expect(cells.map((c) => c.base)).toEqual(sides);
+  expect(cells.map((c) => c.head)).toEqual([[1], [], [], [], [], []]);
+  expect(Object.is(cells[1].base[2], -0) && Object.is(cells[3].base[0], -0)).toBe(true);
 });
 
 describe('verdicts', () => {

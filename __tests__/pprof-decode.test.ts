@@ -14,7 +14,7 @@ import { mergeProfiles } from '../src/pprof/merge.js';
 import { readProfileFile } from '../src/pprof/read.js';
 import { decodeRawWithProtobufjs } from '../src/pprof/reflect.js';
 import { resolveProfile, type RawProfile } from '../src/pprof/raw.js';
-import { topFunctions } from '../src/pprof/top.js';
+import { topFunctions, topOfProtobuf } from '../src/pprof/top.js';
 import { fixed2, goG2, percentage, scaledLabel } from '../src/pprof/units.js';
 import { encodeSynthetic, makeProfiles, type PackageProfiles, type SyntheticProfile } from './fixtures/profmod/build.js';
 
@@ -158,6 +158,35 @@ describe('bad input is a BenchgateError with the file and, where known, the byte
     );
   });
 
+  test('fast-check: on a real profile with bytes cut or overwritten, the two-pass top reader fails where decoding fails and agrees where it succeeds', async () => {
+    const raw = ungzip(await readFile(shapes.mem));
+    const outcome = (f: () => unknown) => {
+      try {
+        return f();
+      } catch (e) {
+        if (!(e instanceof BenchgateError)) throw e;
+        return 'error';
+      }
+    };
+    let decoded = 0;
+    fc.assert(
+      fc.property(
+        // Whole files half the time, so that overwritten values and ids are read to the end.
+        fc.oneof(fc.constant(raw.length - 1), fc.nat(raw.length - 1)),
+        fc.array(fc.tuple(fc.nat(raw.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }),
+        (cut, edits) => {
+          const bytes = raw.slice(0, cut + 1);
+          for (const [at, v] of edits) if (at < bytes.length) bytes[at] = v;
+          const whole = outcome(() => topFunctions(decodeProfile(bytes, 'fuzz'), 'alloc_space'));
+          if (whole !== 'error') decoded++;
+          expect(outcome(() => topOfProtobuf(bytes, 'fuzz', 'alloc_space').report)).toEqual(whole);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(decoded).toBeGreaterThan(0);
+  });
+
   test('fast-check: a real profile with bytes cut or overwritten never throws anything but BenchgateError', async () => {
     const raw = ungzip(await readFile(shapes.cpu));
     fc.assert(
@@ -243,9 +272,13 @@ describe('flat and cum follow pprof on synthetic stacks', () => {
     });
     fc.assert(
       fc.property(spec, fc.boolean(), (s, packed) => {
-        const p = decodeProfile(encodeSynthetic(s as SyntheticProfile, { packed }));
+        const bytes = encodeSynthetic(s as SyntheticProfile, { packed });
+        const p = decodeProfile(bytes);
         for (const index of [0, 1]) {
-          const got = topFunctions(p, index).rows.map(({ function: f, flat, cum }) => ({ function: f, flat, cum }));
+          const report = topFunctions(p, index);
+          // The reader that totals samples as it reads them gives the same report, markers and total included.
+          expect(topOfProtobuf(bytes, 'x', index).report).toEqual(report);
+          const got = report.rows.map(({ function: f, flat, cum }) => ({ function: f, flat, cum }));
           const want = naiveTop(s as SyntheticProfile, index).sort(
             (a, b) => Math.abs(b.flat) - Math.abs(a.flat) || (a.function < b.function ? -1 : a.function > b.function ? 1 : 0) || Math.abs(b.cum) - Math.abs(a.cum),
           );

@@ -6,8 +6,9 @@
 import { basename } from 'node:path';
 import { BenchgateError } from '../errors.js';
 import { EXIT_FAILED, EXIT_USAGE } from './common.js';
-import { readProfiles } from '../pprof/read.js';
-import { topFunctions, type TopReport } from '../pprof/top.js';
+import type { Profile } from '../pprof/model.js';
+import { readProfileProtobuf, readProfiles } from '../pprof/read.js';
+import { topFunctions, topOfProtobuf, type TopReport } from '../pprof/top.js';
 import { outputUnit, percentage, scaledLabel } from '../pprof/units.js';
 import { PROFILE_USAGE as USAGE } from './usage.js';
 
@@ -69,8 +70,16 @@ export async function profileCommand(argv: string[], out: CommandOutput): Promis
     return EXIT_USAGE;
   }
   try {
-    const profile = await readProfiles(args.files);
-    const report = topFunctions(profile, args.sampleIndex, { focus: args.focus });
+    const options = { focus: args.focus };
+    let profile: Profile;
+    let report: TopReport;
+    if (args.files.length === 1) {
+      // One file (the usual case) is totalled as it is read, with no object per sample.
+      ({ profile, report } = topOfProtobuf(await readProfileProtobuf(args.files[0]), args.files[0], args.sampleIndex, options));
+    } else {
+      profile = await readProfiles(args.files);
+      report = topFunctions(profile, args.sampleIndex, options);
+    }
     if (args.format === 'json') {
       out.stdout(JSON.stringify(topJson(report), null, 2) + '\n');
     } else {

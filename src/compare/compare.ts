@@ -206,7 +206,11 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
   const pairsNeeded = signedRankPairsNeeded(alpha * (opts.looks ? lookWeights(opts.looks)[0] : 1));
   let tooFewPairs = 0;
 
-  const rows: DetailedRow[] = table.sortedCells().map((cell) => {
+  const rows: DetailedRow[] = [];
+  // One cell's samples at a time: the row keeps only their summaries.
+  for (const cell of table.takeCells()) rows.push(compareCell(cell));
+
+  function compareCell(cell: Cell): DetailedRow {
     const assume: Assumption = units[cell.unit]?.assume === 'exact' ? 'exact' : 'nothing';
     // The pairs first: they need the samples in the order they were taken, before the sort.
     const paired = opts.pairing ? pairedRow(cell, confidence, opts.pairing, opts.looks, pairsNeeded, () => tooFewPairs++) : null;
@@ -247,7 +251,7 @@ export function compareTable(table: SampleTable, opts: CompareOptions = {}): Det
       }
     }
     return row;
-  });
+  }
 
   // FDR control over the rows the gate judges by test: gated units with a p-value. Rows compared
   // by value (deterministic allocs/op, B/op) are decided without a test, so they are not part of

@@ -3,7 +3,9 @@
  * unit) holding each side's values in a typed array, in the order the rows will be printed.
  *
  * The reader files values straight in (it is a ResultSink), so a large suite costs a few bytes
- * per value rather than an object per result line. A value that is not a finite number (a line
+ * per value rather than an object per result line, and nothing per value while a side's values
+ * are all equal (B/op and allocs/op usually are: two of a -benchmem suite's three units). Those
+ * runs become arrays only when a row is compared, one row at a time. A value that is not a finite number (a line
  * such as `+Inf ns/op`, or a value that overflows once tidied: `1e303 MB/s`) cannot be summarized
  * or ranked: its line is left out, with a warning that names it.
  */
@@ -34,7 +36,9 @@ interface OpenCell {
   unit: string;
   pkgOrder: number;
   nameOrder: number;
+  /** Per side: the values, or EMPTY while every value so far equals `first` (then `counts` of them). */
   values: [Float64Array, Float64Array];
+  first: [number, number];
   counts: [number, number];
   pairs: [number[] | null, number[] | null];
   pairingOf?: Map<number, Pairing>;
@@ -115,13 +119,18 @@ export class SampleTable {
       let cell = entry.units.get(unit);
       if (!cell) cell = this.newCell(entry, r.pkg, r.name, unit);
       const n = cell.counts[side];
+      const v = r.values[i];
       let values = cell.values[side];
-      if (n === values.length) {
-        const grown = new Float64Array(n === 0 ? this.capacity : n * 2);
+      if (values === EMPTY) {
+        // Object.is: a -0 among zeros is a different value (it prints as one).
+        if (n === 0) cell.first[side] = v;
+        else if (!Object.is(v, cell.first[side])) values = cell.values[side] = this.spread(cell.first[side], n, Math.max(this.capacity, 2 * n));
+      } else if (n === values.length) {
+        const grown = new Float64Array(n * 2);
         grown.set(values);
         values = cell.values[side] = grown;
       }
-      values[n] = r.values[i];
+      if (values !== EMPTY) values[n] = v;
       cell.counts[side] = n + 1;
       // Pair indices only where every sample of the side has one (samples of runs measured in pairs).
       const pairs = cell.pairs[side];
@@ -143,7 +152,17 @@ export class SampleTable {
   private newCell(entry: NameEntry, pkg: string, name: string, unit: string): OpenCell {
     if (!this.unitOrder.has(unit)) this.unitOrder.set(unit, this.unitOrder.size);
     const pkgOrder = this.pkgs.get(pkg)!.order;
-    const cell: OpenCell = { pkg, name, unit, pkgOrder, nameOrder: entry.order, values: [EMPTY, EMPTY], counts: [0, 0], pairs: [[], []] };
+    const cell: OpenCell = {
+      pkg,
+      name,
+      unit,
+      pkgOrder,
+      nameOrder: entry.order,
+      values: [EMPTY, EMPTY],
+      first: [0, 0],
+      counts: [0, 0],
+      pairs: [[], []],
+    };
     entry.units.set(unit, cell);
     entry.first ??= cell;
     this.cells.push(cell);
@@ -171,22 +190,59 @@ export class SampleTable {
     return out;
   }
 
-  /** The cells in benchstat's row order: package, then benchmark, as first seen; units time, memory, then the rest. */
-  sortedCells(): Cell[] {
+  /**
+   * The cells in benchstat's row order: package, then benchmark, as first seen; units time, memory,
+   * then the rest. This consumes the table: each cell's samples are handed over as it is reached
+   * and the table lets go of them, so that a caller that is done with a cell before taking the
+   * next holds one row's samples at a time. A side that is a run of equal values is written into
+   * a scratch array that the next cell reuses: copy a cell's samples to keep them.
+   */
+  *takeCells(): Generator<Cell> {
+    const scratch = [new Float64Array(this.capacity), new Float64Array(this.capacity)];
     const unitKey = (u: string) => UNIT_RANK[u] ?? 3 + this.unitOrder.get(u)!;
-    return this.cells
-      .sort((a, b) => a.pkgOrder - b.pkgOrder || a.nameOrder - b.nameOrder || unitKey(a.unit) - unitKey(b.unit))
-      .map((c) => ({
+    const cells = this.cells.sort((a, b) => a.pkgOrder - b.pkgOrder || a.nameOrder - b.nameOrder || unitKey(a.unit) - unitKey(b.unit));
+    this.pkgs.clear();
+    this.lastEntry = null;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      const side = (s: 0 | 1) => {
+        const n = c.counts[s];
+        if (c.values[s] !== EMPTY) return c.values[s].subarray(0, n);
+        if (scratch[s].length < n) scratch[s] = new Float64Array(2 * n);
+        return scratch[s].fill(c.first[s], 0, n).subarray(0, n);
+      };
+      const cell: Cell = {
         pkg: c.pkg,
         name: c.name,
         unit: c.unit,
-        base: c.values[0].subarray(0, c.counts[0]),
-        head: c.values[1].subarray(0, c.counts[1]),
+        base: side(0),
+        head: side(1),
         basePairs: c.pairs[0],
         headPairs: c.pairs[1],
         pairingOf: c.pairingOf,
-      }));
+      };
+      c.values = [EMPTY, EMPTY];
+      this.cells[i] = EMPTY_CELL;
+      yield cell;
+    }
+    this.cells.length = 0;
+  }
+
+  /** `n` copies of `value` in a new array of `capacity` (≥ n). */
+  private spread(value: number, n: number, capacity: number): Float64Array {
+    return new Float64Array(capacity).fill(value, 0, n);
   }
 }
 
 const EMPTY = new Float64Array(0);
+const EMPTY_CELL: OpenCell = {
+  pkg: '',
+  name: '',
+  unit: '',
+  pkgOrder: 0,
+  nameOrder: 0,
+  values: [EMPTY, EMPTY],
+  first: [0, 0],
+  counts: [0, 0],
+  pairs: [null, null],
+};

@@ -34,17 +34,46 @@ export function uncompressProfile(bytes: Uint8Array, file: string): Uint8Array {
   if (!isGzip(bytes)) return bytes;
   try {
     // Node's zlib (native): pako, in JavaScript, took a quarter of `profile top` on a 10 MB profile.
-    return gunzipSync(bytes);
+    return gunzipSync(bytes, { chunkSize: outputChunk(bytes) });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new BenchgateError(`gzip data is corrupt or truncated: ${why}`, 'pprof', { file });
   }
 }
 
+/**
+ * zlib's output piece size for gunzipping `bytes`: the size gzip's trailer gives (the last member's
+ * uncompressed size, mod 2^32), so that the output is one buffer. With the default 16 KiB pieces
+ * Node joins them at the end, and the profile was held twice: 60 MB more at the peak of a 60 MB
+ * profile (bench/pprof-top.mjs). The trailer is only a hint: within deflate's ratio of at most
+ * ~1032:1, capped, and where it is wrong (several members, a corrupt file) zlib simply needs more
+ * pieces.
+ */
+function outputChunk(bytes: Uint8Array): number {
+  const n = bytes.length;
+  const trailer = n >= 18 ? (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0 : 0;
+  // +1: an output that fills its buffer exactly makes zlib ask for another one.
+  return Math.max(16 * 1024, Math.min(trailer + 1, n * 1032, 1 << 30));
+}
+
 /** Reads the protobuf into the wire-level form (strings and ids unresolved). */
 export function decodeRawProfile(buf: Uint8Array, file: string): RawProfile {
+  return decodeRaw(buf, file, true).raw;
+}
+
+/**
+ * Everything but the samples, and how many samples there are: the first of two passes that
+ * never hold every sample at once (forEachRawSample is the second). Samples come first in the
+ * file and refer to locations that come after them, so they cannot be resolved in one pass.
+ */
+export function decodeProfileTables(buf: Uint8Array, file: string): { raw: RawProfile; sampleCount: number } {
+  return decodeRaw(buf, file, false);
+}
+
+function decodeRaw(buf: Uint8Array, file: string, withSamples: boolean): { raw: RawProfile; sampleCount: number } {
   const r = new WireReader(buf, file);
   const p = emptyRawProfile();
+  let sampleCount = 0;
   const end = buf.length;
   const decoder = new TextDecoder('utf-8');
   while (r.pos < end) {
@@ -60,7 +89,9 @@ export function decodeRawProfile(buf: Uint8Array, file: string): RawProfile {
         break;
       case 2:
         r.expect(wire, WIRE_BYTES, 'sample', tagAt);
-        p.sample.push(readSample(r, r.lengthEnd(end), tagAt));
+        sampleCount++;
+        if (withSamples) p.sample.push(readSample(r, r.lengthEnd(end), { locationId: [], value: [], label: NO_LABELS, at: tagAt }));
+        else r.pos = r.lengthEnd(end);
         break;
       case 3:
         r.expect(wire, WIRE_BYTES, 'mapping', tagAt);
@@ -120,7 +151,61 @@ export function decodeRawProfile(buf: Uint8Array, file: string): RawProfile {
         r.skip(wire, end, tagAt);
     }
   }
-  return p;
+  return { raw: p, sampleCount };
+}
+
+/**
+ * One Sample message read into arrays that are reused from one sample to the next: the first
+ * `locations` entries of `locationId` and `values` of `value` are this sample's. Labels are
+ * rare in CPU profiles and one short array in memory profiles: `label` is that sample's own.
+ */
+export interface SampleScratch {
+  locationId: number[];
+  locations: number;
+  value: number[];
+  values: number;
+  label: number[];
+  at: number;
+}
+
+/**
+ * Calls `visit` with each sample in file order, read into one SampleScratch (copy what you
+ * keep): the second pass after decodeProfileTables, with no object per sample.
+ */
+export function forEachRawSample(buf: Uint8Array, file: string, visit: (s: SampleScratch) => void): void {
+  const r = new WireReader(buf, file);
+  const end = buf.length;
+  const s: SampleScratch = { locationId: [], locations: 0, value: [], values: 0, label: NO_LABELS, at: -1 };
+  while (r.pos < end) {
+    const tagAt = r.pos;
+    const tag = r.uint32(end);
+    if (tag >>> 3 !== 2) {
+      // The first pass checked these fields; only their extent matters here.
+      r.skip(tag & 7, end, tagAt);
+      continue;
+    }
+    const stop = r.lengthEnd(end);
+    s.locations = 0;
+    s.values = 0;
+    s.label = NO_LABELS;
+    s.at = tagAt;
+    while (r.pos < stop) {
+      const fieldAt = r.pos;
+      const t = r.uint32(stop);
+      const wire = t & 7;
+      switch (t >>> 3) {
+        case 1:
+          s.locations = r.varintsInto(s.locationId, s.locations, wire, stop, false, fieldAt);
+          break;
+        case 2:
+          s.values = r.varintsInto(s.value, s.values, wire, stop, true, fieldAt);
+          break;
+        default:
+          readSampleField(r, t, stop, fieldAt, s);
+      }
+    }
+    visit(s);
+  }
 }
 
 function decodeUtf8(decoder: TextDecoder, buf: Uint8Array, start: number, stop: number): string {
@@ -162,8 +247,7 @@ function readValueType(r: WireReader, end: number): RawValueType {
 
 const NO_LABELS: number[] = [];
 
-function readSample(r: WireReader, end: number, at: number): RawSample {
-  const s: RawSample = { locationId: [], value: [], label: NO_LABELS, at };
+function readSample(r: WireReader, end: number, s: RawSample): RawSample {
   while (r.pos < end) {
     const tagAt = r.pos;
     const tag = r.uint32(end);
@@ -175,16 +259,23 @@ function readSample(r: WireReader, end: number, at: number): RawSample {
       case 2:
         s.value = r.repeatedVarint(s.value, wire, end, true, tagAt);
         break;
-      case 3:
-        r.expect(wire, WIRE_BYTES, 'Sample.label', tagAt);
-        if (s.label === NO_LABELS) s.label = [];
-        readLabel(r, r.lengthEnd(end), s.label);
-        break;
       default:
-        r.skip(wire, end, tagAt);
+        readSampleField(r, tag, end, tagAt, s);
     }
   }
   return s;
+}
+
+/** A Sample field other than the location ids and values: a label, or one to skip. */
+function readSampleField(r: WireReader, tag: number, end: number, tagAt: number, s: { label: number[] }): void {
+  const wire = tag & 7;
+  if (tag >>> 3 === 3) {
+    r.expect(wire, WIRE_BYTES, 'Sample.label', tagAt);
+    if (s.label === NO_LABELS) s.label = [];
+    readLabel(r, r.lengthEnd(end), s.label);
+  } else {
+    r.skip(wire, end, tagAt);
+  }
 }
 
 /** Appends the label as four numbers (key, str, num, num_unit) to `out`. */

@@ -128,6 +128,51 @@ const NO_NUM_LABELS: Record<string, number[]> = Object.freeze({}) as Record<stri
  * between samples with the same labels: treat them as read-only.
  */
 export function resolveProfile(raw: RawProfile, file: string): Profile {
+  const { profile, samples } = resolveTables(raw, file, raw.sample.length);
+  const sample: Sample[] = new Array(raw.sample.length);
+  const labelSets = new Map<string, Pick<Sample, 'label' | 'numLabel' | 'numUnit'>>();
+  for (let i = 0; i < raw.sample.length; i++) {
+    const s = raw.sample[i];
+    // The id array becomes the Location array in place: for a million samples, one array
+    // each instead of two (the raw profile is consumed by resolving it).
+    const locs = s.locationId as unknown as Location[];
+    samples.stack(s.locationId, s.locationId.length, s.value.length, s.at, locs);
+    if (s.label.length === 0) {
+      sample[i] = { location: locs, value: s.value, label: NO_LABELS, numLabel: NO_NUM_LABELS, numUnit: NO_LABELS };
+      continue;
+    }
+    // Memory profiles give every sample a `bytes` label with one of a few values: share those.
+    const labelKey = s.label.join(',');
+    const shared = labelSets.get(labelKey);
+    if (shared) {
+      sample[i] = { location: locs, value: s.value, ...shared };
+      continue;
+    }
+    const labels = samples.labels(s);
+    if (labelSets.size < 4096) labelSets.set(labelKey, labels);
+    sample[i] = { location: locs, value: s.value, ...labels };
+  }
+  profile.sample = sample;
+  return profile;
+}
+
+/** Resolves a sample's references, checking them: what resolveTables hands back besides the profile. */
+export interface SampleResolver {
+  /**
+   * Writes the Locations of the first `count` ids into `out` (which may be `ids` itself), after
+   * checking that the sample has one value per sample type; `at` is its offset, for errors.
+   */
+  stack(ids: readonly number[], count: number, values: number, at: number, out: Location[]): void;
+  /** A sample's labels as records; a bad string index is an error. */
+  labels(s: Pick<RawSample, 'label' | 'at'>): Pick<Sample, 'label' | 'numLabel' | 'numUnit'>;
+}
+
+/**
+ * Everything but the samples, resolved and checked (a profile with `sample: []`), and the means
+ * to resolve samples one by one: resolveProfile for a whole raw profile, or a reader that never
+ * holds every sample (`profile top`). `sampleCount` is how many samples the profile has.
+ */
+export function resolveTables(raw: RawProfile, file: string, sampleCount: number): { profile: Profile; samples: SampleResolver } {
   const strings = raw.stringTable;
   const fail = (message: string, at = -1): never => {
     throw new BenchgateError(
@@ -206,58 +251,44 @@ export function resolveProfile(raw: RawProfile, file: string): Profile {
   });
 
   const sampleType = raw.sampleType.map((v) => valueType(v, 'sample'));
-  if (sampleType.length === 0 && raw.sample.length > 0) fail('profile has samples but no sample types');
-  const sample: Sample[] = new Array(raw.sample.length);
-  const labelSets = new Map<string, Pick<Sample, 'label' | 'numLabel' | 'numUnit'>>();
-  for (let i = 0; i < raw.sample.length; i++) {
-    const s = raw.sample[i];
-    if (s.value.length !== sampleType.length) {
-      fail(`sample has ${s.value.length} values but the profile has ${sampleType.length} sample types`, s.at);
-    }
-    // The id array becomes the Location array in place: for a million samples, one array
-    // each instead of two (the raw profile is consumed by resolving it).
-    const locs = s.locationId as unknown as Location[];
-    for (let j = 0; j < locs.length; j++) {
-      const loc = locations.get(s.locationId[j]);
-      if (!loc) fail(`sample refers to unknown location id ${s.locationId[j]}`, s.at);
-      locs[j] = loc!;
-    }
-    if (s.label.length === 0) {
-      sample[i] = { location: locs, value: s.value, label: NO_LABELS, numLabel: NO_NUM_LABELS, numUnit: NO_LABELS };
-      continue;
-    }
-    // Memory profiles give every sample a `bytes` label with one of a few values: share those.
-    const labelKey = s.label.join(',');
-    const shared = labelSets.get(labelKey);
-    if (shared) {
-      sample[i] = { location: locs, value: s.value, ...shared };
-      continue;
-    }
-    const label: Record<string, string[]> = {};
-    const numLabel: Record<string, number[]> = {};
-    const numUnit: Record<string, string[]> = {};
-    for (let j = 0; j + LABEL_FIELDS <= s.label.length; j += LABEL_FIELDS) {
-      const [k, sv, num, unit] = s.label.slice(j, j + LABEL_FIELDS);
-      const key = str(k, 'label key', s.at);
-      // As pprof: a label is a string label when str is set, numeric when num or its unit is.
-      if (sv !== 0) {
-        (label[key] ??= []).push(str(sv, 'label value', s.at));
-      } else if (num !== 0 || unit !== 0) {
-        const nums = (numLabel[key] ??= []);
-        const units = (numUnit[key] ??= []);
-        while (units.length < nums.length) units.push('');
-        nums.push(num);
-        units.push(unit !== 0 ? str(unit, 'label unit', s.at) : '');
+  if (sampleType.length === 0 && sampleCount > 0) fail('profile has samples but no sample types');
+  const samples: SampleResolver = {
+    stack(ids, count, values, at, out) {
+      if (values !== sampleType.length) {
+        fail(`sample has ${values} values but the profile has ${sampleType.length} sample types`, at);
       }
-    }
-    if (labelSets.size < 4096) labelSets.set(labelKey, { label, numLabel, numUnit });
-    sample[i] = { location: locs, value: s.value, label, numLabel, numUnit };
-  }
+      for (let j = 0; j < count; j++) {
+        const loc = locations.get(ids[j]);
+        if (!loc) fail(`sample refers to unknown location id ${ids[j]}`, at);
+        out[j] = loc!;
+      }
+    },
+    labels(s) {
+      const label: Record<string, string[]> = {};
+      const numLabel: Record<string, number[]> = {};
+      const numUnit: Record<string, string[]> = {};
+      for (let j = 0; j + LABEL_FIELDS <= s.label.length; j += LABEL_FIELDS) {
+        const [k, sv, num, unit] = s.label.slice(j, j + LABEL_FIELDS);
+        const key = str(k, 'label key', s.at);
+        // As pprof: a label is a string label when str is set, numeric when num or its unit is.
+        if (sv !== 0) {
+          (label[key] ??= []).push(str(sv, 'label value', s.at));
+        } else if (num !== 0 || unit !== 0) {
+          const nums = (numLabel[key] ??= []);
+          const units = (numUnit[key] ??= []);
+          while (units.length < nums.length) units.push('');
+          nums.push(num);
+          units.push(unit !== 0 ? str(unit, 'label unit', s.at) : '');
+        }
+      }
+      return { label, numLabel, numUnit };
+    },
+  };
 
-  return {
+  const profile: Profile = {
     sampleType,
     defaultSampleType: str(raw.defaultSampleType, 'default sample type', -1),
-    sample,
+    sample: [],
     mapping,
     location,
     function: fns,
@@ -270,4 +301,5 @@ export function resolveProfile(raw: RawProfile, file: string): Profile {
     comments: raw.comment.map((c) => str(c, 'comment', -1)),
     docUrl: str(raw.docUrl, 'doc_url', -1),
   };
+  return { profile, samples };
 }

@@ -194,7 +194,7 @@ export function splitByBenchmark(p: Profile, pkg: string, sampleIndex?: number |
 
   const slice = (agg: FunctionAggregator, sliceTotal: number): SampleSlice => ({
     total: sliceTotal,
-    functions: agg.nonZero().map((n) => ({ ...agg.rows[n] })).sort(compareTop),
+    functions: agg.nonZero().map((n) => agg.row(n)).sort(compareTop),
   });
   const benchmarks = new Map<string, BenchmarkSamples>();
   for (const [name, a] of accs) {

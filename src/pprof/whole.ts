@@ -34,7 +34,7 @@ export function wholeProfile(p: Profile, sampleIndex?: number | string, options:
     total += w;
     agg.add(s, w);
   }
-  return { total, functions: agg.nonZero().map((n) => ({ ...agg.rows[n] })).sort(compareTop) };
+  return { total, functions: agg.nonZero().map((n) => agg.row(n)).sort(compareTop) };
 }
 
 /** Which samples count as the benchmark's (WholeOptions.onlyUnder); the flame graph's tree keeps the same ones. */

@@ -164,6 +164,35 @@ export class WireReader {
     return out;
   }
 
+  /**
+   * repeatedVarint into a scratch array read into message after message: the values go to
+   * `out[n]`, `out[n + 1]`…, and the new count is returned. The array is never shrunk (emptying
+   * an array with `length = 0` frees its storage, and refilling it allocates again).
+   */
+  varintsInto(out: number[], n: number, wire: number, end: number, signed: boolean, tagAt: number): number {
+    if (wire === WIRE_VARINT) {
+      out[n] = this.varint(end, signed);
+      return n + 1;
+    }
+    if (wire !== WIRE_BYTES) this.fail(`repeated integer field has wire type ${wire}`, tagAt);
+    const stop = this.lengthEnd(end);
+    const buf = this.buf;
+    let pos = this.pos;
+    while (pos < stop) {
+      const b = buf[pos];
+      if (b < 0x80) {
+        out[n++] = b;
+        pos++;
+      } else {
+        this.pos = pos;
+        out[n++] = this.varint(stop, signed);
+        pos = this.pos;
+      }
+    }
+    this.pos = pos;
+    return n;
+  }
+
   expect(wire: number, want: number, field: string, tagAt: number): void {
     if (wire !== want) this.fail(`field ${field} has wire type ${wire}, expected ${want}`, tagAt);
   }
