@@ -4,11 +4,12 @@
  * in a file, and the job summary and outputs in files the step appends to. The GitHub it talks to
  * is the loopback fake; each step acts as one workflow run of that fake.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { FakeGitHub, FakeRun, RecordedRequest } from './fake-github.js';
+import { git as gitRaw } from './cli.js';
 import { repoFromFixture, type FixtureRepo } from './repo.js';
 import { ROOT } from './tools.js';
 
@@ -47,16 +48,9 @@ export async function bundleAction(outDir: string): Promise<string> {
   return join(outDir, main.replace(/^dist\//, ''));
 }
 
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'benchgate test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'benchgate test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
-
+/** git with the tests' fixed identity (helpers/cli.ts), its output trimmed. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trim();
+  return gitRaw(cwd, ...args).trim();
 }
 
 export type { FixtureRepo };
