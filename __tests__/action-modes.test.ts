@@ -14,6 +14,7 @@ import type { CompareReport } from '../src/types.js';
 import { actionDefaults, makeRepo, pullRequestPayload, workflowRunPayload, type FixtureRepo } from './helpers/action-harness.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { report, row } from './helpers/reports.js';
+import { repoFromFixture } from './helpers/repo.js';
 import { ROOT } from './helpers/tools.js';
 
 const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'actionmod');
@@ -178,6 +179,22 @@ describe('compare mode with no baseline to compare with', () => {
     expect(s.failed).toMatch(/base-ref names a commit to run here: it takes baseline rerun \(or auto\), not artifact/);
     expect(s.outputs).toEqual({ verdict: 'incomplete' });
   });
+});
+
+describe('baseline mode (push to main)', () => {
+  test('a package that does not build: the baseline is recorded from the rest, verdict incomplete, the failure named', async () => {
+    const broken = repoFromFixture(join(work, 'broken'), join(ROOT, '__tests__', 'fixtures', 'broken'));
+    const s = await act(
+      'push',
+      {},
+      { packages: './fine ./nobuild', count: '1', benchtime: '1x', profiles: 'none' },
+      { GITHUB_WORKSPACE: broken.dir, GITHUB_SHA: broken.sha.main },
+    );
+    expect(s.failed).toBeUndefined();
+    expect(s.outputs).toMatchObject({ verdict: 'incomplete', regressions: 0, improvements: 0 });
+    expect(s.log.some((l) => /^::warning::benchgate: .*nobuild/.test(l))).toBe(true);
+    expect(s.summary).toMatch(/baseline recorded for .*incomplete: .*nobuild/s);
+  }, 300_000);
 });
 
 describe('modes refused before anything runs', () => {

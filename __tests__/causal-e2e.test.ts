@@ -12,10 +12,11 @@
  * per causal measurement, so that a loaded 2-core machine cannot hide it; assertions are about who
  * is credited and which commit is named, not exact percents.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleCli, git, runCli } from './helpers/cli.js';
+import { repoFromFixture } from './helpers/repo.js';
 import { bundleAction, checkout, pullFiles, pullRequestPayload, runStep, type FixtureRepo } from './helpers/action-harness.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { ROOT } from './helpers/tools.js';
@@ -61,23 +62,17 @@ const fn = (row: Row, name: string) => row.attribution?.functions.find((f) => f.
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'benchgate-causal-e2e-'));
   repo = join(work, 'repo');
-  cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'hot: Sum of weights');
-  sha.main = git(repo, 'rev-parse', 'HEAD').trim();
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  cpSync(join(FIXTURE, 'caller'), repo, { recursive: true });
-  git(repo, 'commit', '-q', '-am', 'hot: Sum with an index loop');
-  sha.caller = git(repo, 'rev-parse', 'HEAD').trim();
-  cpSync(join(FIXTURE, 'callee'), repo, { recursive: true });
-  git(repo, 'commit', '-q', '-am', 'hot: weight mixes three times');
-  sha.pr = git(repo, 'rev-parse', 'HEAD').trim();
-  git(repo, 'checkout', '-q', '-b', 'sig', 'main');
-  cpSync(join(FIXTURE, 'signature'), repo, { recursive: true });
-  git(repo, 'commit', '-q', '-am', 'hot: weight takes its rounds');
-  sha.sig = git(repo, 'rev-parse', 'HEAD').trim();
-  git(repo, 'checkout', '-q', 'pr');
+  const built = repoFromFixture(
+    repo,
+    join(FIXTURE, 'base'),
+    [
+      { branch: 'pr', overlay: join(FIXTURE, 'caller'), message: 'hot: Sum with an index loop', name: 'caller' },
+      { branch: 'pr', overlay: join(FIXTURE, 'callee'), message: 'hot: weight mixes three times' },
+      { branch: 'sig', overlay: join(FIXTURE, 'signature'), message: 'hot: weight takes its rounds' },
+    ],
+    { baseMessage: 'hot: Sum of weights', checkout: 'pr' },
+  );
+  Object.assign(sha, built.sha);
 });
 
 afterAll(() => {

@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { bundleCli, git, runCli } from './helpers/cli.js';
+import { repoFromFixture } from './helpers/repo.js';
 import { benchName } from './helpers/gobench.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -64,18 +65,15 @@ beforeAll(async () => {
   cli = await bundleCli();
   work = mkdtempSync(join(tmpdir(), 'benchgate-cli-run-'));
   repo = join(work, 'repo');
-  cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'calc: checksum and popcount');
-  git(repo, 'checkout', '-q', '-b', 'docs');
-  writeFileSync(join(repo, 'README.md'), 'climod\n');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'docs: readme');
-  git(repo, 'checkout', '-q', '-b', 'slow', 'main');
-  cpSync(join(FIXTURE, 'head/calc/calc.go'), join(repo, 'calc/calc.go'));
-  git(repo, 'commit', '-q', '-am', 'calc: checksum in ten passes');
-  slowSha = git(repo, 'rev-parse', 'HEAD').trim();
+  slowSha = repoFromFixture(
+    repo,
+    join(FIXTURE, 'base'),
+    [
+      { branch: 'docs', overlay: { 'README.md': 'climod\n' }, message: 'docs: readme' },
+      { branch: 'slow', overlay: { 'calc/calc.go': { copy: join(FIXTURE, 'head/calc/calc.go') } }, message: 'calc: checksum in ten passes' },
+    ],
+    { baseMessage: 'calc: checksum and popcount' },
+  ).sha.slow;
 });
 
 describe('benchgate run --base main', () => {

@@ -14,10 +14,11 @@
  * away from the ×2–3 plants (samples of 0.1 s scatter ±35% here under parallel load, and a row
  * noisier than the threshold is "too noisy to judge"); 8 rounds give the test room for outliers.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleCli, git, runCli } from './helpers/cli.js';
+import { bundleCli, runCli } from './helpers/cli.js';
+import { repoFromFixture, SHAPES_PR } from './helpers/repo.js';
 import { ROOT } from './helpers/tools.js';
 
 const FIXTURE = join(ROOT, '__tests__/fixtures/shapesmod');
@@ -50,13 +51,7 @@ beforeAll(async () => {
   cli = await bundleCli();
   work = mkdtempSync(join(tmpdir(), 'benchgate-cli-shapes-'));
   repo = join(work, 'repo');
-  cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'shapes');
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  cpSync(join(FIXTURE, 'head'), repo, { recursive: true });
-  git(repo, 'commit', '-q', '-am', 'shapes: slower skipSpace, mix and newNode; tidy Sum, Label and Depth');
+  repoFromFixture(repo, join(FIXTURE, 'base'), [{ branch: 'pr', overlay: join(FIXTURE, 'head'), message: SHAPES_PR }], { baseMessage: 'shapes' });
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

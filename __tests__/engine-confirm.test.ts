@@ -7,13 +7,13 @@
  *
  * @lane measuring
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyConfirmation, confirmScope, confirmSuspects, suspectsOf } from '../src/local.js';
 import { DEFAULT_RUN, DEFAULT_VERDICT } from '../src/settings.js';
 import type { CompareReport, CompareRow, Summary } from '../src/types.js';
-import { git } from './helpers/cli.js';
+import { repoFromFixture } from './helpers/repo.js';
 import { benchName } from './helpers/gobench.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -23,13 +23,9 @@ let repo: string;
 beforeAll(() => {
   const work = mkdtempSync(join(tmpdir(), 'benchgate-confirm-'));
   repo = join(work, 'repo');
-  cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'base');
-  git(repo, 'checkout', '-q', '-b', 'slow');
-  cpSync(join(FIXTURE, 'head/calc/calc.go'), join(repo, 'calc/calc.go'));
-  git(repo, 'commit', '-q', '-am', 'calc: checksum in ten passes');
+  repoFromFixture(repo, join(FIXTURE, 'base'), [
+    { branch: 'slow', overlay: { 'calc/calc.go': { copy: join(FIXTURE, 'head/calc/calc.go') } }, message: 'calc: checksum in ten passes' },
+  ]);
 });
 
 const summary = (center: number): Summary => ({ n: 5, center, lo: center * 0.9, hi: center * 1.1, warnings: [] });

@@ -26,7 +26,7 @@ import { attributeReport, compareRuns, localChanges, type ChangeSet } from '../s
 import { DEFAULT_VERDICT } from '../src/settings.js';
 import type { StoredRun } from '../src/store/dir.js';
 import type { BenchResult, CompareReport, CompareRow, Fingerprint, PackageRun, Run } from '../src/types.js';
-import { git } from './helpers/cli.js';
+import { repoFromFixture, SHAPES_PR } from './helpers/repo.js';
 import { ROOT } from './helpers/tools.js';
 
 const FIXTURE = join(ROOT, '__tests__/fixtures/shapesmod');
@@ -149,13 +149,7 @@ function first(x: CompareRow): { function: string; changed: boolean; share: numb
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'benchgate-shapes-'));
   const repo = join(work, 'repo');
-  cpSync(join(FIXTURE, 'base'), repo, { recursive: true });
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'shapes');
-  git(repo, 'checkout', '-q', '-b', 'pr');
-  cpSync(join(FIXTURE, 'head'), repo, { recursive: true });
-  git(repo, 'commit', '-q', '-am', 'shapes: slower skipSpace, mix and newNode; tidy Sum, Label and Depth');
+  repoFromFixture(repo, join(FIXTURE, 'base'), [{ branch: 'pr', overlay: join(FIXTURE, 'head'), message: SHAPES_PR }], { baseMessage: 'shapes' });
   // The base is built from its own checkout, so the two sides' profiles carry different paths.
   dirs.base = join(work, 'base');
   cpSync(join(FIXTURE, 'base'), dirs.base, { recursive: true });

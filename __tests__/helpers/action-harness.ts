@@ -4,11 +4,13 @@
  * in a file, and the job summary and outputs in files the step appends to. The GitHub it talks to
  * is the loopback fake; each step acts as one workflow run of that fake.
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { FakeGitHub, FakeRun, RecordedRequest } from './fake-github.js';
+import { git as gitRaw } from './cli.js';
+import { repoFromFixture, type FixtureRepo } from './repo.js';
 import { ROOT } from './tools.js';
 
 /** The defaults action.yml declares, read from the file so the tests cannot drift from it. */
@@ -46,45 +48,20 @@ export async function bundleAction(outDir: string): Promise<string> {
   return join(outDir, main.replace(/^dist\//, ''));
 }
 
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'benchgate test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'benchgate test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
-
+/** git with the tests' fixed identity (helpers/cli.ts), its output trimmed. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trim();
+  return gitRaw(cwd, ...args).trim();
 }
 
-export interface FixtureRepo {
-  dir: string;
-  /** Commit of main, and of each PR branch. */
-  sha: Record<string, string>;
-}
+export type { FixtureRepo };
 
 /**
  * A git repository: `main` holds `base/`, and every other branch is one commit on top of main
- * that lays the given directory (or files) over it.
+ * that lays the given directory (or files) over it; main is checked out.
  */
 export function makeRepo(dir: string, base: string, branches: Record<string, string | Record<string, string>>): FixtureRepo {
-  mkdirSync(dir, { recursive: true });
-  cpSync(base, dir, { recursive: true });
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'base');
-  const sha: Record<string, string> = { main: git(dir, 'rev-parse', 'HEAD') };
-  for (const [branch, overlay] of Object.entries(branches)) {
-    git(dir, 'checkout', '-q', '-b', branch, 'main');
-    if (typeof overlay === 'string') cpSync(overlay, dir, { recursive: true });
-    else for (const [path, text] of Object.entries(overlay)) writeFileSync(join(dir, path), text);
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', branch);
-    sha[branch] = git(dir, 'rev-parse', 'HEAD');
-  }
-  git(dir, 'checkout', '-q', 'main');
-  return { dir, sha };
+  const commits = Object.entries(branches).map(([branch, overlay]) => ({ branch, overlay }));
+  return repoFromFixture(dir, base, commits, { checkout: 'main' });
 }
 
 /** A private checkout of `branch` (actions/checkout with fetch-depth 0: all branches present). */

@@ -50,6 +50,8 @@ export function git(cwd: string, ...args: string[]): string {
       GIT_AUTHOR_EMAIL: 'test@example.com',
       GIT_COMMITTER_NAME: 'test',
       GIT_COMMITTER_EMAIL: 'test@example.com',
+      // No system gitconfig: a test repository behaves the same on every machine.
+      GIT_CONFIG_NOSYSTEM: '1',
     },
   });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
