@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { environmentNote } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, packageFailures } from '../failures.js';
-import { evaluateGate } from '../compare/gate.js';
 import { ensureMergeBase, git, headSha, revParse } from '../git/git.js';
 import { stickyMarker } from '../github/index.js';
 import { repoRoot, runBothSides, runOneSide } from '../local.js';
@@ -22,7 +21,7 @@ import { baselineArtifactName, type ActionInputs } from './inputs.js';
 import { log, logFailures, withProgress } from './log.js';
 import { moduleDirOf, workDir } from './paths.js';
 import { prChanges } from './pr-diff.js';
-import { publishNoBaseline, publishReport } from './publish.js';
+import { gateFor, publishNoBaseline, publishReport } from './publish.js';
 import { affectedPlan } from './affected.js';
 import { shardWithBaseline, uploadComparePart } from './merge.js';
 import { readHistoryQuietly } from '../history/store.js';
@@ -160,13 +159,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
 
   // 3. Gate and publish.
   const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];
-  const gate = evaluateGate(report, {
-    failOn: inputs.failOn,
-    gateUnits: inputs.verdict.gateUnits,
-    failOnUnconfirmed: inputs.failOnUnconfirmed,
-    labels,
-    acceptLabel: inputs.acceptLabel,
-  });
+  const gate = gateFor(report, inputs, labels);
   const incomplete = failedPackageLines(report);
   const mdCtx: MarkdownContext = {
     gate,

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
 import { packageFailures } from '../failures.js';
 import { benchmarkKey } from '../compare/compare.js';
-import { evaluateGate } from '../compare/gate.js';
 import { ensureMergeBase, headSha } from '../git/git.js';
 import { stickyMarker, type GitHubClient } from '../github/index.js';
 import { repoRoot } from '../local.js';
@@ -29,7 +28,7 @@ import { baselineArtifactName, directorySlug, type ActionInputs } from './inputs
 import { log, logFailures, withProgress } from './log.js';
 import { filesUnder, moduleDirOf, workDir } from './paths.js';
 import { prChanges } from './pr-diff.js';
-import { decideVerdict, publishReport, setOutputs, summaryText } from './publish.js';
+import { decideVerdict, gateFor, publishReport, setOutputs, summaryText } from './publish.js';
 
 
 /** `benchgate-part[-<dir>]`: the compare parts' names before `-shard-i-of-n`. */
@@ -138,13 +137,7 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
     track: withProgress,
   });
   const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];
-  const gate = evaluateGate(report, {
-    failOn: inputs.failOn,
-    gateUnits: inputs.verdict.gateUnits,
-    failOnUnconfirmed: inputs.failOnUnconfirmed,
-    labels,
-    acceptLabel: inputs.acceptLabel,
-  });
+  const gate = gateFor(report, inputs, labels);
   logFailures([...(merged.meta.baseIsStored ? [] : packageFailures(merged.base.run, 'base')), ...packageFailures(merged.head.run, 'head')]);
   const failed = failedPackageLines(report);
   const sourceCommit = repoDir ? await headSha(repoDir).catch(() => pr.headSha) : pr.headSha;

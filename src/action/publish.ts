@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { join } from 'node:path';
 import type { ChangeSet } from '../engine.js';
 import { isChange } from '../compare/compare.js';
-import type { GateResult } from '../compare/gate.js';
+import { evaluateGate, type GateResult } from '../compare/gate.js';
 import { stickyMarker, type GitHubClient } from '../github/index.js';
 import { MAX_SUMMARY_LENGTH, MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { annotationsFor } from '../report/annotations.js';
@@ -34,6 +34,17 @@ export interface ActionOutputs {
   reportMarkdown?: string;
   baselineRunId?: number;
   commentUrl?: string;
+}
+
+/** The gate as the inputs set it, for a PR with these labels (compare, merge and report modes alike). */
+export function gateFor(report: CompareReport, inputs: ActionInputs, labels: readonly string[]): GateResult {
+  return evaluateGate(report, {
+    failOn: inputs.failOn,
+    gateUnits: inputs.verdict.gateUnits,
+    failOnUnconfirmed: inputs.failOnUnconfirmed,
+    labels,
+    acceptLabel: inputs.acceptLabel,
+  });
 }
 
 /** The outputs of a gated comparison (compare mode, and report mode from its artifact). */

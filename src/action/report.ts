@@ -5,12 +5,11 @@
  */
 import * as core from '@actions/core';
 import { BenchgateError } from '../errors.js';
-import { evaluateGate } from '../compare/gate.js';
 import { stickyMarker } from '../github/index.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
 import type { ModeContext } from './context.js';
 import { workDir } from './paths.js';
-import { gateOutputs, postComment, setOutputs, summaryText } from './publish.js';
+import { gateFor, gateOutputs, postComment, setOutputs, summaryText } from './publish.js';
 import { readResultMeta, readResultReport, reportArtifactName } from './result-artifact.js';
 
 export async function reportMode({ inputs, ctx, client }: ModeContext): Promise<void> {
@@ -42,13 +41,7 @@ export async function reportMode({ inputs, ctx, client }: ModeContext): Promise<
     return;
   }
   const result = await readResultReport(dest);
-  const gate = evaluateGate(result.report, {
-    failOn: inputs.failOn,
-    gateUnits: inputs.verdict.gateUnits,
-    failOnUnconfirmed: inputs.failOnUnconfirmed,
-    labels: pull.labels,
-    acceptLabel: inputs.acceptLabel,
-  });
+  const gate = gateFor(result.report, inputs, pull.labels);
   const mdCtx: MarkdownContext = {
     gate,
     baseline: result.baseline,
