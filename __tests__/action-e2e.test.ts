@@ -15,7 +15,7 @@ import {
   checkout,
   git as gitIn,
   makeRepo,
-  pullFiles,
+  addBranchPull,
   pullRequestPayload,
   pushPayload,
   runStep,
@@ -76,15 +76,7 @@ function finish(run: FakeRun): void {
 
 /** A pull request from `branch` into main, known to the fake (files, labels) and checked out. */
 function openPull(number: number, branch: string, opts: { labels?: string[]; fork?: string } = {}): { pull: FakePull; dir: string } {
-  const pull = fake.addPull({
-    number,
-    headSha: repo.sha[branch],
-    headRef: branch,
-    baseSha: repo.sha.main,
-    labels: opts.labels ?? [],
-    headRepoFullName: opts.fork ?? `${fake.state.owner}/${fake.state.repo}`,
-    files: pullFiles(repo, 'main', branch),
-  });
+  const pull = addBranchPull(fake, repo, number, branch, opts);
   return { pull, dir: checkout(repo, join(work, `checkout-${++steps}`), branch) };
 }
 
@@ -316,15 +308,7 @@ describe('no usable baseline artifact: the merge base is run here instead', () =
     gitIn(dir, 'merge', '-q', '--no-ff', '--no-edit', 'slower');
     const merge = gitIn(dir, 'rev-parse', 'HEAD');
     const sumStart = readFileSync(calc, 'utf8').split('\n').indexOf('func Sum(xs []int) int {') + 1;
-    const pull = fake.addPull({
-      number: 7,
-      headSha: repo.sha.slower,
-      headRef: 'slower',
-      baseSha: moved,
-      labels: [],
-      headRepoFullName: `${fake.state.owner}/${fake.state.repo}`,
-      files: pullFiles(repo, 'main', 'slower'),
-    });
+    const pull = addBranchPull(fake, repo, 7, 'slower', { baseSha: moved });
     const step = await prStep(pull, dir, { 'artifact-name': 'benchgate-never-uploaded', bench: '^BenchmarkSum$', 'fail-on': 'none' });
 
     expect(step.code).toBe(0);

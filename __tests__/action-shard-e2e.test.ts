@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZip } from '../src/github/zip.js';
-import { bundleAction, checkout, makeRepo, pullFiles, pullRequestPayload, pushPayload, runStep, type FixtureRepo, type StepResult } from './helpers/action-harness.js';
+import { bundleAction, checkout, makeRepo, addBranchPull, pullRequestPayload, pushPayload, runStep, type FixtureRepo, type StepResult } from './helpers/action-harness.js';
 import { startFakeGitHub, type FakeGitHub, type FakePull, type FakeRun } from './helpers/fake-github.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -115,15 +115,7 @@ describe('a sharded suite', () => {
   }, 600_000);
 
   test('pull request: 3 shards balanced by the baseline + merge → one comment with every benchmark', async () => {
-    pull = fake.addPull({
-      number: 7,
-      headSha: repo.sha.docs,
-      headRef: 'docs',
-      baseSha: repo.sha.main,
-      labels: [],
-      headRepoFullName: `${fake.state.owner}/${fake.state.repo}`,
-      files: pullFiles(repo, 'main', 'docs'),
-    });
+    pull = addBranchPull(fake, repo, 7, 'docs');
     const run = startRun('pull_request', 'docs', repo.sha.docs);
     for (const i of [1, 2, 3]) {
       const step = await prJob(run, pull, { shard: `${i}/3` });

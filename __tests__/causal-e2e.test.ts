@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleCli, git, runCli } from './helpers/cli.js';
 import { repoFromFixture } from './helpers/repo.js';
-import { bundleAction, checkout, pullFiles, pullRequestPayload, runStep, type FixtureRepo } from './helpers/action-harness.js';
+import { bundleAction, checkout, addBranchPull, pullRequestPayload, runStep, type FixtureRepo } from './helpers/action-harness.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { ROOT } from './helpers/tools.js';
 
@@ -160,15 +160,7 @@ describe('the action: the causal check after confirmation', () => {
 
   test('the comment names the verified cause and the commit; the annotation on it says so', async () => {
     const fixture: FixtureRepo = { dir: repo, sha };
-    const pull = fake.addPull({
-      number: 7,
-      headSha: sha.pr,
-      headRef: 'pr',
-      baseSha: sha.main,
-      labels: [],
-      headRepoFullName: `${fake.state.owner}/${fake.state.repo}`,
-      files: pullFiles(fixture, 'main', 'pr'),
-    });
+    const pull = addBranchPull(fake, fixture, 7, 'pr');
     const dir = checkout(fixture, join(work, 'checkout'), 'pr');
     const run = fake.addRun({ event: 'pull_request', headBranch: 'pr', headSha: sha.pr, status: 'in_progress', conclusion: null, createdAt: new Date().toISOString() });
     const step = await runStep({

@@ -17,7 +17,7 @@ import { readZip } from '../src/github/zip.js';
 import {
   bundleAction,
   checkout,
-  pullFiles,
+  addBranchPull,
   pullRequestPayload,
   runStep,
   workflowRunPayload,
@@ -137,15 +137,7 @@ describe('the action: the flame graph in the result artifact, linked from the co
 
   test('uploaded with report.json, linked by the artifact URL from the PR run and from mode: report', async () => {
     const fixture: FixtureRepo = { dir: repo, sha };
-    const pull = fake.addPull({
-      number: 9,
-      headSha: sha.pr,
-      headRef: 'pr',
-      baseSha: sha.main,
-      labels: [],
-      headRepoFullName: `${fake.state.owner}/${fake.state.repo}`,
-      files: pullFiles(fixture, 'main', 'pr'),
-    });
+    const pull = addBranchPull(fake, fixture, 9, 'pr');
     const run = fake.addRun({
       event: 'pull_request',
       headBranch: 'pr',

@@ -16,7 +16,7 @@ import {
   bundleAction,
   checkout,
   makeRepo,
-  pullFiles,
+  addBranchPull,
   pullRequestPayload,
   pushPayload,
   runStep,
@@ -81,15 +81,7 @@ async function push(branch: string, before: string) {
 }
 
 async function pullStep(number: number, inputs: Record<string, string> = {}) {
-  const pull = fake.addPull({
-    number,
-    headSha: repo.sha.slower,
-    headRef: 'slower',
-    baseSha: repo.sha.main,
-    labels: [],
-    headRepoFullName: `${fake.state.owner}/${fake.state.repo}`,
-    files: pullFiles(repo, 'main', 'slower'),
-  });
+  const pull = addBranchPull(fake, repo, number, 'slower');
   const dir = checkout(repo, join(work, `checkout-${++steps}`), 'slower');
   const run = fake.addRun({ event: 'pull_request', headBranch: 'slower', headSha: pull.headSha, status: 'in_progress', conclusion: null, createdAt: new Date().toISOString() });
   const step = await runStep({

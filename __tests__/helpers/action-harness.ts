@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { FakeGitHub, FakeRun, RecordedRequest } from './fake-github.js';
+import type { FakeGitHub, FakePull, FakeRun, RecordedRequest } from './fake-github.js';
 import { git as gitRaw } from './cli.js';
 import { repoFromFixture, type FixtureRepo } from './repo.js';
 import { ROOT } from './tools.js';
@@ -72,6 +72,25 @@ export function checkout(repo: FixtureRepo, into: string, branch: string): strin
 }
 
 /** The PR's files as `GET /pulls/{n}/files` lists them: the patch is the diff from the first hunk on. */
+/** A pull request of branch `head` into main, known to the fake with the branches' diff as its files. */
+export function addBranchPull(
+  fake: FakeGitHub,
+  repo: FixtureRepo,
+  number: number,
+  head: string,
+  o: { baseSha?: string; labels?: string[]; fork?: string } = {},
+): FakePull {
+  return fake.addPull({
+    number,
+    headSha: repo.sha[head],
+    headRef: head,
+    baseSha: o.baseSha ?? repo.sha.main,
+    labels: o.labels ?? [],
+    headRepoFullName: o.fork ?? `${fake.state.owner}/${fake.state.repo}`,
+    files: pullFiles(repo, 'main', head),
+  });
+}
+
 export function pullFiles(repo: FixtureRepo, base: string, head: string): { filename: string; status: string; patch: string }[] {
   const names = git(repo.dir, 'diff', '--name-only', `${base}...${head}`).split('\n').filter(Boolean);
   return names.map((filename) => {
