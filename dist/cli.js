@@ -3,12 +3,14 @@ import { createRequire as __benchgateCreateRequire } from 'module';
 const require = __benchgateCreateRequire(import.meta.url);
 import {
   readBenchFile
-} from "./cli-chunk-KRBPBG4Y.js";
+} from "./cli-chunk-C3637UZB.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
   EXIT_REGRESSION,
   EXIT_USAGE,
+  HISTORY_USAGE,
+  MERGE_USAGE,
   PROFILE_USAGE,
   RUN_USAGE,
   SampleTable,
@@ -24,7 +26,7 @@ import {
   usageError,
   verdictFrom,
   warningText
-} from "./cli-chunk-RRWQSTAQ.js";
+} from "./cli-chunk-344SUKOR.js";
 
 // src/commands/compare.ts
 var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]";
@@ -39,7 +41,7 @@ async function compareCommand(argv, out2) {
     const base = await readBenchFile(positionals[0], table.sink("base"));
     const head = await readBenchFile(positionals[1], table.sink("head"));
     const report = compareTable(table, compareOptions(verdict, { ...base.units, ...head.units }));
-    report.warnings.push(...[...base.warnings, ...head.warnings].map(warningText));
+    report.warnings.push(...[...base.warnings, ...head.warnings].map((w) => ({ kind: "input", message: warningText(w) })));
     const gate = evaluateGate(report, { failOn, gateUnits: verdict.gateUnits, failOnUnconfirmed: false });
     out2.stdout(render(report, format, { gate, baseline: { source: "files", ref: positionals[0] } }));
     return gate.failed ? EXIT_REGRESSION : EXIT_OK;
@@ -57,12 +59,16 @@ var USAGE = [
   "  compare   compare two saved benchmark outputs (like benchstat)",
   "  run       benchmark the base ref and the working tree here, compare and attribute",
   "  baseline  record a run (as the action does on main) into a directory",
+  "  merge     join the parts of a run sharded with --shard i/n into one verdict (or one baseline)",
   "  profile   top functions of pprof profiles (like go tool pprof -top)",
+  "  history   a page of trend charts from baselines (their history.json or several runs)",
   "",
   COMPARE_USAGE,
   RUN_USAGE,
   BASELINE_USAGE,
-  PROFILE_USAGE
+  MERGE_USAGE,
+  PROFILE_USAGE,
+  HISTORY_USAGE
 ].join("\n");
 async function main(argv, out2) {
   const [command, ...rest] = argv;
@@ -71,12 +77,16 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-YSZXSX5D.js")).runCommand(rest, out2);
+      return (await import("./cli-run-KKTPIJXH.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-YSZXSX5D.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-KKTPIJXH.js")).baselineCommand(rest, out2);
+    case "merge":
+      return (await import("./cli-merge-HKT7IGGD.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
-      return (await import("./cli-profile-C7BDRHIX.js")).profileCommand(rest, out2);
+      return (await import("./cli-profile-HU5UXLZK.js")).profileCommand(rest, out2);
+    case "history":
+      return (await import("./cli-history-HBXBFHB7.js")).historyCommand(rest, out2);
     case "help":
     case "--help":
     case "-h":
