@@ -208,6 +208,24 @@ FAIL
     expect(failedBenchmarks('PASS\n')).toEqual([]);
     expect(unfinishedBenchmark('BenchmarkA-2 \t 1\t 5 ns/op\nBenchmarkPanics-2   \t')).toBe('Panics-2');
     expect(unfinishedBenchmark('BenchmarkA-2 \t 1\t 5 ns/op\nPASS\n')).toBeUndefined();
+    // At -cpu 2 the benchmark's goroutine can panic before its name reaches stdout: the trace says.
+    const trace = [
+      'panic: assignment to entry in nil map',
+      '',
+      'goroutine 4 [running]:',
+      'example.com/pairmod/failing.BenchmarkPanics(0x10603e50c608?)',
+      '\t/m/failing/failing_test.go:33 +0x28',
+      'testing.(*B).runN(0x10603e50c608, 0x1)',
+      '\t/usr/local/go/src/testing/benchmark.go:219 +0x190',
+      '',
+      'goroutine 1 [chan receive]:',
+      'example.com/pairmod/failing.BenchmarkOther(0x1)',
+      '',
+    ].join('\n');
+    expect(unfinishedBenchmark('BenchmarkMixed/good\nBenchmarkMixed/good-2 \t 1\t 5 ns/op\n', trace)).toBe('Panics');
+    expect(failedBenchmarks('', trace)).toEqual(['Panics']);
+    expect(unfinishedBenchmark('', trace.replace('BenchmarkPanics(', 'BenchmarkTable.func1('))).toBe('Table');
+    expect(unfinishedBenchmark('', 'exit status 1\n')).toBeUndefined();
   });
 
   test('property: a leaf pattern selects its own name at every level and nothing longer', () => {

@@ -379,10 +379,10 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
         }
         outcome = classify(r);
         if (outcome.status === 'ok' || outcome.status === 'no-benchmarks') break;
-        const names = failedBenchmarks(r.stdout);
+        const names = failedBenchmarks(r.stdout, r.stderr);
         const which = names.length > 0 ? `, benchmark ${names.join(', ')}` : '';
         recordFailure(pr, outcome.status, `listing run (-cpu ${cpu}), ${s.side}${which}`, outcome.message);
-        const crashed = unfinishedBenchmark(r.stdout);
+        const crashed = unfinishedBenchmark(r.stdout, r.stderr);
         if (crashed === undefined || userSkips || attempt >= MAX_LISTING_RUNS) break;
         skips.push(leafPattern(crashed));
         listClock.addStep();

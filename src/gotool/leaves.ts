@@ -75,10 +75,10 @@ export function listingPatternFor(names: readonly string[], procs: readonly numb
  * parents too; the line may follow the leaf's name on the same line), and a name printed with no result after it (Go prints a leaf's name before running
  * it; a panic or a kill leaves it without its numbers).
  */
-export function failedBenchmarks(stdout: string): string[] {
+export function failedBenchmarks(stdout: string, stderr = ''): string[] {
   const failed = [...stdout.matchAll(/--- FAIL: Benchmark(\S*)/g)].map((m) => m[1]);
   const innermost = failed.filter((n) => !failed.some((o) => o !== n && o.startsWith(`${n}/`)));
-  const running = unfinishedBenchmark(stdout);
+  const running = unfinishedBenchmark(stdout, stderr);
   if (running !== undefined && !innermost.includes(running)) innermost.push(running);
   return [...new Set(innermost)];
 }
@@ -88,9 +88,22 @@ export function failedBenchmarks(stdout: string): string[] {
  * the process died (a panic, a kill). With `-test.v` Go prints every benchmark's name before it
  * starts, without the `-procs` suffix (`Mixed/bad`); without it, only sometimes, with the suffix.
  */
-export function unfinishedBenchmark(stdout: string): string | undefined {
+export function unfinishedBenchmark(stdout: string, stderr = ''): string | undefined {
   const last = stdout.replace(/\s+$/, '').split('\n').pop() ?? '';
-  return /^Benchmark(\S*)\s*$/.exec(last)?.[1];
+  return /^Benchmark(\S*)\s*$/.exec(last)?.[1] ?? panickedBenchmark(stderr);
+}
+
+/**
+ * The top-level benchmark in the panicking goroutine's stack (`pkg.BenchmarkX(` or
+ * `pkg.BenchmarkX.func1(`): at GOMAXPROCS > 1 the benchmark's goroutine can panic before the main
+ * goroutine has printed its name, so stdout alone does not always say (Go 1.26, `-cpu 2`). Only
+ * the first goroutine of the trace, the one that panicked, is read.
+ */
+export function panickedBenchmark(stderr: string): string | undefined {
+  const at = stderr.indexOf('\npanic: ') >= 0 ? stderr.indexOf('\npanic: ') : stderr.startsWith('panic: ') ? 0 : -1;
+  if (at < 0) return undefined;
+  const goroutine = /\ngoroutine \d+ \[[^\]]*\]:\n([\s\S]*?)(?:\n\n|$)/.exec(stderr.slice(at));
+  return goroutine ? /\.Benchmark([\p{L}\p{N}_]*)(?:\.func\d+)*\(/u.exec(goroutine[1])?.[1] : undefined;
 }
 
 /** The most listing runs per package, side and `-cpu` value when benchmarks crash them. */
