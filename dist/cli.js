@@ -77,11 +77,11 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-KKTPIJXH.js")).runCommand(rest, out2);
+      return (await import("./cli-run-OOWPO6XS.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-KKTPIJXH.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-OOWPO6XS.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-HKT7IGGD.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-3I26QHTR.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
       return (await import("./cli-profile-HU5UXLZK.js")).profileCommand(rest, out2);
