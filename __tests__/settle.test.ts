@@ -60,6 +60,19 @@ describe('worst case and open rows', () => {
     expect(rowIsOpen(rowOf(summary(100, 99, 101), summary(100, 99, 101), { verdict: 'regression' }), RULE)).toBe(true);
   });
 
+  test('an apparent speed-up of the threshold runs its planned pairs (6 pairs cannot make it significant), then stops', () => {
+    // Head 34% faster, the interval well clear of any slowdown: open before the planned count.
+    const faster = rowOf(summary(100, 98, 102), summary(66, 64, 68));
+    expect(worstCasePercent(faster, false)).toBeLessThan(0);
+    expect(rowIsOpen(faster, RULE)).toBe(true);
+    expect(rowIsOpen(rowOf(summary(100, 98, 102), summary(97, 96, 98)), RULE)).toBe(false);
+    // B/s, higher is better: the same speed-up seen from the other side.
+    expect(rowIsOpen(rowOf(summary(100, 98, 102), summary(150, 148, 152), { unit: 'B/s' }), { ...RULE, gateUnits: ['B/s'] })).toBe(true);
+    // At the planned count it is done, whatever its verdict.
+    const paired = { n: 10, ratio: 0.66, lo: 0.6, hi: 0.7, p: 0.002, method: 'wilcoxon-signed-rank', pairing: 'sequential' as const };
+    expect(rowIsOpen(rowOf(summary(100, 98, 102, 10), summary(66, 64, 68, 10), { paired }), { ...RULE, count: 10, maxPairs: 30 })).toBe(false);
+  });
+
   test('open benchmarks: each once, in report order, by any of its open rows', () => {
     const settled = rowOf(summary(100, 99, 101), summary(100, 99, 101));
     const open = rowOf(summary(100, 90, 110), summary(100, 90, 110));
@@ -110,7 +123,7 @@ describe('stopping is safe', () => {
           expect(row.verdict).not.toBe('regression');
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
     expect(settled).toBeGreaterThan(50); // the property is not vacuous
   });
