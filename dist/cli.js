@@ -3,7 +3,7 @@ import { createRequire as __benchgateCreateRequire } from 'module';
 const require = __benchgateCreateRequire(import.meta.url);
 import {
   readBenchFile
-} from "./cli-chunk-C3637UZB.js";
+} from "./cli-chunk-LJLGT75G.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
@@ -26,7 +26,7 @@ import {
   usageError,
   verdictFrom,
   warningText
-} from "./cli-chunk-344SUKOR.js";
+} from "./cli-chunk-DTLHDUMI.js";
 
 // src/commands/compare.ts
 var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]";
@@ -77,16 +77,16 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-OOWPO6XS.js")).runCommand(rest, out2);
+      return (await import("./cli-run-H33NXBLB.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-OOWPO6XS.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-H33NXBLB.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-3I26QHTR.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-2PKUX6LT.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
-      return (await import("./cli-profile-HU5UXLZK.js")).profileCommand(rest, out2);
+      return (await import("./cli-profile-TSVMGTWI.js")).profileCommand(rest, out2);
     case "history":
-      return (await import("./cli-history-HBXBFHB7.js")).historyCommand(rest, out2);
+      return (await import("./cli-history-GHOEZL6V.js")).historyCommand(rest, out2);
     case "help":
     case "--help":
     case "-h":
