@@ -16,7 +16,7 @@ import type { MarkdownContext } from '../report/markdown.js';
 import { saveRun, type StoredRun } from '../store/dir.js';
 import { failedPackageLines } from '../types.js';
 import { artifactBaseline, type BaseSide } from './baseline-artifact.js';
-import { baseBranchOf, type ActionContext, type ModeContext, type PullRequestEvent } from './context.js';
+import { baseBranchOf, blobUrl, runArtifactsUrl, type ActionContext, type ModeContext, type PullRequestEvent } from './context.js';
 import { baselineArtifactName, type ActionInputs } from './inputs.js';
 import { log, logFailures, withProgress } from './log.js';
 import { moduleDirOf, workDir } from './paths.js';
@@ -171,9 +171,9 @@ export async function compareMode(mc: ModeContext): Promise<void> {
     incomplete,
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: 'see the job summary and the report artifact',
-    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
+    blobUrl: blobUrl(ctx, sourceCommit),
     history: await readHistoryQuietly(rerun ? undefined : base.stored.dir),
   };
-  const artifactsUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/`;
+  const artifactsUrl = runArtifactsUrl(ctx, ctx.runId);
   await publishReport(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir, artifactsUrl });
 }

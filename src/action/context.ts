@@ -112,6 +112,16 @@ export function baseBranchOf(inputs: Pick<ActionInputs, 'baseBranch'>, ctx: Acti
   return inputs.baseBranch || ctx.pullRequest?.baseRef || ctx.defaultBranch || 'main';
 }
 
+/** Links into this repository on GitHub: a file at a commit (`blob/<sha>/`), a run's artifacts. */
+export function blobUrl(ctx: ActionContext, commit: string): string {
+  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${commit}/`;
+}
+
+/** The URL prefix of a workflow run's artifacts; an artifact's id follows. */
+export function runArtifactsUrl(ctx: ActionContext, runId: number | string): string {
+  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${runId}/artifacts/`;
+}
+
 /** What every mode works with: the validated inputs, the event, and the GitHub edge. */
 export interface ModeContext {
   inputs: ActionInputs;

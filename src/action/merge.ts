@@ -19,11 +19,11 @@ import { repoRoot } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
 import { escapeMarkdown } from '../report/escape.js';
 import type { BaselineInfo, MarkdownContext } from '../report/markdown.js';
-import { mergeParts, shardSuffix, writeComparePart } from '../shard/parts.js';
+import { isShardOf, mergeParts, shardSuffix, writeComparePart } from '../shard/parts.js';
 import { weightsFromRun } from '../shard/plan.js';
 import { saveRun, type StoredRun } from '../store/dir.js';
 import { failedPackageLines, type Run } from '../types.js';
-import type { ModeContext } from './context.js';
+import { blobUrl, runArtifactsUrl, type ModeContext } from './context.js';
 import { baselineArtifactName, directorySlug, type ActionInputs } from './inputs.js';
 import { log, logFailures, withProgress } from './log.js';
 import { filesUnder, moduleDirOf, workDir } from './paths.js';
@@ -84,10 +84,9 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
   const { inputs, ctx, client } = mc;
   const runId = ctx.runId;
   if (!runId) throw new BenchgateError('mode merge needs GITHUB_RUN_ID: it merges the parts this workflow run uploaded', 'usage');
-  const partRe = new RegExp(`^${escapeRe(partArtifactPrefix(inputs))}-shard-\\d+-of-\\d+$`);
-  const baselineRe = new RegExp(`^${escapeRe(baselineArtifactName(inputs))}-shard-\\d+-of-\\d+$`);
-  const all = await client.listRunArtifacts({ runId, match: (n) => partRe.test(n) || baselineRe.test(n) });
-  const compares = all.filter((a) => partRe.test(a.artifactName));
+  const isPart = (n: string) => isShardOf(n, partArtifactPrefix(inputs));
+  const all = await client.listRunArtifacts({ runId, match: (n) => isPart(n) || isShardOf(n, baselineArtifactName(inputs)) });
+  const compares = all.filter((a) => isPart(a.artifactName));
   const found = compares.length > 0 ? compares : all;
   if (found.length === 0) {
     throw new BenchgateError(
@@ -151,7 +150,7 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
     missingShards: problems,
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: 'see the job summary and the report artifact',
-    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${sourceCommit}/`,
+    blobUrl: blobUrl(ctx, sourceCommit),
   };
   await publishReport(inputs, client, {
     report,
@@ -165,7 +164,7 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
     incomplete: [...problems, ...failed],
     moduleDir,
     repoDir: repoDir ?? moduleDir,
-    artifactsUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/`,
+    artifactsUrl: runArtifactsUrl(ctx, ctx.runId),
   });
   if (problems.length > 0 && !gate.failed) core.setFailed(`benchgate: incomplete, so no verdict on the whole suite: ${problems.join('; ')}`);
 }
@@ -186,8 +185,4 @@ async function mergeBaseline(inputs: ActionInputs, client: GitHubClient, stored:
   );
   setOutputs({ verdict: decideVerdict({ regressions: 0, incomplete: problems.length > 0 || run.incomplete }), regressions: 0, improvements: 0 });
   if (problems.length > 0) core.setFailed(`benchgate: the baseline is incomplete: ${problems.join('; ')}`);
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

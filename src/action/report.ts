@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { BenchgateError } from '../errors.js';
 import { stickyMarker } from '../github/index.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
-import type { ModeContext } from './context.js';
+import { blobUrl, runArtifactsUrl, type ModeContext } from './context.js';
 import { workDir } from './paths.js';
 import { gateFor, gateOutputs, postComment, setOutputs, summaryText } from './publish.js';
 import { readResultMeta, readResultReport, reportArtifactName } from './result-artifact.js';
@@ -54,9 +54,9 @@ export async function reportMode({ inputs, ctx, client }: ModeContext): Promise<
     fullReportHint: `see the summary of run ${wr.id}`,
     history: result.history,
     // The flame graphs are in the artifact just downloaded (their paths were checked by fromJsonReport).
-    flameGraphUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${wr.id}/artifacts/${found.artifact.artifactId}`,
+    flameGraphUrl: `${runArtifactsUrl(ctx, wr.id)}${found.artifact.artifactId}`,
     // The artifact may come from a fork's run: only a full commit id goes into the link.
-    blobUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${result.sourceCommit ?? wr.headSha}/`,
+    blobUrl: blobUrl(ctx, result.sourceCommit ?? wr.headSha),
   };
   const body = renderMarkdown(result.report, mdCtx);
   await summaryText(body);

@@ -31,6 +31,11 @@ export function shardSuffix(s: Pick<ShardInfo, 'index' | 'count'>): string {
   return `shard-${s.index}-of-${s.count}`;
 }
 
+/** Whether `name` is `<prefix>-` followed by a shardSuffix: a part of that prefix. */
+export function isShardOf(name: string, prefix: string): boolean {
+  return name.startsWith(`${prefix}-`) && /^shard-\d+-of-\d+$/.test(name.slice(prefix.length + 1));
+}
+
 /** Copies a stored run's files into `dest` and writes `run` (default: the stored one) there. */
 async function copyRun(stored: StoredRun, dest: string, run: Run = stored.run): Promise<StoredRun> {
   if (stored.dir !== dest) {
