@@ -77,11 +77,11 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-H33NXBLB.js")).runCommand(rest, out2);
+      return (await import("./cli-run-RZBTYUZR.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-H33NXBLB.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-RZBTYUZR.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-2PKUX6LT.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-KR33IR3G.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
       return (await import("./cli-profile-TSVMGTWI.js")).profileCommand(rest, out2);
