@@ -36,6 +36,46 @@ async function readWhole(path: string) {
   return { results: sink.results, units: summary.units, warnings: summary.warnings, failures: summary.failures };
 }
 
+describe('the byte fast path reads every line as the general path does', () => {
+  // Result-line pieces, ASCII and not: Go spaces of both kinds, control characters, numbers the
+  // fast path must leave to goFloat/goInt, units that change, names that repeat.
+  const piece = fc.constantFrom(
+    'Benchmark', 'BenchmarkA', 'BenchmarkA-8', 'BenchmarkÄ', ' ', '  ', '\t', '\v', '\f', '\r', '\u0085', '\u00a0', '\u2003', '\x01',
+    '1', '10', '1234567890123456', '12345678901234567', '1.5', '.5', '5.', '1.2.3', '-3', '+3', '1e3', '0x10', '1_000', 'NaN', 'Inf',
+    'ns/op', 'B/op', 'allocs/op', 'MB/s', 'x/op', 'é/op', 'pkg: p', 'Unit ns/op a=b', '--- FAIL: BenchmarkA', '    log',
+  );
+  const line = fc.array(piece, { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+  const plainNumber = fc.oneof(fc.nat(10_000_000).map(String), fc.tuple(fc.nat(1_000_000), fc.nat(999)).map(([i, f]) => `${i}.${f}`));
+  const realistic = fc
+    .tuple(
+      fc.constantFrom('A', 'A/x=1-8', 'B', 'Ä'),
+      fc.nat(99999),
+      fc.array(fc.tuple(plainNumber, fc.constantFrom('ns/op', 'B/op', 'allocs/op', 'MB/s', 'é/op')), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom('\t', ' ', '\u00a0'),
+    )
+    // A non-ASCII unit or space sends a line of a known name to the general path, between fast ones.
+    .map(([name, n, pairs, sep]) => `Benchmark${name} \t${n}${pairs.map(([v, u]) => `${sep}${v} ${u}`).join('')}`);
+
+  test('a name or unit the general path changed is not taken for the one the fast path saw', async () => {
+    const text = ['BenchmarkA 1 5 ns/op', 'BenchmarkÄ 1 5 ns/op', 'BenchmarkA 1 5 ns/op', 'BenchmarkA 1 5 é/op', 'BenchmarkA 1 5 ns/op', ''].join('\n');
+    const path = write(text);
+    const read = await readWhole(path);
+    expect(read.results.map((r) => `${r.name} ${r.values[0].unit}`)).toEqual(['A sec/op', 'Ä sec/op', 'A sec/op', 'A é/op', 'A sec/op']);
+    expect(read).toEqual(parseBench(text, path));
+  });
+
+  test('random files', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(line, realistic), { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), async (lines, eol) => {
+        const text = lines.join(eol);
+        const path = write(text);
+        expect(await readWhole(path)).toEqual(parseBench(text, path));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('readBenchFile reads a file in chunks as parseBench reads it whole', () => {
   const CHUNK = 64 * 1024;
   const line = (i: number, pad: number) =>

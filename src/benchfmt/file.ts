@@ -7,7 +7,7 @@ import type { ParsedBench, ParsedBenchSummary, ResultSink } from './types.js';
 import { checkBenchBytes, decodeBenchBytes, EXPECTED_BENCH_INPUT, utf8BomLength } from './decode.js';
 import { looksLikeGoTestJson } from './parse.js';
 import { BenchReader, ResultArray } from './reader.js';
-import { feedLines } from './text.js';
+import { feedByteLines } from './text.js';
 import { readGoTestJson } from './gojson.js';
 
 export interface ParseFileOptions {
@@ -99,7 +99,7 @@ async function readOpened(fd: number, path: string, sink: ResultSink): Promise<P
     }
     // Up to the last newline now, or everything at the end of the file.
     const stop = eof ? filled : buf.lastIndexOf(0x0a, filled - 1) + 1;
-    if (stop > 0) lineNo = feedLines(reader, decoder.decode(buf.subarray(0, stop)), lineNo, eof);
+    if (stop > 0) lineNo = feedByteLines(reader, buf, stop, lineNo, eof, decoder);
     if (eof) return reader.finishSummary();
     buf.copyWithin(0, stop, filled);
     offset += stop;

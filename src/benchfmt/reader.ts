@@ -14,6 +14,7 @@ import type { BenchFailure, ParsedBench, ParsedBenchSummary, ResultLine, ResultS
 import { FieldCursor, GO_SPACE_CLASS, isGoSpace } from './text-scan.js';
 import { goFloat, goInt, plainDecimalAt, plainIntAt } from './numbers.js';
 import { tidyRule, tidyUnitName, type TidyRule } from './units.js';
+import { asciiString, ByteKey, newAsciiResult, scanAsciiResult, startsWithBenchmark } from './ascii-line.js';
 
 /** Beyond this, warnings are counted, not listed: a garbage file must not make a huge report. */
 const MAX_WARNINGS = 100;
@@ -81,6 +82,11 @@ export class BenchReader {
   private readonly rawUnits: string[] = [];
   private readonly rules: TidyRule[] = [];
   private pkg = '';
+  /** Scratch for the fast path (bytesLine). */
+  private readonly ascii = newAsciiResult();
+  /** The bytes of the current name and of rawUnits, when the fast path made them. */
+  private readonly nameKey = new ByteKey();
+  private readonly unitKeys: ByteKey[] = [];
 
   constructor(
     private readonly file: string,
@@ -147,6 +153,49 @@ export class BenchReader {
     this.otherLine(text, lineNo);
   }
 
+  /**
+   * The fast path for a line of a file's bytes, `buf[start, end)` without its newline: reads an
+   * ASCII result line with plain numbers (what a suite is made of) and returns true; returns false
+   * without reading anything when the line must be decoded and given to `line` (ascii-line.ts).
+   */
+  bytesLine(buf: Uint8Array, start: number, end: number, lineNo: number): boolean {
+    if (end > start && buf[end - 1] === 0x0d) end--;
+    if (!startsWithBenchmark(buf, start, end)) return false;
+    const a = this.ascii;
+    if (!scanAsciiResult(buf, start, end, a)) return false;
+    this.closeFailure();
+    if (this.recentLog.length > 0) this.recentLog = [];
+    this.announced = undefined;
+    const r = this.current;
+    if (!this.nameKey.matches(buf, a.nameStart, a.nameEnd)) {
+      r.name = asciiString(buf, a.nameStart, a.nameEnd);
+      this.nameKey.set(buf, a.nameStart, a.nameEnd);
+    }
+    if (r.values.length < a.count) r.values = new Float64Array(a.values.length);
+    for (let i = 0; i < a.count; i++) {
+      // The unit: usually the one in this position on the previous line, with its rule.
+      if (i === this.unitKeys.length) this.unitKeys.push(new ByteKey());
+      const key = this.unitKeys[i];
+      if (!key.matches(buf, a.unitStarts[i], a.unitEnds[i])) {
+        const unit = asciiString(buf, a.unitStarts[i], a.unitEnds[i]);
+        this.rawUnits[i] = unit;
+        this.rules[i] = tidyRule(unit);
+        key.set(buf, a.unitStarts[i], a.unitEnds[i]);
+      }
+      const rule = this.rules[i];
+      r.units[i] = rule.unit;
+      r.values[i] = a.values[i] * rule.factor;
+    }
+    r.pkg = this.pkg;
+    r.config = this.config;
+    r.iterations = a.iterations;
+    r.line = lineNo;
+    r.count = a.count;
+    this.resultCount++;
+    this.sink.add(r);
+    return true;
+  }
+
   /** The results, when they went to the default sink. */
   finish(): ParsedBench {
     const summary = this.finishSummary();
@@ -204,6 +253,7 @@ export class BenchReader {
     if (fieldEnd - pos !== name.length || !text.startsWith(name, pos)) name = unlinked(text.slice(pos, fieldEnd));
     pos = skipSpaces(text, fieldEnd, end);
     if (pos >= end && fieldEnd === end) {
+      if (name !== r.name) this.nameKey.clear();
       r.name = name;
       this.announced = name;
       return;
@@ -252,6 +302,7 @@ export class BenchReader {
       if (known === '' || fieldEnd - pos !== known.length || !text.startsWith(known, pos)) {
         const unit = unlinked(text.slice(pos, fieldEnd));
         this.rawUnits[count] = unit;
+        this.unitKeys[count]?.clear();
         this.rules[count] = tidyRule(unit);
       }
       const rule = this.rules[count];
@@ -260,6 +311,7 @@ export class BenchReader {
       count++;
       pos = skipSpaces(text, fieldEnd, end);
     }
+    if (name !== r.name) this.nameKey.clear();
     r.name = name;
     r.pkg = this.pkg;
     r.config = this.config;
