@@ -3,7 +3,7 @@ import { createRequire as __benchgateCreateRequire } from 'module';
 const require = __benchgateCreateRequire(import.meta.url);
 import {
   readBenchFile
-} from "./cli-chunk-LJLGT75G.js";
+} from "./cli-chunk-B35I3D3X.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
@@ -77,11 +77,11 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-RZBTYUZR.js")).runCommand(rest, out2);
+      return (await import("./cli-run-U45E63A7.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-RZBTYUZR.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-U45E63A7.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-KR33IR3G.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-UAXK536D.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
       return (await import("./cli-profile-TSVMGTWI.js")).profileCommand(rest, out2);
