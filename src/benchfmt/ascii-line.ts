@@ -8,8 +8,11 @@
  * warnings; the property test in benchfmt-props checks that both paths read every line alike.
  *
  * Only ASCII lines are taken: there Go's unicode.IsSpace is the six bytes below, so fields split
- * exactly as benchfmt's splitField splits them.
+ * exactly as benchfmt's splitField splits them. The number rule is numbers.ts's plainDecimalAt /
+ * plainIntAt, read from bytes instead of characters (the same loop over the other kind of array).
  */
+
+import { EXACT_POW10 } from './numbers.js';
 
 /** Where the parts of one result line are, in the bytes it was read from. */
 export interface AsciiResult {
@@ -125,9 +128,6 @@ export function scanAsciiResult(buf: Uint8Array, start: number, end: number, out
   out.count = count;
   return true;
 }
-
-/** Powers of ten that are exact doubles. */
-const EXACT_POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** splitField's step after a field: the space that ended it, and every space after that. */
 function skipSpaces(buf: Uint8Array, pos: number, end: number): number {

@@ -139,7 +139,7 @@ function parseHexFloat(sign: string, intPart: string, fracPart: string, exp: str
 }
 
 /** Powers of ten that are exact doubles. */
-const EXACT_POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+export const EXACT_POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * `s.slice(start, end)` as goFloat reads it, without making the string, when it is plain digits
