@@ -8,9 +8,8 @@
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
-import { HISTORY_FILE } from '../history/store.js';
 import type { BaselineInfo } from '../report/markdown.js';
-import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
+import { HISTORY_FILE, loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { Run, ShardInfo } from '../types.js';
 import { checkCoverage, mergeRuns, restrictRun, type Coverage } from './merge.js';
 
