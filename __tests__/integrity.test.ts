@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchgateError } from '../src/errors.js';
-import { carryHistory, historyFromDirs, readHistory, readHistoryQuietly } from '../src/history/store.js';
+import { carryHistory, historyFromDirs, readHistory, readHistoryForReport } from '../src/history/store.js';
 import { loadRun, saveRun } from '../src/store/dir.js';
 import { runFiles, sha256 } from '../src/store/checksums.js';
 import type { Run } from '../src/types.js';
@@ -152,7 +152,10 @@ describe('history.json: listed in run.json, verified by its reader', () => {
     expect((err as BenchgateError).code).toBe('integrity');
     expect((err as BenchgateError).message).toContain(`${file}: does not match the SHA-256 in ${join(dir, 'run.json')}`);
     expect((await loadRun(dir)).run.commit).toBe('a'.repeat(40));
-    expect(await readHistoryQuietly(dir)).toBeNull();
+    // For a report's trend column: none, and the refusal said in the log, naming the file.
+    const said: string[] = [];
+    expect(await readHistoryForReport(dir, { info: (m) => said.push(m), warning: (m) => said.push(`warning: ${m}`) })).toBeNull();
+    expect(said).toEqual([expect.stringContaining(`warning: benchgate: the baseline's history is not shown: ${file}: does not match the SHA-256`)]);
     // Carried forward: a new history from the previous run.json, with a warning naming the file.
     const carried = await carryHistory({ previousDir: dir, previousRunId: 5, run: { ...run(), commit: 'c'.repeat(40) } });
     expect(carried.history.entries.map((e) => e.commit)).toEqual(['a'.repeat(40), 'c'.repeat(40)]);

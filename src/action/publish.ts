@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import type { ChangeSet } from '../engine.js';
-import { readHistoryQuietly } from '../history/store.js';
+import { readHistoryForReport } from '../history/store.js';
 import { isChange } from '../compare/compare.js';
 import { evaluateGate, type GateResult } from '../compare/gate.js';
 import { stickyMarker, type GitHubClient } from '../github/index.js';
@@ -16,6 +16,7 @@ import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../repo
 import type { CompareReport } from '../types.js';
 import { blobUrl, type ActionContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
+import { log } from './log.js';
 import { reportArtifactName, writeResultFiles } from './result-artifact.js';
 import { historyForReport } from './history.js';
 
@@ -146,7 +147,7 @@ export async function commentContext(inputs: ActionInputs, ctx: ActionContext, f
     marker: stickyMarker(inputs.workingDirectory),
     fullReportHint: 'see the job summary and the report artifact',
     blobUrl: blobUrl(ctx, f.sourceCommit),
-    history: await readHistoryQuietly(f.storedBaseDir),
+    history: await readHistoryForReport(f.storedBaseDir, log),
   };
 }
 

@@ -39,13 +39,21 @@ export async function readHistory(dir: string): Promise<StoredHistory | null> {
   return { history: parseHistory(read.data.toString('utf8'), file), integrity };
 }
 
-/** The history of a baseline directory for a report, or null (with no fuss) when it has none or a bad one. */
-export async function readHistoryQuietly(dir: string | undefined): Promise<History | null> {
+/**
+ * The history of a baseline directory for a report's trend column: null when it has none, or one
+ * that is refused (said in the log, naming the file: the report goes on without the column).
+ */
+export async function readHistoryForReport(dir: string | undefined, log: { info(m: string): void; warning(m: string): void }): Promise<History | null> {
   if (!dir) return null;
-  return readHistory(dir).then(
-    (read) => read?.history ?? null,
-    () => null,
-  );
+  try {
+    const read = await readHistory(dir);
+    if (read && 'unchecked' in read.integrity) log.info(`benchgate: note: ${read.integrity.unchecked}`);
+    return read?.history ?? null;
+  } catch (e) {
+    if (!(e instanceof BenchgateError)) throw e;
+    log.warning(`benchgate: the baseline's history is not shown: ${e.message}`);
+    return null;
+  }
 }
 
 /** Writes history.json; write run.json after it (saveRun), so that it lists the history's checksum. */
