@@ -3,14 +3,16 @@
  * is replaced (by a recorder of outputs, log lines, the summary and the failure), everything else is
  * ours and real, talking to the loopback GitHub. No Go runs here: the modes are driven to the
  * branches that need none (report mode from a seeded artifact, compare mode without a baseline,
- * the refusals); action-e2e.test.ts runs the whole flow with Go.
+ * the refusals, merge mode from seeded parts); action-e2e.test.ts runs the whole flow with Go.
  */
 import { jest } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { toJsonReport } from '../src/report/json.js';
-import type { CompareReport } from '../src/types.js';
+import { writeComparePart } from '../src/shard/parts.js';
+import { saveRun } from '../src/store/dir.js';
+import type { BenchResult, CompareReport, Run } from '../src/types.js';
 import { actionDefaults, makeRepo, pullRequestPayload, workflowRunPayload, type FixtureRepo } from './helpers/action-harness.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { report, row } from './helpers/reports.js';
@@ -178,6 +180,70 @@ describe('compare mode with no baseline to compare with', () => {
     const s = await act('pull_request', {}, { 'base-ref': 'main', baseline: 'artifact' });
     expect(s.failed).toMatch(/base-ref names a commit to run here: it takes baseline rerun \(or auto\), not artifact/);
     expect(s.outputs).toEqual({ verdict: 'incomplete' });
+  });
+});
+
+/** Every file under `dir`, by its path relative to `dir`: an artifact's content. */
+function filesOf(dir: string): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out[relative(dir, join(e.parentPath, e.name))] = readFileSync(join(e.parentPath, e.name));
+  }
+  return out;
+}
+
+describe('merge mode (pull request), from the parts this run uploaded', () => {
+  const PKG = 'example.com/m/calc';
+  const env = { goVersion: 'go1.26', goos: 'linux', goarch: 'amd64', cpu: 'x', gomaxprocs: 2, runnerOs: 'Linux' };
+  /** Six distinct samples around `seconds`: a doubling between sides is a significant regression. */
+  const samples = (seconds: number): BenchResult[] =>
+    [0, 1, 2, 3, 4, 5].map((i) => ({ pkg: PKG, name: 'Sum-2', config: {}, iterations: 1000, values: [{ unit: 'sec/op', value: seconds * (1 + i / 1000) }] }));
+  const storedRun = (results: BenchResult[], over: Partial<Run> = {}): Run => ({
+    schema: 1,
+    commit: repo.sha.main,
+    ref: 'main',
+    time: '2026-11-01T00:00:00Z',
+    env,
+    packages: [],
+    results,
+    units: {},
+    incomplete: false,
+    ...over,
+  });
+
+  test("the stored baseline's history gives the comment the trend column, as in compare mode", async () => {
+    const dir = mkdtempSync(join(work, 'parts-'));
+    // The baseline artifact a shard downloaded: run.json and the history of main it carries.
+    const baseDir = join(dir, 'baseline');
+    mkdirSync(baseDir);
+    const medians = [1, 1.2, 0.9, 1.1];
+    const history = {
+      schema: 1,
+      entries: medians.map((m, i) => ({ commit: `${i}`.repeat(40), time: `2026-10-0${i + 1}T00:00:00Z`, medians: { [PKG]: { 'Sum-2': { 'sec/op': m * 1e-3 } } } })),
+    };
+    writeFileSync(join(baseDir, 'history.json'), JSON.stringify(history));
+    const base = storedRun(samples(1e-3));
+    await saveRun(base, baseDir);
+    const shard = { index: 1, count: 1, planned: [{ pkg: PKG }], suite: 'suite', units: 1, method: 'hash' as const };
+    const head = storedRun(samples(2e-3), { commit: repo.sha.slower, ref: 'pull/12', shard });
+    const headDir = join(dir, 'head');
+    await saveRun(head, headDir);
+    const partDir = join(dir, 'part');
+    await writeComparePart(partDir, {
+      base: { run: base, dir: baseDir },
+      head: { run: head, dir: headDir },
+      meta: { baseline: { source: 'artifact', ref: 'main', commit: repo.sha.main, runId: 5 }, baseIsStored: true, rounds: 6 },
+    });
+    fake.addArtifact(fake.currentRun.id, 'benchgate-part-shard-1-of-1', { files: filesOf(partDir) });
+
+    const payload = pullRequestPayload(fake, { number: PR, headSha: repo.sha.slower, headRef: 'slower', baseSha: repo.sha.main });
+    const s = await act('pull_request', payload, { mode: 'merge', confirm: 'never', causal: 'off', comment: 'always' });
+    expect(s.outputs).toMatchObject({ verdict: 'regression', regressions: 1 });
+    const body = fake.state.comments.at(-1)!.body;
+    // The row's trend: main's four runs and a column for it, in the comment and the summary alike.
+    expect(body).toMatch(/\| main trend \|/);
+    expect(body).toMatch(/\| ▃█▁▆ +\|/);
+    expect(s.summary).toMatch(/\| main trend \|/);
   });
 });
 

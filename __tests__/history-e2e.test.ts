@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZip } from '../src/github/zip.js';
+import { sha256 } from '../src/store/checksums.js';
 import {
   bundleAction,
   checkout,
@@ -110,6 +111,8 @@ describe('push runs on main keep its history', () => {
     expect(profiles.length).toBeGreaterThan(0);
     const history = JSON.parse(files.get('history.json')!.toString('utf8'));
     expect(history.entries).toEqual([expect.objectContaining({ commit: repo.sha.main, runId: pushes[0].id })]);
+    // The history is listed with the run's files, so the next run verifies what it carries forward.
+    expect(run.checksums['history.json']).toBe(sha256(files.get('history.json')!));
     expect(step.stdout).toContain('benchgate: no previous baseline for the history');
     const page = artifactFiles(pushes[0].id, 'benchgate-history').get('history.html')!.toString('utf8');
     expect(page).toContain(`<h3>${benchName('Sum')}</h3>`);
@@ -204,6 +207,10 @@ describe('a step in main’s history', () => {
       medians: { 'example.com/actionmod/calc': { [join]: { 'allocs/op': i < 5 ? 0.5 : 1 } } },
     }));
     files.set('history.json', Buffer.from(JSON.stringify({ schema: 1, entries })));
+    // A baseline that carries this history: run.json lists its checksum (else it would be refused as tampered).
+    const run = JSON.parse(files.get('run.json')!.toString('utf8'));
+    run.checksums['history.json'] = sha256(files.get('history.json')!);
+    files.set('run.json', Buffer.from(JSON.stringify(run)));
     const seeded = fake.addRun({ event: 'push', headBranch: 'main', headSha: repo.sha.next, createdAt: new Date().toISOString() });
     fake.addArtifact(seeded.id, 'benchgate-baseline', { files: Object.fromEntries(files) });
 

@@ -1,8 +1,9 @@
 /** Parts on disk (src/shard/parts.ts): what a part may claim is checked before it names directories or reaches a report. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mergeParts, readPart } from '../src/shard/parts.js';
+import { mergeParts, readPart, writeComparePart } from '../src/shard/parts.js';
+import { loadRun } from '../src/store/dir.js';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'benchgate-parts-'))));
@@ -36,4 +37,24 @@ test('a compare part’s baseline info keeps known fields of known types only', 
     rounds: undefined,
     minRounds: undefined,
   });
+});
+
+test("a compare part's base carries the stored baseline's history; the merge puts it beside the merged base run", async () => {
+  const shard = (index: number) => ({ index, count: 2, planned: [{ pkg: `p${index}` }], suite: 's', units: 2, method: 'hash' });
+  const history = JSON.stringify({ schema: 1, entries: [{ commit: 'a', time: 't', medians: {} }] });
+  writeRun(join(dir, 'baseline'), undefined);
+  writeFileSync(join(dir, 'baseline', 'history.json'), history);
+  const base = await loadRun(join(dir, 'baseline'));
+  for (const i of [1, 2]) {
+    writeRun(join(dir, `head${i}`), shard(i));
+    await writeComparePart(join(dir, `part${i}`), { base, head: await loadRun(join(dir, `head${i}`)), meta: { baseline: { source: 'artifact' }, baseIsStored: true } });
+    expect(readFileSync(join(dir, `part${i}`, 'base', 'history.json'), 'utf8')).toBe(history);
+  }
+  const merged = await mergeParts(
+    [1, 2].map((i) => ({ source: `part${i}`, dir: join(dir, `part${i}`) })),
+    join(dir, 'out'),
+  );
+  expect(merged.kind === 'compare' && readFileSync(join(merged.base.dir, 'history.json'), 'utf8')).toBe(history);
+  // The head was measured by the PR's run: it carries no history.
+  expect(existsSync(join(dir, 'out', 'head', 'history.json'))).toBe(false);
 });

@@ -25,8 +25,34 @@ const USAGE = [
   HISTORY_USAGE,
 ].join('\n');
 
+/** Each subcommand's usage, for its `--help` (printed without loading the command). */
+const SUBCOMMAND_USAGE: Record<string, string> = {
+  compare: COMPARE_USAGE,
+  run: RUN_USAGE,
+  baseline: BASELINE_USAGE,
+  merge: MERGE_USAGE,
+  profile: PROFILE_USAGE,
+  history: HISTORY_USAGE,
+};
+
+/** `--help` or `-h` among a subcommand's arguments (before a `--`, after which all is positional). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 export async function main(argv: string[], out: CommandOutput): Promise<number> {
   const [command, ...rest] = argv;
+  // `benchgate run --help` and `benchgate help run` alike: the usage on stdout, and success.
+  const usage = Object.hasOwn(SUBCOMMAND_USAGE, command ?? '') ? SUBCOMMAND_USAGE[command] : undefined;
+  if (usage && asksForHelp(rest)) {
+    out.stdout(usage + '\n');
+    return 0;
+  }
+  if (command === 'help' && rest.length > 0 && Object.hasOwn(SUBCOMMAND_USAGE, rest[0])) {
+    out.stdout(SUBCOMMAND_USAGE[rest[0]] + '\n');
+    return 0;
+  }
   switch (command) {
     case 'compare':
       smallYoungGeneration();

@@ -43,9 +43,10 @@ export async function baselineMode({ inputs, ctx, client }: ModeContext): Promis
     );
     return;
   }
-  await saveRun(r, outDir);
   const branch = pushedBranch(ctx.ref) || baseBranchOf(inputs, ctx);
   const history = await recordBaselineHistory({ inputs, ctx, client, run: r, baselineDir: outDir, branch, workDir: workDir(ctx, 'history') });
+  // run.json after history.json: it lists the history's SHA-256 with the run's files.
+  await saveRun(r, outDir);
   const artifactName = baselineArtifactName(inputs, shardOf(r));
   const upload = await client.uploadArtifact({
     name: artifactName,

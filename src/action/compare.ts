@@ -9,22 +9,19 @@ import { environmentNote } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, packageFailures } from '../failures.js';
 import { ensureMergeBase, git, headSha, revParse } from '../git/git.js';
-import { stickyMarker } from '../github/index.js';
 import { repoRoot, runBothSides, runOneSide } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
-import type { MarkdownContext } from '../report/markdown.js';
 import { saveRun, type StoredRun } from '../store/dir.js';
 import { failedPackageLines } from '../types.js';
 import { artifactBaseline, type BaseSide } from './baseline-artifact.js';
-import { baseBranchOf, blobUrl, runArtifactsUrl, type ActionContext, type ModeContext, type PullRequestEvent } from './context.js';
+import { baseBranchOf, runArtifactsUrl, type ActionContext, type ModeContext, type PullRequestEvent } from './context.js';
 import { baselineArtifactName, type ActionInputs } from './inputs.js';
 import { log, logFailures, withProgress } from './log.js';
 import { moduleDirOf, workDir } from './paths.js';
 import { prChanges } from './pr-diff.js';
-import { gateFor, publishNoBaseline, publishReport } from './publish.js';
+import { commentContext, gateFor, publishNoBaseline, publishReport } from './publish.js';
 import { affectedPlan } from './affected.js';
 import { shardWithBaseline, uploadComparePart } from './merge.js';
-import { readHistoryQuietly } from '../history/store.js';
 
 /**
  * What compare mode compares: the event's pull request, with the `base-ref` input's commit as
@@ -161,7 +158,7 @@ export async function compareMode(mc: ModeContext): Promise<void> {
   const labels = pr.number ? await client.getPullLabels(pr.number).catch(() => pr.labels) : [];
   const gate = gateFor(report, inputs, labels);
   const incomplete = failedPackageLines(report);
-  const mdCtx: MarkdownContext = {
+  const mdCtx = await commentContext(inputs, ctx, {
     gate,
     baseline: base.info,
     rounds: inputs.run.count,
@@ -169,11 +166,9 @@ export async function compareMode(mc: ModeContext): Promise<void> {
     confirmRounds,
     causal,
     incomplete,
-    marker: stickyMarker(inputs.workingDirectory),
-    fullReportHint: 'see the job summary and the report artifact',
-    blobUrl: blobUrl(ctx, sourceCommit),
-    history: await readHistoryQuietly(rerun ? undefined : base.stored.dir),
-  };
+    sourceCommit,
+    storedBaseDir: rerun ? undefined : base.stored.dir,
+  });
   const artifactsUrl = runArtifactsUrl(ctx, ctx.runId);
   await publishReport(inputs, client, { report, gate, mdCtx, outDir, pr: pr.number, headSha: pr.headSha, sourceCommit, changes, incomplete, moduleDir, repoDir, artifactsUrl });
 }

@@ -14,21 +14,21 @@ import { BenchgateError } from '../errors.js';
 import { packageFailures } from '../failures.js';
 import { benchmarkKey } from '../compare/compare.js';
 import { ensureMergeBase, headSha } from '../git/git.js';
-import { stickyMarker, type GitHubClient } from '../github/index.js';
+import type { GitHubClient } from '../github/index.js';
 import { repoRoot } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
 import { escapeMarkdown } from '../report/escape.js';
-import type { BaselineInfo, MarkdownContext } from '../report/markdown.js';
+import type { BaselineInfo } from '../report/markdown.js';
 import { isShardOf, mergeParts, shardSuffix, writeComparePart } from '../shard/parts.js';
 import { weightsFromRun } from '../shard/plan.js';
 import { saveRun, type StoredRun } from '../store/dir.js';
 import { failedPackageLines, type Run } from '../types.js';
-import { blobUrl, runArtifactsUrl, type ModeContext } from './context.js';
+import { runArtifactsUrl, type ModeContext } from './context.js';
 import { baselineArtifactName, directorySlug, type ActionInputs } from './inputs.js';
 import { log, logFailures, withProgress } from './log.js';
 import { filesUnder, moduleDirOf, workDir } from './paths.js';
 import { prChanges } from './pr-diff.js';
-import { decideVerdict, gateFor, publishReport, setOutputs, summaryText } from './publish.js';
+import { commentContext, decideVerdict, gateFor, publishReport, setOutputs, summaryText } from './publish.js';
 
 
 /** `benchgate-part[-<dir>]`: the compare parts' names before `-shard-i-of-n`. */
@@ -140,7 +140,7 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
   logFailures([...(merged.meta.baseIsStored ? [] : packageFailures(merged.base.run, 'base')), ...packageFailures(merged.head.run, 'head')]);
   const failed = failedPackageLines(report);
   const sourceCommit = repoDir ? await headSha(repoDir).catch(() => pr.headSha) : pr.headSha;
-  const mdCtx: MarkdownContext = {
+  const mdCtx = await commentContext(inputs, ctx, {
     gate,
     baseline: merged.meta.baseline,
     rounds: merged.meta.rounds,
@@ -148,10 +148,10 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
     confirmRounds,
     incomplete: failed,
     missingShards: problems,
-    marker: stickyMarker(inputs.workingDirectory),
-    fullReportHint: 'see the job summary and the report artifact',
-    blobUrl: blobUrl(ctx, sourceCommit),
-  };
+    sourceCommit,
+    // The parts carry the stored baseline's history (shard/parts.ts): the same trend column as compare mode.
+    storedBaseDir: merged.meta.baseIsStored ? merged.base.dir : undefined,
+  });
   await publishReport(inputs, client, {
     report,
     gate,

@@ -6,14 +6,17 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import type { ChangeSet } from '../engine.js';
+import { readHistoryForReport } from '../history/store.js';
 import { isChange } from '../compare/compare.js';
 import { evaluateGate, type GateResult } from '../compare/gate.js';
 import { stickyMarker, type GitHubClient } from '../github/index.js';
 import { MAX_SUMMARY_LENGTH, MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { annotationsFor } from '../report/annotations.js';
-import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
+import { renderMarkdown, type BaselineInfo, type MarkdownContext } from '../report/markdown.js';
 import type { CompareReport } from '../types.js';
+import { blobUrl, type ActionContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
+import { log } from './log.js';
 import { reportArtifactName, writeResultFiles } from './result-artifact.js';
 import { historyForReport } from './history.js';
 
@@ -104,6 +107,48 @@ export async function publishNoBaseline(inputs: ActionInputs, client: GitHubClie
   // prNumber 0: no pull request (base-ref on a push): nothing to comment on.
   const commentUrl = inputs.comment === 'always' && prNumber ? await postComment(client, prNumber, inputs, body) : undefined;
   setOutputs({ verdict: 'no-baseline', regressions: 0, improvements: 0, commentUrl });
+}
+
+/** What a judged comparison knows when it is published, in compare and merge modes alike. */
+export interface CommentFacts {
+  gate: GateResult;
+  baseline: BaselineInfo;
+  rounds?: number;
+  minRounds?: number;
+  confirmRounds?: number;
+  causal?: MarkdownContext['causal'];
+  /** Failed packages, one line each. */
+  incomplete: string[];
+  /** A sharded suite's missing or unusable shards (merge mode). */
+  missingShards?: string[];
+  /** The commit whose lines the attributed functions carry: their links point there. */
+  sourceCommit: string;
+  /**
+   * The stored baseline's directory, whose history.json gives the trend column; none when the
+   * base was measured in this run (it carries no history).
+   */
+  storedBaseDir?: string;
+}
+
+/**
+ * The comment's and the summary's context: one place, so that compare and merge modes show the
+ * same columns (the trend too) and the same links.
+ */
+export async function commentContext(inputs: ActionInputs, ctx: ActionContext, f: CommentFacts): Promise<MarkdownContext> {
+  return {
+    gate: f.gate,
+    baseline: f.baseline,
+    rounds: f.rounds,
+    minRounds: f.minRounds,
+    confirmRounds: f.confirmRounds,
+    causal: f.causal,
+    incomplete: f.incomplete,
+    missingShards: f.missingShards,
+    marker: stickyMarker(inputs.workingDirectory),
+    fullReportHint: 'see the job summary and the report artifact',
+    blobUrl: blobUrl(ctx, f.sourceCommit),
+    history: await readHistoryForReport(f.storedBaseDir, log),
+  };
 }
 
 export interface Published {

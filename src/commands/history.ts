@@ -29,7 +29,8 @@ export async function historyCommand(argv: string[], out: CommandOutput): Promis
     const window = parseInteger('--window', str(values, 'window') ?? String(DEFAULT_STEP_WINDOW), 2, 1000);
     const alpha = parseNumber('--alpha', str(values, 'alpha') ?? String(DEFAULT_VERDICT.alpha), 1e-9, 0.5);
     const threshold = parseNumber('--threshold', str(values, 'threshold') ?? String(DEFAULT_VERDICT.threshold), 0, 10000);
-    const history = await historyFromDirs(positionals.map((d) => resolve(d)));
+    const { history, notes } = await historyFromDirs(positionals.map((d) => resolve(d)));
+    for (const n of notes) out.stderr(`benchgate: note: ${n}\n`);
     const steps = detectSteps(history, { window, alpha, threshold });
     const page = renderHistoryPage(history, { title: str(values, 'title'), steps, stepWindow: window });
     const file = resolve(outArg);

@@ -23,7 +23,7 @@ import { failedPackageLines, type CompareReport } from '../types.js';
 import { git } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
-import { carryHistory, readHistoryQuietly, writeHistory } from '../history/store.js';
+import { carryHistory, readHistoryForReport, writeHistory } from '../history/store.js';
 import { withWorktree } from '../git/worktree.js';
 import { logSelection, planLocalAffected } from '../affected.js';
 import type { SkippedPackage } from '../types.js';
@@ -236,7 +236,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       incomplete: failedPackageLines(report),
       fullReportHint: `see ${join(outDir, 'report.json')}`,
       // A stored baseline with a history: the same sparklines as the action's comment.
-      history: stored ? await readHistoryQuietly(resolve(stored)) : undefined,
+      history: stored ? await readHistoryForReport(resolve(stored), log) : undefined,
     };
     const extra = { baseline: ctx.baseline, rounds, minRounds: ctx.minRounds, causal: ctx.causal ?? null, annotations: annotationsFor(report, MAX_WARNINGS_PER_STEP) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));

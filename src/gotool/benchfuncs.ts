@@ -121,8 +121,3 @@ export function topLevelMatcher(pattern: string): ((name: string) => boolean) | 
   }
   return (name) => regexps.some((re) => re.test(name));
 }
-
-/** Go regexp metacharacters, escaped so that a benchmark name matches only itself. */
-export function escapeGoRegexp(s: string): string {
-  return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}

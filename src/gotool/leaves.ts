@@ -6,7 +6,7 @@
  * selected alone by a pattern anchored at every name level. Pure: output text in, leaves out.
  */
 import { parseBenchText } from '../benchfmt/index.js';
-import { escapeGoRegexp } from './benchfuncs.js';
+import { quoteMeta } from '../regexp.js';
 
 export interface Leaf {
   /** The name as in BenchResult.name: `Table/small#01-2` (`-procs` suffix kept). */
@@ -28,7 +28,7 @@ export interface Leaf {
 export function leafPattern(nameWithoutProcs: string): string {
   return `Benchmark${nameWithoutProcs}`
     .split('/')
-    .map((part) => `^${escapeGoRegexp(part)}$`)
+    .map((part) => `^${quoteMeta(part)}$`)
     .join('/');
 }
 

@@ -1,37 +1,64 @@
 /**
  * history.json on disk, beside run.json in a baseline directory, and the carrying forward from
  * the previous baseline. The history is a convenience: a missing or damaged one starts anew with a
- * warning and never stops a baseline from being recorded.
+ * warning and never stops a baseline from being recorded. run.json lists its SHA-256 (saveRun), and
+ * it is read only if it still matches: a history edited or damaged on the way is refused like a
+ * damaged one, naming the file.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
-import { loadRun, RUN_FILE } from '../store/dir.js';
+import { readVerified, type Integrity } from '../store/checksums.js';
+import { HISTORY_FILE, loadRun, readRunFile, RUN_FILE } from '../store/dir.js';
 import type { Run } from '../types.js';
 import { appendHistory, DEFAULT_HISTORY_LENGTH, HISTORY_SCHEMA, historyEntry, parseHistory, type History } from './history.js';
 
-export const HISTORY_FILE = 'history.json';
+/** A history read from a directory, and whether it matched the checksum its run.json lists. */
+export interface StoredHistory {
+  history: History;
+  /** `unchecked` (a note for the log): a history recorded before benchgate checksummed it, or with no run.json beside it. */
+  integrity: Integrity;
+}
 
-/** The history a directory carries; null when it has none (an older baseline, or a first one). */
-export async function readHistory(dir: string): Promise<History | null> {
+/**
+ * The history a directory carries, verified against its run.json's checksum; null when it has
+ * none (an older baseline, or a first one). Throws (naming the file) when it does not match.
+ */
+export async function readHistory(dir: string): Promise<StoredHistory | null> {
   const file = join(dir, HISTORY_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new BenchgateError(`cannot read the history: ${(e as Error).message}`, 'history', { file });
-  }
-  return parseHistory(text, file);
+  const runFile = join(dir, RUN_FILE);
+  // A directory of history.json alone (copied by hand for `benchgate history`): nothing to check against.
+  const hasRun = await stat(runFile).then(
+    () => true,
+    () => false,
+  );
+  const listed = hasRun ? await readRunFile(runFile) : { checksums: undefined };
+  const read = await readVerified(listed, dir, HISTORY_FILE, runFile);
+  if (!read) return null;
+  const integrity = hasRun ? read.integrity : { unchecked: `${file} has no ${RUN_FILE} beside it: it is not verified` };
+  return { history: parseHistory(read.data.toString('utf8'), file), integrity };
 }
 
-/** The history of a baseline directory for a report, or null (with no fuss) when it has none or a bad one. */
-export async function readHistoryQuietly(dir: string | undefined): Promise<History | null> {
+/**
+ * The history of a baseline directory for a report's trend column: null when it has none, or one
+ * that is refused (said in the log, naming the file: the report goes on without the column).
+ */
+export async function readHistoryForReport(dir: string | undefined, log: { info(m: string): void; warning(m: string): void }): Promise<History | null> {
   if (!dir) return null;
-  return readHistory(dir).catch(() => null);
+  try {
+    const read = await readHistory(dir);
+    if (read && 'unchecked' in read.integrity) log.info(`benchgate: note: ${read.integrity.unchecked}`);
+    return read?.history ?? null;
+  } catch (e) {
+    if (!(e instanceof BenchgateError)) throw e;
+    log.warning(`benchgate: the baseline's history is not shown: ${e.message}`);
+    return null;
+  }
 }
 
+/** Writes history.json; write run.json after it (saveRun), so that it lists the history's checksum. */
 export async function writeHistory(dir: string, history: History): Promise<string> {
+  await mkdir(dir, { recursive: true });
   const file = join(dir, HISTORY_FILE);
   const tmp = `${file}.tmp-${process.pid}`;
   await writeFile(tmp, JSON.stringify(history) + '\n');
@@ -73,7 +100,9 @@ export async function carryHistory(args: CarryArgs): Promise<Carried> {
       // The previous baseline is read as any baseline is: files that do not match their checksums refuse it.
       const stored = await loadRun(args.previousDir);
       try {
-        previous = await readHistory(args.previousDir);
+        const read = await readHistory(args.previousDir);
+        previous = read?.history ?? null;
+        if (read && 'unchecked' in read.integrity) notes.push(read.integrity.unchecked);
       } catch (e) {
         if (!(e instanceof BenchgateError)) throw e;
         warnings.push(`the previous baseline's history is unusable (${e.message}); starting a new history`);
@@ -95,14 +124,20 @@ export async function carryHistory(args: CarryArgs): Promise<Carried> {
 
 /**
  * The history behind `benchgate history DIR...`: one directory that carries history.json gives
- * that; otherwise each directory is one stored run (its run.json), oldest first as given.
+ * that; otherwise each directory is one stored run (its run.json), oldest first as given. Notes:
+ * what was read unverified, for the log.
  */
-export async function historyFromDirs(dirs: string[], length = Number.MAX_SAFE_INTEGER): Promise<History> {
+export async function historyFromDirs(dirs: string[], length = Number.MAX_SAFE_INTEGER): Promise<{ history: History; notes: string[] }> {
   if (dirs.length === 1) {
     const carried = await readHistory(dirs[0]);
-    if (carried) return carried;
+    if (carried) return { history: carried.history, notes: 'unchecked' in carried.integrity ? [carried.integrity.unchecked] : [] };
   }
+  const notes: string[] = [];
   let history: History | null = null;
-  for (const dir of dirs) history = appendHistory(history, historyEntry((await loadRun(dir)).run), length);
-  return history ?? { schema: HISTORY_SCHEMA, entries: [] };
+  for (const dir of dirs) {
+    const stored = await loadRun(dir);
+    if (stored.integrity && 'unchecked' in stored.integrity) notes.push(stored.integrity.unchecked);
+    history = appendHistory(history, historyEntry(stored.run), length);
+  }
+  return { history: history ?? { schema: HISTORY_SCHEMA, entries: [] }, notes };
 }

@@ -17,6 +17,7 @@
 import { FunctionAggregator, byNameAndFile, compareTop, type FunctionTotals } from './aggregate.js';
 import type { Profile, Sample, ValueType } from './model.js';
 import { sampleIndexByName } from './sample-type.js';
+import { quoteMeta } from '../regexp.js';
 
 /** flat/cum per function over one set of samples. Function key: name + file. */
 export interface SampleSlice {
@@ -94,15 +95,13 @@ function parallelBody(s: Sample): string | null {
   return null;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * A benchmark function of `pkg` or one of its closures, as a frame name: BenchmarkX,
  * BenchmarkX.func1, BenchmarkX.func1.2, BenchmarkX.gowrap1 … (also in the _test package);
  * group 1 is X, group 2 the closure path.
  */
 export function benchmarkFramePattern(pkg: string): RegExp {
-  const prefixes = [...new Set([pkg, symbolPackage(pkg)])].map(escapeRe).join('|');
+  const prefixes = [...new Set([pkg, symbolPackage(pkg)])].map(quoteMeta).join('|');
   return new RegExp(`^(?:${prefixes})(?:_test)?\\.Benchmark([^./]*)(?:\\.(.+))?$`);
 }
 

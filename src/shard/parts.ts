@@ -9,7 +9,7 @@ import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
 import type { BaselineInfo } from '../report/markdown.js';
-import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
+import { HISTORY_FILE, loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { Run, ShardInfo } from '../types.js';
 import { checkCoverage, mergeRuns, restrictRun, type Coverage } from './merge.js';
 
@@ -36,7 +36,11 @@ export function isShardOf(name: string, prefix: string): boolean {
   return name.startsWith(`${prefix}-`) && /^shard-\d+-of-\d+$/.test(name.slice(prefix.length + 1));
 }
 
-/** Copies a stored run's files into `dest` and writes `run` (default: the stored one) there. */
+/**
+ * Copies a stored run's files into `dest`, with the history it carries (a baseline artifact's
+ * history.json: the merged comment's trend column comes from it), and writes `run` (default: the
+ * stored one) there.
+ */
 async function copyRun(stored: StoredRun, dest: string, run: Run = stored.run): Promise<StoredRun> {
   if (stored.dir !== dest) {
     await mkdir(dest, { recursive: true });
@@ -46,7 +50,7 @@ async function copyRun(stored: StoredRun, dest: string, run: Run = stored.run): 
       ...p.memProfiles,
       ...Object.values(p.benchmarkProfiles ?? {}).flatMap((b) => [...b.cpu, ...b.mem]),
     ]);
-    for (const f of new Set(files)) await cp(join(stored.dir, f), join(dest, f)).catch(() => undefined);
+    for (const f of new Set([...files, HISTORY_FILE])) await cp(join(stored.dir, f), join(dest, f)).catch(() => undefined);
   }
   await saveRun(run, dest);
   return { run, dir: dest };
@@ -173,13 +177,26 @@ export async function mergeParts(parts: readonly { source: string; dir: string }
     return s && s.count === coverage.count && read.findIndex((q) => shardOf(q)?.index === s.index) === i;
   });
   if (usable.length === 0) throw new BenchgateError(`no usable shard results: ${coverage.problems.join('; ')}`, 'run');
-  const side = async (runs: { stored: StoredRun; shard: ShardInfo }[], dest: string) => {
+  const side = async (runs: { stored: StoredRun; shard: ShardInfo }[], dest: string, withHistory = false) => {
     const copied = [];
     for (const { stored, shard } of runs) {
       const prefix = shardSuffix(shard);
       await rm(join(dest, prefix), { recursive: true, force: true });
       await cp(stored.dir, join(dest, prefix), { recursive: true });
       copied.push({ run: stored.run, prefix });
+    }
+    // Every compare part's base is the same stored baseline, with the same history: the first one
+    // found goes beside the merged run.json. (A sharded baseline's parts each carry their own shard's
+    // history: no one of them is the suite's, so none is taken.)
+    if (withHistory) {
+      await rm(join(dest, HISTORY_FILE), { force: true });
+      for (const { prefix } of copied) {
+        const found = await cp(join(dest, prefix, HISTORY_FILE), join(dest, HISTORY_FILE)).then(
+          () => true,
+          () => false,
+        );
+        if (found) break;
+      }
     }
     const { run, warnings } = mergeRuns(copied);
     await saveRun(run, dest);
@@ -194,6 +211,7 @@ export async function mergeParts(parts: readonly { source: string; dir: string }
   const base = await side(
     compares.map((p) => ({ stored: p.base, shard: p.head.run.shard! })),
     join(outDir, 'base'),
+    true,
   );
   const head = await side(
     compares.map((p) => ({ stored: p.head, shard: p.head.run.shard! })),

@@ -2,7 +2,7 @@
  * A shard applied to what discovery found: the runners (gotool/run.ts, gotool/alternate.ts) keep
  * the packages of their shard, narrowed to its benchmark functions where the plan split a package.
  */
-import { escapeGoRegexp } from '../gotool/benchfuncs.js';
+import { quoteMeta } from '../regexp.js';
 import type { Discovery } from '../gotool/packages.js';
 import { selectionIn, shardInfo, type ShardInfo, type ShardRequest, type SuitePackage } from './plan.js';
 
@@ -37,7 +37,7 @@ export function applyShard(req: ShardRequest, discoveries: Discovery[]): ShardIn
  * `^(BenchmarkParse)$/large`). Go splits the pattern on `/` outside brackets and parentheses.
  */
 export function narrowBenchPattern(bench: string, only: readonly string[]): string {
-  const first = `^(${only.map(escapeGoRegexp).join('|')})$`;
+  const first = `^(${only.map(quoteMeta).join('|')})$`;
   const levels = goBenchLevels(bench);
   return [first, ...levels.slice(1)].join('/');
 }

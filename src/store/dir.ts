@@ -11,6 +11,13 @@ import { computeChecksums, verifyChecksums, type Integrity } from './checksums.j
 
 export const RUN_FILE = 'run.json';
 
+/**
+ * The history a baseline carries (src/history/store.ts). run.json lists its SHA-256 with the run's
+ * files, but loadRun leaves it to the history's reader: a damaged history costs the trend, never
+ * the baseline.
+ */
+export const HISTORY_FILE = 'history.json';
+
 /** A Run and the directory its relative file paths resolve against. */
 export interface StoredRun {
   run: Run;
@@ -23,13 +30,14 @@ export interface StoredRun {
 
 /**
  * Writes run.json atomically, so a crash never leaves a half-written baseline behind, with the
- * SHA-256 of every file it names as they are in `dir` now (store/checksums.ts).
+ * SHA-256 of every file it names and of history.json as they are in `dir` now (store/checksums.ts):
+ * write the history first.
  */
 export async function saveRun(run: Run, dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, RUN_FILE);
   const tmp = `${path}.tmp-${process.pid}`;
-  const stored: Run = { ...run, checksums: await computeChecksums(run, dir) };
+  const stored: Run = { ...run, checksums: await computeChecksums(run, dir, [HISTORY_FILE]) };
   await writeFile(tmp, JSON.stringify(stored, null, 1) + '\n');
   await rename(tmp, path);
   return path;
@@ -37,6 +45,13 @@ export async function saveRun(run: Run, dir: string): Promise<string> {
 
 export async function loadRun(dir: string): Promise<StoredRun> {
   const path = join(dir, RUN_FILE);
+  const run = await readRunFile(path);
+  // A stored run whose files changed since it was written is refused like a corrupt one.
+  return { run, dir, integrity: await verifyChecksums(run, dir, path, [HISTORY_FILE]) };
+}
+
+/** run.json read and checked in shape, its files not yet verified (loadRun does that). */
+export async function readRunFile(path: string): Promise<Run> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -49,9 +64,7 @@ export async function loadRun(dir: string): Promise<StoredRun> {
   } catch (e) {
     throw new BenchgateError(`not valid JSON: ${(e as Error).message}`, 'baseline', { file: path });
   }
-  const run = validateRun(value, path);
-  // A stored run whose files changed since it was written is refused like a corrupt one.
-  return { run, dir, integrity: await verifyChecksums(run, dir, path) };
+  return validateRun(value, path);
 }
 
 /** Checks the shape enough that the rest of the code can trust it; names what is wrong. */
