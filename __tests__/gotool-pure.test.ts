@@ -13,6 +13,7 @@ import {
   findBenchmarks,
   splitBenchPattern,
   topLevelMatcher,
+  withBenchmarkPrefix,
 } from '../src/gotool/benchfuncs.js';
 import { cpuFromBenchOutput, cpuFromCpuInfo, effectiveGomaxprocs, fingerprint, normalizeOs, runnerOs } from '../src/gotool/env.js';
 import { environmentNote } from '../src/engine.js';
@@ -158,6 +159,16 @@ describe('-bench patterns', () => {
       false,
     ]);
     expect(topLevelMatcher('[[:alpha:]]+')).toBeNull();
+  });
+
+  test('withBenchmarkPrefix: an alternative anchored at a name without its prefix gets it back', () => {
+    // Package testing matches BenchmarkParse, so ^Parse$ selects nothing (uber-go/zap, a real slip).
+    expect(withBenchmarkPrefix('^(AddCallerHook|TakeStacktrace)$')).toBe('^Benchmark(AddCallerHook|TakeStacktrace)$');
+    expect(withBenchmarkPrefix('^Parse$/small|^BenchmarkSpin$')).toBe('^BenchmarkParse$/small|^BenchmarkSpin$');
+    expect(withBenchmarkPrefix('^(?:Parse)')).toBe('^Benchmark(?:Parse)');
+    for (const fine of ['.', 'Parse', '^BenchmarkParse$', '^Bench', '^(BenchmarkA|BenchmarkB)$', '^[A-Z]', 'Parse/^small$']) {
+      expect(withBenchmarkPrefix(fine)).toBeNull();
+    }
   });
 });
 

@@ -45,7 +45,7 @@ async function testBinariesUnder(dir: string): Promise<string[]> {
 /** Alternating rounds with benchmod on both sides (A/A), tiny budget, into `<tmp>/<name>`. */
 function alternateOnBenchmod(
   name: string,
-  opts: Pick<AlternateOptions, 'rounds' | 'suspects' | 'settle' | 'maxRounds' | 'extensionTimeFactor'>,
+  opts: Pick<AlternateOptions, 'rounds' | 'suspects' | 'settle' | 'maxRounds' | 'extensionTimeFactor' | 'onProgress'>,
 ): Promise<AlternateResult> {
   return runAlternating({ base: { dir: BENCHMOD }, head: { dir: BENCHMOD }, outDir: join(tmp, name), benchtime: '20x', fingerprint: fp, ...opts });
 }
@@ -349,13 +349,19 @@ describe('alternating rounds', () => {
 describe('extra pairs for undecided benchmarks', () => {
   test('after the planned rounds only the leaves the rule keeps open run on, up to maxRounds, as pairs', async () => {
     const small = { pkg: 'example.com/benchmod/alpha', name: `Parse/small-${fp.gomaxprocs}` };
+    const events: ProgressEvent[] = [];
     const r = await alternateOnBenchmod('extend', {
       rounds: 2,
       maxRounds: 4,
       // Open before the planned count (no early stopping), then only `small` earns more.
       settle: { minRounds: 2, open: () => [small] },
+      onProgress: (e) => events.push(e),
     });
     expect(r.roundsRun).toBe(4);
+    // The extra rounds' steps are counted as they begin: no "step 9 of 8", no time left below zero.
+    const runs = events.filter((e) => e.phase === 'run');
+    expect(runs.at(-1)).toMatchObject({ step: runs.length, steps: runs.length });
+    expect(runs.every((e) => e.remainingMs === null || e.remainingMs >= 0)).toBe(true);
     expect(r.extensionCut).toBeUndefined();
     const late = r.order.filter((s) => s.round > 2).map((s) => `${s.round}:${s.benchmark}:${s.side}`);
     // The extra rounds keep the ABBA order: base first in odd rounds.

@@ -59,6 +59,27 @@ describe('headline', () => {
     expect(md).toContain('> ⚠️ head: example.com/m/broken build-failed: undefined: x');
   });
 
+  test('noisy benchmarks beyond the "possibly" rows are counted once, as benchmarks', () => {
+    // The shape of klauspost/compress 8b78fa8 on a loaded host: every benchmark noisy in sec/op and
+    // B/s; only A's sec/op estimate is a possible slowdown. A's B/s row must not count A again.
+    const noisy = (name: string, unit: string, deltaPercent: number) =>
+      row(name, 'noisy', { unit, deltaPercent, noisePercent: 20, reason: 'too noisy to judge' });
+    const r = report([
+      noisy('A', 'sec/op', 12),
+      noisy('A', 'B/s', -11),
+      noisy('B', 'sec/op', -6),
+      noisy('B', 'B/s', 6),
+      noisy('C', 'B/s', 1),
+    ]);
+    expect(headline(renderMarkdown(r, ctxFor(r)))).toBe(
+      '### ⚠️ benchgate: no regressions in 3 benchmarks, 1 row too noisy to judge, possibly +12.0%, 2 more benchmarks too noisy to judge',
+    );
+    const quiet = report([noisy('B', 'sec/op', -6), noisy('B', 'B/s', 6)]);
+    expect(headline(renderMarkdown(quiet, ctxFor(quiet)))).toBe(
+      '### ✅ benchgate: no regressions in 1 benchmark, 1 benchmark too noisy to judge',
+    );
+  });
+
   test('cleared suspects and ungated regressions are not passed over in silence', () => {
     const r = report([
       row('A', 'unchanged', { confirmed: false, screen: { verdict: 'regression', reason: 'first pass' } }),

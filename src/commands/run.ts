@@ -25,6 +25,7 @@ import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
 import { carryHistory, readHistoryForReport, writeHistory } from '../history/store.js';
 import { withWorktree } from '../git/worktree.js';
+import { withBenchmarkPrefix } from '../gotool/benchfuncs.js';
 import { logSelection, planLocalAffected } from '../affected.js';
 import type { SkippedPackage } from '../types.js';
 import { parseShard, weightsFromRun } from '../shard/plan.js';
@@ -78,6 +79,12 @@ export function runSettingsFrom(values: ParsedFlags['values'], count: number): R
     extraFlags: splitWords('--go-test-flags', str(values, 'go-test-flags') ?? ''),
     profiles: values['no-profiles'] === true ? [] : [...PROFILE_KINDS],
   };
+}
+
+/** When nothing ran: the likeliest slip in a `--bench` pattern, `^Parse$` for `^BenchmarkParse$`. */
+function prefixHint(bench: string): string {
+  const fixed = withBenchmarkPrefix(bench);
+  return fixed ? ` (--bench is matched against the whole function name: did you mean '${fixed}'?)` : '';
 }
 
 export function stderrLog(out: CommandOutput, quiet: boolean): EngineLog {
@@ -192,7 +199,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       throw new BenchgateError(
         failures.length
           ? `no benchmark results on either side: ${failureSummary(failures)}`
-          : 'no benchmark results on either side: check --packages and --bench',
+          : `no benchmark results on either side: check --packages and --bench${prefixHint(settings.bench)}`,
         'run',
       );
     }

@@ -562,6 +562,15 @@ export async function runAlternating(opts: AlternateOptions): Promise<AlternateR
       break;
     }
     roundsRun = round;
+    // Extra rounds were not in the plan the clock started with: count each one's steps as it
+    // begins, or the estimate of what is left goes below zero ("about -8s left").
+    if (round > opts.rounds) {
+      for (const pkg of allPkgs) {
+        for (const l of leavesOf.get(pkg)!) {
+          if (active.has(leafKey(pkg, l.name))) runClock.addStep(sides.filter((s) => has(s, pkg, l.name)).length);
+        }
+      }
+    }
     // The guard, once per round: a busy host runs this round's pairs back to back.
     let roundDuet: DuetVerdict = { ok: false };
     if (duet.policy !== 'off' && duetable) {

@@ -121,3 +121,22 @@ export function topLevelMatcher(pattern: string): ((name: string) => boolean) | 
   }
   return (name) => regexps.some((re) => re.test(name));
 }
+
+/**
+ * The `-bench` pattern with `Benchmark` put back where an alternative is anchored at a name
+ * without it (`^Parse$`, `^(Parse|Format)$`): package testing matches the function's full name,
+ * `BenchmarkParse`, so those select nothing. Null when no alternative reads that way.
+ */
+export function withBenchmarkPrefix(pattern: string): string | null {
+  const alternatives = splitBenchPattern(pattern).map((levels) => levels.join('/'));
+  let changed = false;
+  const fixed = alternatives.map((alt) => {
+    const m = /^\^(\(*(?:\?:)?)([\p{L}\p{N}_]+)/u.exec(alt);
+    if (!m) return alt;
+    const word = m[2];
+    if (word.startsWith('Benchmark') || 'Benchmark'.startsWith(word)) return alt;
+    changed = true;
+    return `^Benchmark${alt.slice(1)}`;
+  });
+  return changed ? fixed.join('|') : null;
+}

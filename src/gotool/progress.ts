@@ -66,9 +66,9 @@ export class StepClock {
     this.started = now();
   }
 
-  /** Counts a step that turned up on the way (e.g. a listing run repeated after a crash). */
-  addStep(): void {
-    this.steps++;
+  /** Counts steps that turned up on the way (e.g. a listing run repeated after a crash). */
+  addStep(n = 1): void {
+    this.steps += n;
   }
 
   /** Timing fields for the event announcing the start of the next step. */

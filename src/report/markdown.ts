@@ -301,8 +301,13 @@ function headline(report: CompareReport, ctx: MarkdownContext): string {
   }
   const better = g.improvements.length > 0 ? `, ${count(g.improvements.length, 'improvement')}` : '';
   const open = undecided.length > 0 ? `, ${undecided.join(', ')}` : '';
-  const noisy = new Set(report.rows.filter((r) => r.verdict === 'noisy' && !g.noisy.includes(r)).map(benchmarkKey)).size;
-  const tooNoisy = noisy > 0 ? `, ${noisy} more too noisy to judge` : '';
+  // Counted in benchmarks, leaving out those the "possibly" clause already names (their other
+  // noisy rows, e.g. B/s, are the same benchmark): "6 rows …, 12 more" read as 18 of 12.
+  const named = new Set(g.noisy.map(benchmarkKey));
+  const noisy = new Set(
+    report.rows.filter((r) => r.verdict === 'noisy' && !named.has(benchmarkKey(r))).map(benchmarkKey),
+  ).size;
+  const tooNoisy = noisy > 0 ? `, ${count(noisy, named.size > 0 ? 'more benchmark' : 'benchmark')} too noisy to judge` : '';
   // Regressions in metrics outside the gate (e.g. B/s) are in the table with 🔴: the headline
   // must not read as if there were none at all.
   const gated = new Set([...g.regressions, ...g.unconfirmed, ...g.cleared]);
