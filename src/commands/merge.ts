@@ -10,6 +10,7 @@ import { compareRuns, localChanges, type ChangeSet } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { evaluateGate, type GateResult } from '../compare/gate.js';
 import type { History } from '../history/history.js';
+import { readHistoryForReport } from '../history/store.js';
 import { repoRoot } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
@@ -151,6 +152,8 @@ export async function mergeCommand(argv: string[], out: CommandOutput): Promise<
       incomplete: failedPackageLines(report),
       missingShards: merged.coverage.problems,
       fullReportHint: `see ${join(outDir, 'report.json')}`,
+      // The parts carry the stored baseline's history (shard/parts.ts): the trend column of `mode: merge`.
+      history: await readHistoryForReport(merged.baseHistoryDir, log),
     };
     const extra = { ...mergedExtra(gate, merged.coverage), baseline: ctx.baseline, rounds: ctx.rounds, annotations: annotationsFor(report, 10) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
