@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256 } from '../src/store/checksums.js';
 import { bundleCli, git, runCli, type CliResult } from './helpers/cli.js';
+import { leakEveryCall as leakGo } from './helpers/gobench.js';
 import { ROOT } from './helpers/tools.js';
 
 const FIXTURE = join(ROOT, '__tests__/fixtures/benchmod');
@@ -25,11 +26,9 @@ let cli: string;
 let work: string;
 let repo: string;
 
-/** Each function the benchmarks call allocates once more per call (a buffer that escapes). */
+/** Each function the benchmarks call allocates once more per call. */
 function leakEveryCall(file: string, funcs: string[]): void {
-  let src = readFileSync(file, 'utf8');
-  for (const f of funcs) src = src.replace(new RegExp(`(func ${f}\\([^)]*\\) [^{]*\\{\\n)`), '$1\tleak = make([]byte, 64)\n');
-  writeFileSync(file, `${src}\nvar leak []byte\n`);
+  writeFileSync(file, leakGo(readFileSync(file, 'utf8'), funcs));
 }
 
 beforeAll(async () => {
