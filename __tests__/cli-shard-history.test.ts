@@ -66,7 +66,7 @@ function trendCells(markdown: string): Map<string, string> {
   const header = lines.findIndex((l) => l.startsWith('|') && cells(l).includes('benchmark'));
   expect(header).toBeGreaterThanOrEqual(0);
   const cols = cells(lines[header]);
-  const trend = cols.findIndex((c) => c === 'main trend');
+  const trend = cols.indexOf('main trend');
   const out = new Map<string, string>();
   for (const l of lines.slice(header + 2)) {
     if (!l.startsWith('|')) break;

@@ -39,12 +39,17 @@ export interface BaselineHistoryArgs {
 }
 
 /** Records the history into the new baseline; returns the job summary's lines about it ('' for none). */
-export async function recordBaselineHistory(a: BaselineHistoryArgs): Promise<string> {
+export function recordBaselineHistory(a: BaselineHistoryArgs): Promise<string> {
+  return orWarning(`the history of ${a.branch} was not recorded`, () => record(a));
+}
+
+/** The history is a convenience: a problem with it is a warning (and no summary lines), never a failed baseline. */
+async function orWarning(what: string, work: () => Promise<string>): Promise<string> {
   try {
-    return await record(a);
+    return await work();
   } catch (e) {
     if (!(e instanceof BenchgateError)) throw e;
-    core.warning(`benchgate: the history of ${a.branch} was not recorded: ${e.message}`);
+    core.warning(`benchgate: ${what}: ${e.message}`);
     return '';
   }
 }
@@ -82,14 +87,8 @@ export interface PublishHistoryArgs {
  * unsharded baseline's is: the trend page artifact and the step changes; the job summary's lines
  * about it ('' when that failed, with a warning).
  */
-export async function publishMergedHistory(a: PublishHistoryArgs): Promise<string> {
-  try {
-    return await publish(a);
-  } catch (e) {
-    if (!(e instanceof BenchgateError)) throw e;
-    core.warning(`benchgate: the history of ${a.branch} was not published: ${e.message}`);
-    return '';
-  }
+export function publishMergedHistory(a: PublishHistoryArgs): Promise<string> {
+  return orWarning(`the history of ${a.branch} was not published`, () => publish(a));
 }
 
 /** The trend page (uploaded) and the step changes of a baseline's history; the job summary's lines about it. */
