@@ -10,7 +10,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { toJsonReport } from '../src/report/json.js';
+import { readZip } from '../src/github/zip.js';
+import type { History } from '../src/history/history.js';
+import { carryHistory, writeHistory } from '../src/history/store.js';
 import { writeComparePart } from '../src/shard/parts.js';
+import { sha256 } from '../src/store/checksums.js';
 import { saveRun } from '../src/store/dir.js';
 import type { BenchResult, CompareReport, Run } from '../src/types.js';
 import { actionDefaults, makeRepo, pullRequestPayload, workflowRunPayload, type FixtureRepo } from './helpers/action-harness.js';
@@ -192,6 +196,13 @@ function filesOf(dir: string): Record<string, Uint8Array> {
   return out;
 }
 
+/** The files of the newest finalized artifact of that name in that run. */
+function artifactOf(runId: number, name: string): Map<string, Buffer> {
+  const a = fake.state.artifacts.filter((x) => x.runId === runId && x.name === name && x.finalized).at(-1);
+  if (!a) throw new Error(`run ${runId} has no artifact ${name}`);
+  return new Map(readZip(fake.state.blobs.get(a.blobKey)!, name).map((e) => [e.path, Buffer.from(e.data)]));
+}
+
 describe('merge mode (pull request), from the parts this run uploaded', () => {
   const PKG = 'example.com/m/calc';
   const env = { goVersion: 'go1.26', goos: 'linux', goarch: 'amd64', cpu: 'x', gomaxprocs: 2, runnerOs: 'Linux' };
@@ -244,6 +255,57 @@ describe('merge mode (pull request), from the parts this run uploaded', () => {
     expect(body).toMatch(/\| main trend \|/);
     expect(body).toMatch(/\| ▃█▁▆ +\|/);
     expect(s.summary).toMatch(/\| main trend \|/);
+  });
+});
+
+describe('merge mode (push to main), from the baseline shards this run uploaded', () => {
+  const env = { goVersion: 'go1.26', goos: 'linux', goarch: 'amd64', cpu: 'x', gomaxprocs: 2, runnerOs: 'Linux' };
+  const PKGS = ['example.com/m/alpha', 'example.com/m/beta'];
+
+  test("the merged baseline carries the union of the shards' histories; the merge job publishes the trend page", async () => {
+    const dir = mkdtempSync(join(work, 'baseline-parts-'));
+    // The previous merged baseline: two runs of main, each with both shards' benchmarks.
+    const previous = join(dir, 'previous');
+    const both = (a: number, b: number): Record<string, Record<string, Record<string, number>>> => ({ [PKGS[0]]: { 'X-2': { 'sec/op': a } }, [PKGS[1]]: { 'Y-2': { 'sec/op': b } } });
+    await writeHistory(previous, {
+      schema: 1,
+      entries: [
+        { commit: '1'.repeat(40), time: '2026-10-01T00:00:00Z', runId: 1, medians: both(1, 10) },
+        { commit: '2'.repeat(40), time: '2026-10-02T00:00:00Z', runId: 2, medians: both(2, 20) },
+      ],
+    });
+    const base: Run = { schema: 1, commit: '2'.repeat(40), ref: 'main', time: '2026-10-02T00:00:00Z', env, packages: [], results: [], units: {}, incomplete: false };
+    await saveRun(base, previous);
+    // Each shard job carried it forward with its own share of this run appended (recordBaselineHistory).
+    for (const i of [1, 2]) {
+      const shard = { index: i, count: 2, planned: [{ pkg: PKGS[i - 1] }], suite: 'suite', units: 2, method: 'hash' as const };
+      const name = i === 1 ? 'X-2' : 'Y-2';
+      const results: BenchResult[] = [{ pkg: PKGS[i - 1], name, config: {}, iterations: 1, values: [{ unit: 'sec/op', value: 3 * 10 ** (i - 1) }] }];
+      const r: Run = { ...base, commit: repo.sha.main, time: `2026-10-03T00:00:0${i}Z`, results, shard };
+      const at = join(dir, `shard-${i}`);
+      const carried = await carryHistory({ previousDir: previous, previousRunId: 2, run: r, runId: fake.currentRun.id });
+      await writeHistory(at, carried.history);
+      await saveRun(r, at);
+      fake.addArtifact(fake.currentRun.id, `benchgate-baseline-sharded-shard-${i}-of-2`, { files: filesOf(at) });
+    }
+
+    const s = await act('push', {}, { mode: 'merge', 'working-directory': 'sharded' });
+    expect(s.failed).toBeUndefined();
+    expect(s.log.filter((l) => l.startsWith('::warning::'))).toEqual([]);
+    const files = artifactOf(fake.currentRun.id, 'benchgate-baseline-sharded');
+    const run = JSON.parse(files.get('run.json')!.toString('utf8')) as Run;
+    expect(run.checksums?.['history.json']).toBe(sha256(files.get('history.json')!));
+    const history = JSON.parse(files.get('history.json')!.toString('utf8')) as History;
+    expect(history.entries.map((e) => [e.runId, e.medians[PKGS[0]]['X-2']['sec/op'], e.medians[PKGS[1]]['Y-2']['sec/op']])).toEqual([
+      [1, 1, 10],
+      [2, 2, 20],
+      [fake.currentRun.id, 3, 30],
+    ]);
+    // One trend page for the suite, from the merge job, with both shards' benchmarks.
+    const page = artifactOf(fake.currentRun.id, 'benchgate-history-sharded').get('history.html')!.toString('utf8');
+    for (const name of ['X-2', 'Y-2']) expect(page).toContain(name);
+    expect(s.summary).toContain('History: 3 runs of `main` kept in the baseline; trend charts in the artifact `benchgate-history-sharded`.');
+    expect(s.log).toContain('benchgate: history: 3 run(s), joined from 2 of 2 part(s)');
   });
 });
 

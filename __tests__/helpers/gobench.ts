@@ -38,3 +38,18 @@ export function benchName(name: string): string {
 export function benchNamePattern(name: string): string {
   return benchName(name).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+/**
+ * Go source whose functions `funcs` each allocate once more per call (a 64-byte buffer that
+ * escapes to a package variable): a change every benchmark that calls them shows in allocs/op and
+ * B/op, compared by value, whatever the machine's timing.
+ */
+export function leakEveryCall(src: string, funcs: readonly string[]): string {
+  let out = src;
+  for (const f of funcs) {
+    const next = out.replace(new RegExp(`(func ${f}\\([^)]*\\) [^{]*\\{\\n)`), '$1\tleak = make([]byte, 64)\n');
+    if (next === out) throw new Error(`leakEveryCall: no func ${f}`);
+    out = next;
+  }
+  return `${out}\nvar leak []byte\n`;
+}

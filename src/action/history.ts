@@ -39,12 +39,17 @@ export interface BaselineHistoryArgs {
 }
 
 /** Records the history into the new baseline; returns the job summary's lines about it ('' for none). */
-export async function recordBaselineHistory(a: BaselineHistoryArgs): Promise<string> {
+export function recordBaselineHistory(a: BaselineHistoryArgs): Promise<string> {
+  return orWarning(`the history of ${a.branch} was not recorded`, () => record(a));
+}
+
+/** The history is a convenience: a problem with it is a warning (and no summary lines), never a failed baseline. */
+async function orWarning(what: string, work: () => Promise<string>): Promise<string> {
   try {
-    return await record(a);
+    return await work();
   } catch (e) {
     if (!(e instanceof BenchgateError)) throw e;
-    core.warning(`benchgate: the history of ${a.branch} was not recorded: ${e.message}`);
+    core.warning(`benchgate: ${what}: ${e.message}`);
     return '';
   }
 }
@@ -61,18 +66,44 @@ async function record({ inputs, ctx, client, run, baselineDir, branch, workDir }
   for (const w of carried.warnings) core.warning(`benchgate: ${w}`);
   for (const n of carried.notes) core.info(`benchgate: ${n}`);
   await writeHistory(baselineDir, carried.history);
+  // A shard's history has only its share of this run: the merge job joins the parts' histories
+  // and publishes the page (one artifact name per workflow run: the shards' uploads would clash).
+  if (run.shard) return `\nHistory: this shard's medians appended to the history of ${inlineCode(branch)}; the merge job joins the shards' histories.\n`;
+  return await publish({ inputs, client, history: carried.history, units: run.units, branch, workDir });
+}
 
-  const opts = { window: DEFAULT_STEP_WINDOW, alpha: inputs.verdict.alpha, threshold: inputs.verdict.threshold, units: run.units };
-  const steps = detectSteps(carried.history, opts);
+export interface PublishHistoryArgs {
+  inputs: ActionInputs;
+  client: GitHubClient;
+  history: History;
+  /** benchfmt `better` metadata of the baseline's run, for the direction of custom units. */
+  units: Run['units'];
+  branch: string;
+  workDir: string;
+}
+
+/**
+ * A merged baseline's history (the union of its shards', src/shard/parts.ts), published as an
+ * unsharded baseline's is: the trend page artifact and the step changes; the job summary's lines
+ * about it ('' when that failed, with a warning).
+ */
+export function publishMergedHistory(a: PublishHistoryArgs): Promise<string> {
+  return orWarning(`the history of ${a.branch} was not published`, () => publish(a));
+}
+
+/** The trend page (uploaded) and the step changes of a baseline's history; the job summary's lines about it. */
+async function publish({ inputs, client, history, units, branch, workDir }: PublishHistoryArgs): Promise<string> {
+  const opts = { window: DEFAULT_STEP_WINDOW, alpha: inputs.verdict.alpha, threshold: inputs.verdict.threshold, units };
+  const steps = detectSteps(history, opts);
   const pageDir = join(workDir, 'page');
   await mkdir(pageDir, { recursive: true });
   const page = join(pageDir, 'history.html');
   const title = `benchgate: history of ${branch}${inputs.workingDirectory === '.' ? '' : ` (${inputs.workingDirectory})`}`;
-  await writeFile(page, renderHistoryPage(carried.history, { title, steps, stepWindow: opts.window }));
+  await writeFile(page, renderHistoryPage(history, { title, steps, stepWindow: opts.window }));
   const name = historyArtifactName(inputs);
   const upload = await client.uploadArtifact({ name, files: [page], rootDir: pageDir, retentionDays: inputs.retentionDays || undefined });
   if (!upload.ok) core.warning(`benchgate: the history page was not uploaded (${upload.reason}): ${upload.message}`);
-  const runs = carried.history.entries.length;
+  const runs = history.entries.length;
   return (
     `\nHistory: ${runs} run${runs === 1 ? '' : 's'} of ${inlineCode(branch)} kept in the baseline` +
     `${upload.ok ? `; trend charts in the artifact ${inlineCode(name)}` : ''}.\n` +

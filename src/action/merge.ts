@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
 import { packageFailures } from '../failures.js';
 import { benchmarkKey } from '../compare/compare.js';
+import type { History } from '../history/history.js';
 import { ensureMergeBase, headSha } from '../git/git.js';
 import type { GitHubClient } from '../github/index.js';
 import { repoRoot } from '../local.js';
@@ -23,7 +24,8 @@ import { isShardOf, mergeParts, shardSuffix, writeComparePart } from '../shard/p
 import { weightsFromRun } from '../shard/plan.js';
 import { saveRun, type StoredRun } from '../store/dir.js';
 import { failedPackageLines, type Run } from '../types.js';
-import { runArtifactsUrl, type ModeContext } from './context.js';
+import { baseBranchOf, pushedBranch, runArtifactsUrl, type ModeContext } from './context.js';
+import { publishMergedHistory } from './history.js';
 import { baselineArtifactName, directorySlug, type ActionInputs } from './inputs.js';
 import { log, logFailures, withProgress } from './log.js';
 import { filesUnder, moduleDirOf, workDir } from './paths.js';
@@ -105,8 +107,9 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
   core.info(`benchgate: merging ${parts.length} part(s): ${parts.map((p) => p.source).join(', ')}`);
   const merged = await mergeParts(parts, join(dir, 'merged'));
   for (const w of merged.warnings) core.warning(`benchgate: ${w}`);
+  for (const n of merged.notes) core.info(`benchgate: ${n}`);
   const problems = merged.coverage.problems;
-  if (merged.kind === 'baseline') return mergeBaseline(inputs, client, merged.run, problems);
+  if (merged.kind === 'baseline') return mergeBaseline(mc, merged.run, merged.history, problems);
 
   const moduleDir = moduleDirOf(inputs, ctx);
   // Confirmation and the PR's diff need the repository: a merge job with a checkout has it.
@@ -150,7 +153,7 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
     missingShards: problems,
     sourceCommit,
     // The parts carry the stored baseline's history (shard/parts.ts): the same trend column as compare mode.
-    storedBaseDir: merged.meta.baseIsStored ? merged.base.dir : undefined,
+    storedBaseDir: merged.baseHistoryDir,
   });
   await publishReport(inputs, client, {
     report,
@@ -170,17 +173,23 @@ export async function mergeMode(mc: ModeContext): Promise<void> {
 }
 
 /** Pushes: the parts become the one baseline artifact the pull requests look up. */
-async function mergeBaseline(inputs: ActionInputs, client: GitHubClient, stored: StoredRun, problems: string[]): Promise<void> {
+async function mergeBaseline({ inputs, ctx, client }: ModeContext, stored: StoredRun, history: History | null, problems: string[]): Promise<void> {
   const run = problems.length > 0 ? { ...stored.run, incomplete: true } : stored.run;
+  // run.json lists the checksum of the joined history.json beside it (mergeParts wrote it).
   await saveRun(run, stored.dir);
   const name = baselineArtifactName(inputs);
   const upload = await client.uploadArtifact({ name, files: await filesUnder(stored.dir), rootDir: stored.dir, retentionDays: inputs.retentionDays || undefined });
   if (!upload.ok) core.warning(`benchgate: the merged baseline was not uploaded (${upload.reason}): ${upload.message}`);
   const benchmarks = new Set(run.results.map((r) => benchmarkKey({ package: r.pkg, name: r.name }))).size;
+  const branch = pushedBranch(ctx.ref) || baseBranchOf(inputs, ctx);
+  const historyLines = history
+    ? await publishMergedHistory({ inputs, client, history, units: run.units, branch, workDir: workDir(ctx, 'history') })
+    : '';
   await summaryText(
     `### ${problems.length ? '⚠️' : '✅'} benchgate: baseline merged from shards\n\n${benchmarks} benchmarks in ${run.packages.length} packages` +
       `${upload.ok ? `, uploaded as \`${name}\`` : '; the upload failed: see the warnings'}.\n` +
       problems.map((p) => `\n> ⚠️ ${escapeMarkdown(p)}`).join('') +
+      historyLines +
       '\n',
   );
   setOutputs({ verdict: decideVerdict({ regressions: 0, incomplete: problems.length > 0 || run.incomplete }), regressions: 0, improvements: 0 });

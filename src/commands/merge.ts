@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { compareRuns, localChanges, type ChangeSet } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { evaluateGate, type GateResult } from '../compare/gate.js';
+import type { History } from '../history/history.js';
+import { readHistoryForReport } from '../history/store.js';
 import { repoRoot } from '../local.js';
 import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
@@ -96,7 +98,8 @@ export async function mergeCommand(argv: string[], out: CommandOutput): Promise<
     );
     for (const w of merged.warnings) log.warning(w);
     for (const p of merged.coverage.problems) log.warning(p);
-    if (merged.kind === 'baseline') return await finishBaselineMerge(merged.run, merged.coverage, out);
+    for (const n of merged.notes) log.info(`benchgate: ${n}`);
+    if (merged.kind === 'baseline') return await finishBaselineMerge(merged.run, merged.history, merged.coverage, out);
 
     const verdict = verdictFrom(values);
     const format = formatFrom(values);
@@ -149,6 +152,8 @@ export async function mergeCommand(argv: string[], out: CommandOutput): Promise<
       incomplete: failedPackageLines(report),
       missingShards: merged.coverage.problems,
       fullReportHint: `see ${join(outDir, 'report.json')}`,
+      // The parts carry the stored baseline's history (shard/parts.ts): the trend column of `mode: merge`.
+      history: await readHistoryForReport(merged.baseHistoryDir, log),
     };
     const extra = { ...mergedExtra(gate, merged.coverage), baseline: ctx.baseline, rounds: ctx.rounds, annotations: annotationsFor(report, 10) };
     await writeFile(join(outDir, 'report.json'), toJsonReport(report, extra));
@@ -170,11 +175,12 @@ export function mergedExtra(gate: GateResult, coverage: Coverage) {
   return { verdict, shards: { count: coverage.count, missing: coverage.missing, problems: coverage.problems } };
 }
 
-async function finishBaselineMerge(stored: StoredRun, coverage: Coverage, out: CommandOutput): Promise<number> {
-  // The merged run is the baseline: run.json in --out, each part's files under shard-i-of-n/.
+async function finishBaselineMerge(stored: StoredRun, history: History | null, coverage: Coverage, out: CommandOutput): Promise<number> {
+  // The merged run is the baseline: run.json (and the parts' joined history.json) in --out, each part's files under shard-i-of-n/.
   const run = coverage.problems.length > 0 ? { ...stored.run, incomplete: true } : stored.run;
   await saveRun(run, stored.dir);
-  out.stdout(`benchgate: merged ${coverage.count} shards into the baseline ${stored.dir}: ${run.results.length} results in ${run.packages.length} packages\n`);
+  const kept = history ? `; history: ${history.entries.length} run(s)` : '';
+  out.stdout(`benchgate: merged ${coverage.count} shards into the baseline ${stored.dir}: ${run.results.length} results in ${run.packages.length} packages${kept}\n`);
   if (coverage.problems.length > 0) throw new BenchgateError(`incomplete baseline: ${coverage.problems.join('; ')}`, 'run');
   return EXIT_OK;
 }

@@ -88,6 +88,65 @@ export function appendHistory(history: History | null, entry: HistoryEntry, leng
   return { schema: HISTORY_SCHEMA, entries: [...(history?.entries ?? []), entry].slice(-Math.max(1, length)) };
 }
 
+/**
+ * The history of a baseline merged from shards: the union of the parts' histories. Each part
+ * carried the same previous baseline's history forward and appended its own shard's medians, so
+ * an entry is one baseline run seen by several parts: entries of the same run (commit and run id)
+ * are joined into one, with every part's medians; an entry only some parts have (a part whose
+ * carrying failed) is kept with what it has. Repeated runs of one commit without a run id (the
+ * CLI's) are told apart by their place counted from the newest, where the parts agree: they all
+ * end with the run being merged. Order follows the parts' own (oldest first); at most as many
+ * entries are kept as the longest part kept. A median two parts both have (a carried entry) is
+ * the first part's.
+ */
+export function joinHistories(histories: readonly History[]): History {
+  const joined: { id: string; entry: HistoryEntry }[] = [];
+  for (const h of histories) {
+    const seen = new Map<string, number>();
+    const ids = h.entries
+      .map((e) => [e.commit, e.runId ?? ''].join('\u0000'))
+      .reverse()
+      .map((key) => {
+        const n = seen.get(key) ?? 0;
+        seen.set(key, n + 1);
+        return `${key}\u0000${n}`;
+      })
+      .reverse();
+    // Where this part's next new entry goes: after the last of its entries already placed.
+    let at = 0;
+    for (const [i, e] of h.entries.entries()) {
+      const j = joined.findIndex((x) => x.id === ids[i]);
+      if (j >= 0) {
+        joined[j].entry = joinEntries(joined[j].entry, e);
+        at = Math.max(at, j + 1);
+      } else {
+        joined.splice(at, 0, { id: ids[i], entry: joinEntries(undefined, e) });
+        at++;
+      }
+    }
+  }
+  const length = Math.max(1, ...histories.map((h) => h.entries.length));
+  return { schema: HISTORY_SCHEMA, entries: joined.slice(-length).map((x) => x.entry) };
+}
+
+/** One run's entry from two parts: the earliest start (as mergeRuns), each part's medians. */
+function joinEntries(a: HistoryEntry | undefined, b: HistoryEntry): HistoryEntry {
+  const medians: Medians = Object.create(null);
+  for (const m of [a?.medians ?? {}, b.medians]) {
+    for (const [pkg, names] of Object.entries(m)) {
+      const into = (medians[pkg] ??= Object.create(null) as Record<string, Record<string, number>>);
+      for (const [name, units] of Object.entries(names)) {
+        const u = (into[name] ??= Object.create(null) as Record<string, number>);
+        for (const [unit, v] of Object.entries(units)) if (!Object.hasOwn(u, unit)) u[unit] = v;
+      }
+    }
+  }
+  const time = a && a.time && (!b.time || a.time <= b.time) ? a.time : b.time;
+  const runId = a?.runId ?? b.runId;
+  const ref = a?.ref || b.ref;
+  return { commit: b.commit, time, ...(runId ? { runId } : {}), ...(ref ? { ref } : {}), medians };
+}
+
 /** Every benchmark and unit of the history, sorted by package, name and unit. */
 export function allSeries(history: History): Series[] {
   const keys = new Map<string, { pkg: string; name: string; unit: string }>();

@@ -8,6 +8,8 @@
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
+import { joinHistories, type History } from '../history/history.js';
+import { readHistory, writeHistory } from '../history/store.js';
 import type { BaselineInfo } from '../report/markdown.js';
 import { HISTORY_FILE, loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import type { Run, ShardInfo } from '../types.js';
@@ -148,12 +150,26 @@ function validateMeta(v: unknown, file: string): ComparePartMeta {
 }
 
 export type Merged = (
-  | { kind: 'baseline'; run: StoredRun }
-  | { kind: 'compare'; base: StoredRun; head: StoredRun; meta: ComparePartMeta }
+  | {
+      kind: 'baseline';
+      run: StoredRun;
+      /** The merged baseline's history (written beside its run.json), null when no part carries one. */
+      history: History | null;
+    }
+  | {
+      kind: 'compare';
+      base: StoredRun;
+      head: StoredRun;
+      meta: ComparePartMeta;
+      /** The directory whose history.json gives the comment's trend column: the stored baseline's, which every part carries. */
+      baseHistoryDir: string | undefined;
+    }
 ) & {
   coverage: Coverage;
-  /** Where the parts disagree (commits, environments), one line each. */
+  /** Where the parts disagree (commits, environments), or a part's history was refused, one line each. */
   warnings: string[];
+  /** For the log: how the history was joined, what was read unverified. */
+  notes: string[];
 };
 
 /**
@@ -177,7 +193,8 @@ export async function mergeParts(parts: readonly { source: string; dir: string }
     return s && s.count === coverage.count && read.findIndex((q) => shardOf(q)?.index === s.index) === i;
   });
   if (usable.length === 0) throw new BenchgateError(`no usable shard results: ${coverage.problems.join('; ')}`, 'run');
-  const side = async (runs: { stored: StoredRun; shard: ShardInfo }[], dest: string, withHistory = false) => {
+  const notes: string[] = [];
+  const side = async (runs: { stored: StoredRun; shard: ShardInfo }[], dest: string, withHistory: boolean) => {
     const copied = [];
     for (const { stored, shard } of runs) {
       const prefix = shardSuffix(shard);
@@ -185,38 +202,70 @@ export async function mergeParts(parts: readonly { source: string; dir: string }
       await cp(stored.dir, join(dest, prefix), { recursive: true });
       copied.push({ run: stored.run, prefix });
     }
-    // Every compare part's base is the same stored baseline, with the same history: the first one
-    // found goes beside the merged run.json. (A sharded baseline's parts each carry their own shard's
-    // history: no one of them is the suite's, so none is taken.)
-    if (withHistory) {
-      await rm(join(dest, HISTORY_FILE), { force: true });
-      for (const { prefix } of copied) {
-        const found = await cp(join(dest, prefix, HISTORY_FILE), join(dest, HISTORY_FILE)).then(
-          () => true,
-          () => false,
-        );
-        if (found) break;
-      }
-    }
+    await rm(join(dest, HISTORY_FILE), { force: true });
     const { run, warnings } = mergeRuns(copied);
+    // A sharded baseline's parts each carry the history with their own shard's medians: the suite's
+    // is their union. (Every compare part's stored base carries the same history: its union is that
+    // history.) Written before run.json, so that it is checksummed with the run.
+    const joined = withHistory ? await joinPartHistories(runs.map((r) => r.stored.dir), warnings, notes) : null;
+    if (joined) await writeHistory(dest, joined);
     await saveRun(run, dest);
-    return { stored: { run, dir: dest }, warnings };
+    return { stored: { run, dir: dest }, warnings, history: joined };
   };
   if (read[0].kind === 'baseline') {
     const runs = usable.map((p) => (p.kind === 'baseline' ? { stored: p.run, shard: p.run.run.shard! } : null)).filter((x) => x !== null);
-    const merged = await side(runs, outDir);
-    return { kind: 'baseline', run: merged.stored, coverage, warnings: merged.warnings };
+    const merged = await side(runs, outDir, true);
+    return { kind: 'baseline', run: merged.stored, history: merged.history, coverage, warnings: merged.warnings, notes };
   }
   const compares = usable.filter((p): p is Extract<Part, { kind: 'compare' }> => p.kind === 'compare');
   const base = await side(
     compares.map((p) => ({ stored: p.base, shard: p.head.run.shard! })),
     join(outDir, 'base'),
-    true,
+    // A base measured by the PR's run has no history of the branch; a stored one carries it.
+    compares[0].meta.baseIsStored,
   );
   const head = await side(
     compares.map((p) => ({ stored: p.head, shard: p.head.run.shard! })),
     join(outDir, 'head'),
+    false,
   );
-  return { kind: 'compare', base: base.stored, head: head.stored, meta: compares[0].meta, coverage, warnings: [...base.warnings, ...head.warnings] };
+  const meta = compares[0].meta;
+  return {
+    kind: 'compare',
+    base: base.stored,
+    head: head.stored,
+    meta,
+    baseHistoryDir: base.history ? base.stored.dir : undefined,
+    coverage,
+    warnings: [...base.warnings, ...head.warnings],
+    notes,
+  };
+}
+
+/**
+ * The union of the parts' histories (joinHistories), each verified against its part's run.json;
+ * null when no part carries one. A part whose history is refused costs only its own
+ * shard's newest medians (said in `warnings`): the others still make the history.
+ */
+async function joinPartHistories(dirs: readonly string[], warnings: string[], notes: string[]): Promise<History | null> {
+  const histories: History[] = [];
+  for (const dir of dirs) {
+    try {
+      const read = await readHistory(dir);
+      if (!read) continue;
+      if ('unchecked' in read.integrity) notes.push(read.integrity.unchecked);
+      histories.push(read.history);
+    } catch (e) {
+      if (!(e instanceof BenchgateError)) throw e;
+      warnings.push(`a part's history is left out of the merged history: ${e.message}`);
+    }
+  }
+  if (histories.length === 0) {
+    notes.push(`no part carries a ${HISTORY_FILE}: the merged run has no history`);
+    return null;
+  }
+  const history = joinHistories(histories);
+  notes.push(`history: ${history.entries.length} run(s), joined from ${histories.length} of ${dirs.length} part(s)`);
+  return history;
 }
 
