@@ -237,6 +237,12 @@ FAIL
     expect(failedBenchmarks('', trace)).toEqual(['Panics']);
     expect(unfinishedBenchmark('', trace.replace('BenchmarkPanics(', 'BenchmarkTable.func1('))).toBe('Table');
     expect(unfinishedBenchmark('', 'exit status 1\n')).toBeUndefined();
+    // Go can print the next benchmark's name before the panic of the one before ends the process
+    // (captured at -cpu 2 under load): the trace names the one to skip, not the last name printed.
+    const movedOn = 'BenchmarkMixed/bad-2 \t 1\t 381.0 ns/op\nBenchmarkPanics\nBenchmarkPanics-2 \t 1\nBenchmarkAfter\n';
+    expect(unfinishedBenchmark(movedOn, trace)).toBe('Panics');
+    // A sub-benchmark's panic: the trace names its top level, the output the leaf.
+    expect(unfinishedBenchmark('BenchmarkTable\nBenchmarkTable/big\n', trace.replace('BenchmarkPanics(', 'BenchmarkTable.func1('))).toBe('Table/big');
   });
 
   test('property: a leaf pattern selects its own name at every level and nothing longer', () => {

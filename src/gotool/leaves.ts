@@ -84,13 +84,21 @@ export function failedBenchmarks(stdout: string, stderr = ''): string[] {
 }
 
 /**
- * The benchmark whose name ends the output with no result after it: the one that was running when
- * the process died (a panic, a kill). With `-test.v` Go prints every benchmark's name before it
- * starts, without the `-procs` suffix (`Mixed/bad`); without it, only sometimes, with the suffix.
+ * The benchmark that was running when the process died (a panic, a kill). With `-test.v` Go prints
+ * every benchmark's name before it starts, without the `-procs` suffix (`Mixed/bad`); without it,
+ * only sometimes, with the suffix; so the name that ends the output with no result after it is
+ * the one. A panic's trace says better: at `-cpu 2` the benchmark's goroutine can panic after the
+ * main goroutine has moved on and printed the next name (`BenchmarkPanics-2 1`, then
+ * `BenchmarkAfter`, then Panics' panic: 6 of 150 listing runs on a loaded machine), and skipping
+ * that next one loses it. The printed name is kept when it is the panicking benchmark or one of
+ * its sub-benchmarks (the trace names only the top level).
  */
 export function unfinishedBenchmark(stdout: string, stderr = ''): string | undefined {
-  const last = stdout.replace(/\s+$/, '').split('\n').pop() ?? '';
-  return /^Benchmark(\S*)\s*$/.exec(last)?.[1] ?? panickedBenchmark(stderr);
+  const lastLine = stdout.replace(/\s+$/, '').split('\n').pop() ?? '';
+  const last = /^Benchmark(\S*)\s*$/.exec(lastLine)?.[1];
+  const panicked = panickedBenchmark(stderr);
+  if (panicked === undefined) return last;
+  return last !== undefined && (last === panicked || last.startsWith(`${panicked}/`)) ? last : panicked;
 }
 
 /**
