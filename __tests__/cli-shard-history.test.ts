@@ -18,8 +18,8 @@ import { leakEveryCall as leakGo } from './helpers/gobench.js';
 import { ROOT } from './helpers/tools.js';
 
 const FIXTURE = join(ROOT, '__tests__/fixtures/benchmod');
-const BASELINE = ['--count', '1', '--benchtime', '1x', '--no-profiles', '--quiet'];
-const RUN = ['--benchtime', '1x', '--rounds', '2', '--min-rounds', '2', '--max-rounds', '2', '--no-profiles', '--confirm', 'never', '--causal', 'off', '--duet', 'off', '--quiet'];
+const BASELINE = ['--count', '1', '--benchtime', '20x', '--no-profiles', '--quiet'];
+const RUN = ['--benchtime', '20x', '--rounds', '2', '--min-rounds', '2', '--max-rounds', '2', '--no-profiles', '--confirm', 'never', '--causal', 'off', '--duet', 'off', '--quiet'];
 const SHARDS = [1, 2];
 
 let cli: string;
@@ -119,8 +119,10 @@ describe('a sharded baseline keeps main’s history', () => {
   /** Every benchmark function regressed in allocations has its trend, in the rows of every shard's packages. */
   function expectTrendsOfEveryShard(markdown: string): void {
     const trends = trendCells(markdown);
-    // Parse/large, Testdata (alpha); Parse, Spin (beta). (At 1x, Parse/small's allocations vary
-    // between samples, and Alloc's +1 of 101 is below the threshold.)
+    // Parse/large, Testdata (alpha); Parse, Spin (beta) at least (5 in 9 runs beside a CPU hog). (At 1x allocations per op vary
+    // between samples — runtime allocations land on one op — and under load a row could go
+    // unflagged: 20x averages them out. Alloc's +1 of 101 is below the threshold.) What matters is
+    // below: every flagged row has its trend, and rows of both shards are among them.
     expect(trends.size).toBeGreaterThanOrEqual(4);
     for (const [bench, trend] of trends) expect({ bench, trend }).toEqual({ bench, trend: expect.stringMatching(/^[▁-█]{2}$/) });
     for (const i of SHARDS) {
