@@ -181,6 +181,14 @@ test('property: arbitrary profiles and changes never throw, and an empty list al
       const a = attribute(row(x, y), profile(...b), profile(...h), c, commitsOf);
       expect(a.functions.length).toBeLessThanOrEqual(8);
       if (a.functions.length === 0) expect(a.note).not.toBeNull();
+      // Offsets are changed functions that moved against the row, listed once, apart from `functions`.
+      for (const o of a.offsets ?? []) {
+        expect(o.changed).toBe(true);
+        expect(o.share).toBeLessThan(0);
+        expect(a.functions.some((f) => f.function === o.function && f.startLine === o.startLine && f.file === o.file)).toBe(false);
+      }
+      expect(a.offsets?.length ?? 0).toBeLessThanOrEqual(3);
+      expect(a.offsets === undefined).toBe(a.changedNet === undefined);
     }),
     { numRuns: 500 },
   );
