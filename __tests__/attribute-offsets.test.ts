@@ -6,54 +6,25 @@
  */
 import { attribute } from '../src/attribute/attribute.js';
 import { evaluateGate } from '../src/compare/gate.js';
-import type { ChangedFunction } from '../src/diff/match.js';
 import { formatAttributionText } from '../src/report/attribution-text.js';
 import { fromJsonReport, toJsonReport } from '../src/report/json.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import type { BenchmarkProfile, CompareRow, FunctionOpCost } from '../src/types.js';
 import { GATED_UNITS, report } from './helpers/reports.js';
+import { changedFn, frame, NS, P, profileOf, rowOf } from './helpers/profiles.js';
 
-const NS = 1e-9;
-const P = 'example.com/m/p';
-const frame = (fn: string, flatNs: number, cumNs: number, startLine: number, file = '/ci/repo/p/p.go'): FunctionOpCost => ({
-  function: fn,
-  file,
-  startLine,
-  flat: flatNs * NS,
-  cum: cumNs * NS,
-});
-const profile = (...functions: FunctionOpCost[]): BenchmarkProfile => ({ package: P, name: 'Log', unit: 'sec/op', functions });
-const summary = (ns: number) => ({ n: 10, center: ns * NS, lo: ns * NS, hi: ns * NS, warnings: [] });
-const row = (baseNs: number, headNs: number): CompareRow => ({
-  package: P,
-  name: 'Log',
-  unit: 'sec/op',
-  base: summary(baseNs),
-  head: summary(headNs),
-  deltaPercent: (headNs / baseNs - 1) * 100,
-  p: 0.001,
-  significant: true,
-  verdict: headNs > baseNs ? 'regression' : 'improvement',
-  reason: 'p=0.001',
-});
-const changedFn = (name: string, startLine: number, endLine: number, side: 'head' | 'base'): ChangedFunction => ({
-  function: `${P}.${name}`,
-  file: 'p/p.go',
-  pkgPath: P,
-  startLine,
-  endLine,
-  side,
-});
+const profile = profileOf('Log');
+const row = rowOf('Log');
+const changedOn = (name: string, startLine: number, endLine: number, side: 'head' | 'base') => changedFn(name, startLine, endLine, { side });
 const commitsOf = () => [{ sha: 'abc1234', subject: 'share the stack' }];
 const close = (a: number | undefined, b: number) => expect(a).toBeCloseTo(b, 12);
 const HARNESS = '/ci/repo/p/p_test.go';
 
-/** base: log → f (240ns) and unchanged encode (160ns); head: log → g (300ns) and encode: +60ns. */
+/** base: f (240ns) and unchanged encode (160ns); head: g (300ns) instead of f: +300 − 240 = +60ns/op. */
 function movedWork() {
   const base = profile(frame(`${P}.BenchmarkLog`, 0, 400, 5, HARNESS), frame(`${P}.f`, 240, 240, 10), frame(`${P}.encode`, 160, 160, 60));
   const head = profile(frame(`${P}.BenchmarkLog`, 0, 460, 5, HARNESS), frame(`${P}.g`, 300, 300, 30), frame(`${P}.encode`, 160, 160, 60));
   const r = row(400, 460);
-  r.attribution = attribute(r, base, head, [changedFn('f', 10, 20, 'base'), changedFn('g', 30, 40, 'head')], commitsOf);
+  r.attribution = attribute(r, base, head, [changedOn('f', 10, 20, 'base'), changedOn('g', 30, 40, 'head')], commitsOf);
   return r;
 }
 
@@ -103,7 +74,7 @@ test('when no changed function moved the other way, there are no offsets and the
   const base = profile(frame(`${P}.BenchmarkLog`, 0, 400, 5, HARNESS), frame(`${P}.f`, 240, 240, 10), frame(`${P}.encode`, 160, 160, 60));
   const head = profile(frame(`${P}.BenchmarkLog`, 0, 460, 5, HARNESS), frame(`${P}.f`, 260, 260, 10), frame(`${P}.encode`, 200, 200, 60));
   const r = row(400, 460);
-  r.attribution = attribute(r, base, head, [changedFn('f', 10, 20, 'head')], commitsOf);
+  r.attribution = attribute(r, base, head, [changedOn('f', 10, 20, 'head')], commitsOf);
   expect(r.attribution).not.toHaveProperty('offsets');
   expect(r.attribution).not.toHaveProperty('changedNet');
   const rep = report([r]);
@@ -112,7 +83,7 @@ test('when no changed function moved the other way, there are no offsets and the
   expect(formatAttributionText(rep)).not.toMatch(/offset|net /);
   // A change the other way smaller than the movers' 5% is not an offset either.
   const small = profile(frame(`${P}.BenchmarkLog`, 0, 460, 5, HARNESS), frame(`${P}.f`, 238, 238, 10), frame(`${P}.encode`, 222, 222, 60));
-  expect(attribute(r, base, small, [changedFn('f', 10, 20, 'head')], commitsOf).offsets).toBeUndefined();
+  expect(attribute(r, base, small, [changedOn('f', 10, 20, 'head')], commitsOf).offsets).toBeUndefined();
 });
 
 test('a changed caller that lost work to a changed callee offsets it: its own part is its Δcum less the callee', () => {
@@ -120,7 +91,7 @@ test('a changed caller that lost work to a changed callee offsets it: its own pa
   const base = profile(frame(`${P}.take`, 200, 200, 10));
   const head = profile(frame(`${P}.take`, 20, 260, 10), frame(`${P}.next`, 240, 240, 30));
   const r = row(200, 260);
-  const a = attribute(r, base, head, [changedFn('take', 10, 20, 'head'), changedFn('next', 30, 40, 'head')], commitsOf);
+  const a = attribute(r, base, head, [changedOn('take', 10, 20, 'head'), changedOn('next', 30, 40, 'head')], commitsOf);
   expect(a.functions.map((f) => f.function)).toEqual([`${P}.next`]);
   expect(a.offsets?.map((f) => f.function)).toEqual([`${P}.take`]);
   close(a.offsets![0].delta, -180 * NS); // +60 cum − 240 beneath
