@@ -45,10 +45,10 @@ test('the comment names the offset in the row and lists it in the details, with 
   const md = renderMarkdown(r, { gate: evaluateGate(r, { failOn: 'regression', gateUnits: GATED_UNITS, failOnUnconfirmed: false }), baseline: { source: 'rerun', ref: 'main' } });
   const mainRow = md.split('\n').find((l) => l.includes('🔴') && l.includes('Log'))!;
   expect(mainRow).toContain('`p.g` ✏️ p.go L30–40 — +300ns of +60ns/op, offset by `p.f` ↘ −240ns (changed functions net +60ns of +60ns/op)');
-  expect(md).toMatch(/\| `p\.f` +\| +↘ −240ns \| -400% \| ✏️ p\.go L10–20 in `abc1234` share the stack — offsets: moved the other way \|/);
+  expect(md).toMatch(/\| `p\.f` +\| +↘ −240ns \| −400% \| ✏️ p\.go L10–20 in `abc1234` share the stack — offsets: moved the other way \|/);
   expect(md).toContain('Changed functions net +60ns of +60ns/op: work moved between changed functions');
   const text = formatAttributionText(r);
-  expect(text).toMatch(/example\.com\/m\/p\.f +↘ −240ns\/op +-400% +changed in this PR: p\/p\.go L10–20 \(abc1234 share the stack\) — offsets: moved the other way/);
+  expect(text).toMatch(/example\.com\/m\/p\.f +↘ −240ns\/op +−400% +changed in this PR: p\/p\.go L10–20 \(abc1234 share the stack\) — offsets: moved the other way/);
   expect(text).toContain('    changed functions net +60ns of +60ns/op\n');
 });
 

@@ -7,7 +7,7 @@ import { formatDelta } from '../attribute/quantity.js';
 import type { AttributedFunction, CompareReport } from '../types.js';
 import { formatFixed } from './format.js';
 import { causalPhrase, commitPhrase } from './causal-text.js';
-import { netPhrase, offsetDelta } from './offsets-text.js';
+import { netPhrase, offsetDelta, shareText } from './offsets-text.js';
 
 export function formatAttributionText(report: CompareReport, maxFunctions = 5): string {
   const out: string[] = [];
@@ -19,7 +19,7 @@ export function formatAttributionText(report: CompareReport, maxFunctions = 5): 
     const offsets = a.offsets ?? [];
     const width = Math.max(0, ...[...a.functions.slice(0, maxFunctions), ...offsets].map((f) => f.function.length));
     const line = (f: AttributedFunction, delta: string, tail: string) => {
-      const share = Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?';
+      const share = shareText(f.share);
       const where = f.changed
         ? `  changed in this PR: ${f.file} L${f.startLine}–${f.endLine}` +
           (f.commits.length ? ` (${f.commits.slice(0, 3).map((c) => `${c.sha.slice(0, 7)} ${c.subject}`).join('; ')})` : '')

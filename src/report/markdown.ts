@@ -11,7 +11,7 @@ import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, signedPercent, unitClass } from './format.js';
 import { causalFooter, causalPhrase, commitPhrase, isVerified } from './causal-text.js';
 import { shortWhy, whyAdvice } from './why.js';
-import { netPhrase, offsetDelta } from './offsets-text.js';
+import { netPhrase, offsetDelta, shareText } from './offsets-text.js';
 import { benchmarkKey, isChange, verdictDelta } from '../compare/compare.js';
 import { testLabel } from '../compare/row-test.js';
 import { MAX_COMMENT_LENGTH } from '../github/limits.js';
@@ -230,7 +230,7 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext, withDiagnosis
     const body = a.functions.slice(0, 8).map((f) => [
       inlineCode(shortFunction(f.function)),
       Number.isFinite(f.delta) ? formatDelta(f.delta, row.unit) : '?',
-      Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?',
+      shareText(f.share),
       f.changed
         ? `✏️ ${fileLink(f, ctx)}${commitsIn(f)}` +
           (causalPhrase(f) ? ` — ${escapeMarkdown(causalPhrase(f)!)}` : '')
@@ -240,7 +240,7 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext, withDiagnosis
     const offsets = (a.offsets ?? []).map((f) => [
       inlineCode(shortFunction(f.function)),
       offsetDelta(f, row.unit),
-      Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?',
+      shareText(f.share),
       `✏️ ${fileLink(f, ctx)}${commitsIn(f)} — offsets: moved the other way`,
     ]);
     lines.push(markdownTable([header, ...body, ...offsets], { align: ['l', 'r', 'r', 'l'] }), '');

@@ -5,6 +5,12 @@
  */
 import { formatDelta } from '../attribute/quantity.js';
 import type { AttributedFunction, Attribution, CompareRow } from '../types.js';
+import { formatFixed } from './format.js';
+
+/** "470%", "−607%": a function's share of the row's Δ, negative with the comment's minus sign. */
+export function shareText(share: number): string {
+  return Number.isFinite(share) ? `${formatFixed(share * 100, 0).replace(/^-/, '−')}%` : '?';
+}
 
 /** "↘ −407ns": the arrow says which way it moved, for readers who skim past the sign. */
 export function offsetDelta(f: AttributedFunction, unit: string): string {
