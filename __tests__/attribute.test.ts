@@ -2,43 +2,11 @@ import fc from 'fast-check';
 import { attribute, type AttributedFunctionDetail } from '../src/attribute/attribute.js';
 import { formatDelta } from '../src/attribute/quantity.js';
 import type { ChangedFunction } from '../src/diff/match.js';
-import type { BenchmarkProfile, CommitRef, CompareRow, FunctionOpCost } from '../src/types.js';
+import type { CommitRef } from '../src/types.js';
+import { changedFn, frame, NS, P, profileOf, rowOf } from './helpers/profiles.js';
 
-const NS = 1e-9;
-const P = 'example.com/m/p';
-
-/** A frame as the pprof module reports it: cost per op in seconds. */
-const frame = (fn: string, flatNs: number, cumNs: number, startLine = 0, file = '/ci/repo/p/p.go'): FunctionOpCost => ({
-  function: fn,
-  file,
-  startLine,
-  flat: flatNs * NS,
-  cum: cumNs * NS,
-});
-const profile = (...functions: FunctionOpCost[]): BenchmarkProfile => ({ package: P, name: 'Parse', unit: 'sec/op', functions });
-const summary = (ns: number) => ({ n: 10, center: ns * NS, lo: ns * NS, hi: ns * NS, warnings: [] });
-const row = (baseNs: number, headNs: number, over: Partial<CompareRow> = {}): CompareRow => ({
-  package: P,
-  name: 'Parse',
-  unit: 'sec/op',
-  base: summary(baseNs),
-  head: summary(headNs),
-  deltaPercent: (headNs / baseNs - 1) * 100,
-  p: 0.001,
-  significant: true,
-  verdict: headNs > baseNs ? 'regression' : 'improvement',
-  reason: 'p=0.001',
-  ...over,
-});
-const changedFn = (name: string, startLine: number, endLine: number, over: Partial<ChangedFunction> = {}): ChangedFunction => ({
-  function: `${P}.${name}`,
-  file: 'p/p.go',
-  pkgPath: P,
-  startLine,
-  endLine,
-  side: 'head',
-  ...over,
-});
+const profile = profileOf('Parse');
+const row = rowOf('Parse');
 const commits: Record<string, CommitRef[]> = { [`${P}.skipWS`]: [{ sha: 'abc1234', subject: 'slow skipWS' }] };
 const commitsOf = (c: ChangedFunction) => commits[c.function] ?? [];
 const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 12);
@@ -181,6 +149,14 @@ test('property: arbitrary profiles and changes never throw, and an empty list al
       const a = attribute(row(x, y), profile(...b), profile(...h), c, commitsOf);
       expect(a.functions.length).toBeLessThanOrEqual(8);
       if (a.functions.length === 0) expect(a.note).not.toBeNull();
+      // Offsets are changed functions that moved against the row, listed once, apart from `functions`.
+      for (const o of a.offsets ?? []) {
+        expect(o.changed).toBe(true);
+        expect(o.share).toBeLessThan(0);
+        expect(a.functions.some((f) => f.function === o.function && f.startLine === o.startLine && f.file === o.file)).toBe(false);
+      }
+      expect(a.offsets?.length ?? 0).toBeLessThanOrEqual(3);
+      expect(a.offsets === undefined).toBe(a.changedNet === undefined);
     }),
     { numRuns: 500 },
   );

@@ -104,6 +104,9 @@ describe('toJsonReport', () => {
       attribution: {
         ...regression.attribution,
         functions: regression.attribution!.functions.map((f) => ({ ...f, causal: null })),
+        // No changed function moved against the row: none offsets it, and there is no net to show.
+        offsets: [],
+        changedNet: null,
         commit: null,
       },
       // Diagnosed only when flagged and run (src/diagnose/): null otherwise.

@@ -413,6 +413,21 @@ export interface AttributedFunction {
 
 export interface Attribution {
   functions: AttributedFunction[];
+  /**
+   * Changed functions that moved against the row (work moved out of them, often into a listed
+   * changed function): each credited Δ is its Δcum less what changed functions beneath it are
+   * credited with, listed when that is at least the movers' 5% of the row's Δ the other way;
+   * `share` keeps its meaning, so theirs are negative. With them, the changed functions' deltas
+   * net to about the row's Δ. Kept apart from `functions` so shares there, the causal check and
+   * the annotations are unchanged. Absent or empty when none did.
+   */
+  offsets?: AttributedFunction[];
+  /**
+   * Δ per op of all the PR's changed functions together (each its own part once, as for
+   * `offsets`), in the row's unit: what the listed changed functions and their offsets net to,
+   * to set beside the row's Δ. Set only with `offsets`.
+   */
+  changedNet?: number;
   note: string | null;
   /** The commit of the PR where the change appeared, found by bisection (src/causal/); absent when not tried. */
   commit?: CommitBisection | CausalSkipped;

@@ -15,6 +15,13 @@
  * - Unchanged functions are "movers", ranked by **flat**: flats of different functions never
  *   overlap and add up to the whole, so the largest flat movers say where the time went without
  *   listing every caller up the stack (main, testing.(*B).runN…).
+ * - Changed functions that moved the OTHER way are "offsets", listed apart (`offsets`): a commit
+ *   that moves work from changed f into changed g makes g gain more than the whole row (+300ns of
+ *   +60ns), and without f's −240ns that reads as nonsense. Each changed function's own part is
+ *   its Δcum less the signed credits of the changed functions beneath it (so a caller that lost
+ *   work to a changed callee shows the loss); one is listed when that part moved against the row
+ *   by at least the movers' threshold (`moverShare`, 5% of the row's Δ) and it is not listed
+ *   already. `changedNet`, the sum of every changed function's own part, is what they net to.
  * Profiles are sampled estimates, so shares are approximate; a changed function "explains" the
  * change when it is credited with at least `explainShare` (20%) of the row's delta.
  *
@@ -40,6 +47,8 @@ export interface AttributeOptions {
   moverShare?: number;
   /** At most this many functions are listed (default 8). */
   maxFunctions?: number;
+  /** At most this many offsetting changed functions are listed (default 3). */
+  maxOffsets?: number;
 }
 
 /** AttributedFunction with the flat delta as well (for a changed function, delta is its credited Δcum). */
@@ -70,6 +79,7 @@ export function attribute(
   const explainShare = options.explainShare ?? 0.2;
   const moverShare = options.moverShare ?? 0.05;
   const maxFunctions = options.maxFunctions ?? 8;
+  const maxOffsets = options.maxOffsets ?? 3;
   const none = (note: string): Attribution => ({ functions: [], note });
 
   if (row.verdict !== 'regression' && row.verdict !== 'improvement') {
@@ -104,6 +114,15 @@ export function attribute(
     .filter((g) => !listed.has(g) && (direction * g.flat) / magnitude >= moverShare)
     .sort((a, b) => direction * (b.flat - a.flat));
   const shown = [...explaining, ...movers].slice(0, maxFunctions);
+  const shownSet = new Set(shown);
+  // Changed functions that moved the other way by at least the movers' threshold: the work that
+  // left them, often for a listed changed function, so that the changed functions net to the row.
+  const residual = residualChanged(groups.filter((g) => g.changed), direction);
+  const offsetting = [...residual]
+    .filter(([g, r]) => !shownSet.has(g) && -r / magnitude >= moverShare)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, maxOffsets)
+    .map(([g]) => g);
 
   const notes = [base.note, head.note].filter((n): n is string => !!n && n !== '');
   if (explaining.length === 0) {
@@ -119,7 +138,7 @@ export function attribute(
   // (a changed function that explains too little can be one) the Δflat they were ranked by.
   const deltaOf = (g: Group) => (listed.has(g) ? direction * credited.get(g)! : g.flat);
   const paths = learnPaths(groups);
-  const functions: AttributedFunctionDetail[] = shown.map((g) => {
+  const entry = (g: Group, delta: number): AttributedFunctionDetail => {
     const c = g.changed;
     return {
       function: c ? c.function : g.frame.function,
@@ -129,12 +148,20 @@ export function attribute(
       endLine: c ? c.endLine : 0,
       changed: c !== undefined,
       commits: c ? safeCommits(commitsOf, c) : [],
-      delta: deltaOf(g),
-      share: deltaOf(g) / rowDelta,
+      delta,
+      share: delta / rowDelta,
       flatDelta: g.flat,
     };
-  });
-  return { functions, note: notes.length ? [...new Set(notes)].join('; ') : null };
+  };
+  const functions = shown.map((g) => entry(g, deltaOf(g)));
+  const offsets = offsetting.map((g) => entry(g, direction * residual.get(g)!));
+  // What all changed functions did together, each its own part once: shown beside the offsets.
+  const changedNet = direction * [...residual.values()].reduce((sum, r) => sum + r, 0);
+  return {
+    functions,
+    ...(offsets.length ? { offsets, changedNet } : {}),
+    note: notes.length ? [...new Set(notes)].join('; ') : null,
+  };
 }
 
 /**
@@ -224,6 +251,23 @@ function creditChanged(groups: Group[], direction: number): Map<Group, number> {
     credit.set(g, Math.min(own, Math.max(own - beneath, direction * g.flat, 0)));
   }
   return credit;
+}
+
+/**
+ * Each changed function's Δcum (in the row's direction) less what the changed functions that may
+ * run beneath it are credited with, signed: the change of its own part of the work. Unlike
+ * creditChanged, a callee that moved the other way counts too, so work moved from a changed
+ * caller into a changed callee shows as a loss in the caller.
+ */
+function residualChanged(groups: Group[], direction: number): Map<Group, number> {
+  const residual = new Map<Group, number>();
+  const order = [...groups].sort((a, b) => a.cumHead - b.cumHead || a.cumBase - b.cumBase);
+  for (const g of order) {
+    let beneath = 0;
+    for (const [h, r] of residual) if (h.cumHead <= g.cumHead && h.cumBase <= g.cumBase) beneath += r;
+    residual.set(g, direction * g.cum - beneath);
+  }
+  return residual;
 }
 
 /**

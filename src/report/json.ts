@@ -91,23 +91,29 @@ function rowToJson(row: CompareRow) {
       : null,
     attribution: row.attribution
       ? {
-          functions: row.attribution.functions.map((f) => ({
-            function: f.function,
-            file: f.file,
-            startLine: f.startLine,
-            endLine: f.endLine,
-            changed: f.changed,
-            commits: f.commits.map((c) => ({ sha: c.sha, subject: c.subject })),
-            delta: num(f.delta),
-            share: num(f.share),
-            causal: causalToJson(f.causal),
-          })),
+          functions: row.attribution.functions.map(attributedFunctionToJson),
+          offsets: (row.attribution.offsets ?? []).map(attributedFunctionToJson),
+          changedNet: row.attribution.changedNet === undefined ? null : num(row.attribution.changedNet),
           note: row.attribution.note,
           commit: commitToJson(row.attribution.commit),
         }
       : null,
     diagnosis: row.diagnosis ? { base: diagnosisSideToJson(row.diagnosis.base), head: diagnosisSideToJson(row.diagnosis.head) } : null,
     flamegraph: row.flamegraph ?? null,
+  };
+}
+
+function attributedFunctionToJson(f: AttributedFunction) {
+  return {
+    function: f.function,
+    file: f.file,
+    startLine: f.startLine,
+    endLine: f.endLine,
+    changed: f.changed,
+    commits: f.commits.map((c) => ({ sha: c.sha, subject: c.subject })),
+    delta: num(f.delta),
+    share: num(f.share),
+    causal: causalToJson(f.causal),
   };
 }
 
@@ -329,6 +335,12 @@ class ReportReader {
     };
     // `commit` and `causal` came after schema 2's first reports: absent is the same as null.
     if (o.commit !== undefined && o.commit !== null) a.commit = this.commitFound(o.commit, `${path}.commit`);
+    // So did `offsets` and `changedNet`: absent is the same as none.
+    if (o.offsets !== undefined && o.offsets !== null) {
+      const offsets = this.array(o.offsets, `${path}.offsets`).map((f, i) => this.attributedFunction(f, `${path}.offsets[${i}]`));
+      if (offsets.length) a.offsets = offsets;
+    }
+    if (o.changedNet !== undefined && o.changedNet !== null) a.changedNet = this.numberOrNaN(o.changedNet, `${path}.changedNet`);
     return a;
   }
 

@@ -11,6 +11,7 @@ import { escapeHtml, escapeMarkdown, inlineCode } from './escape.js';
 import { commonScale, formatFixed, formatScaled, pctRange, signedPercent, unitClass } from './format.js';
 import { causalFooter, causalPhrase, commitPhrase, isVerified } from './causal-text.js';
 import { shortWhy, whyAdvice } from './why.js';
+import { netPhrase, offsetDelta, shareText } from './offsets-text.js';
 import { benchmarkKey, isChange, verdictDelta } from '../compare/compare.js';
 import { testLabel } from '../compare/row-test.js';
 import { MAX_COMMENT_LENGTH } from '../github/limits.js';
@@ -140,6 +141,13 @@ function likelyCause(row: CompareRow, ctx: MarkdownContext): string {
   if (isVerified(top)) parts.push(`— ${escapeMarkdown(causal!)}`);
   else if (row.base && row.head && Number.isFinite(top.delta)) {
     parts.push(`— ${formatDelta(top.delta, row.unit)} of ${formatDelta(row.head.center - row.base.center, row.unit)}/op`);
+    // Work moved out of other changed functions: name the largest, and what they all net to.
+    const net = netPhrase(a, row);
+    const offset = a.offsets?.[0];
+    if (net && offset) {
+      const others = a.offsets!.length > 1 ? ` and ${a.offsets!.length - 1} more` : '';
+      parts[parts.length - 1] += `, offset by ${inlineCode(shortFunction(offset.function))} ${offsetDelta(offset, row.unit)}${others} (${net})`;
+    }
   }
   const more = [!isVerified(top) && causal ? escapeMarkdown(causal) : null, commitPhrase(a)].filter(Boolean);
   return parts.join(' ') + (more.length ? `; ${more.join('; ')}` : '');
@@ -202,6 +210,11 @@ function confirmationLine(r: CompareRow): string {
   return `${benchmarkCell(r)} ${r.unit}: ${what} by ${how} on this runner (${d}${p}, ${n}) — ${escapeMarkdown(c.reason)}`;
 }
 
+/** " in `a1b2c3d` subject, …": the PR's commits that touched a changed function. */
+function commitsIn(f: AttributedFunction): string {
+  return f.commits.length ? ' in ' + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(', ') : '';
+}
+
 /** A row's details: its attribution, and its benchmark's GC and scheduler figures where `withDiagnosis`. */
 function attributionDetails(row: CompareRow, ctx: MarkdownContext, withDiagnosis: boolean): string {
   const a = row.attribution;
@@ -217,13 +230,27 @@ function attributionDetails(row: CompareRow, ctx: MarkdownContext, withDiagnosis
     const body = a.functions.slice(0, 8).map((f) => [
       inlineCode(shortFunction(f.function)),
       Number.isFinite(f.delta) ? formatDelta(f.delta, row.unit) : '?',
-      Number.isFinite(f.share) ? `${formatFixed(f.share * 100, 0)}%` : '?',
+      shareText(f.share),
       f.changed
-        ? `✏️ ${fileLink(f, ctx)}${f.commits.length ? ' in ' + f.commits.slice(0, 3).map((c) => `${inlineCode(shortSha(c.sha))} ${escapeMarkdown(c.subject)}`).join(', ') : ''}` +
+        ? `✏️ ${fileLink(f, ctx)}${commitsIn(f)}` +
           (causalPhrase(f) ? ` — ${escapeMarkdown(causalPhrase(f)!)}` : '')
         : '',
     ]);
-    lines.push(markdownTable([header, ...body], { align: ['l', 'r', 'r', 'l'] }), '');
+    // Changed functions that moved the other way: without them a function can gain 5× the row.
+    const offsets = (a.offsets ?? []).map((f) => [
+      inlineCode(shortFunction(f.function)),
+      offsetDelta(f, row.unit),
+      shareText(f.share),
+      `✏️ ${fileLink(f, ctx)}${commitsIn(f)} — offsets: moved the other way`,
+    ]);
+    lines.push(markdownTable([header, ...body, ...offsets], { align: ['l', 'r', 'r', 'l'] }), '');
+    const net = netPhrase(a, row);
+    if (net) {
+      lines.push(
+        `${escapeMarkdown(net[0].toUpperCase() + net.slice(1))}: work moved between changed functions; the offsets are those that moved against the row by at least 5% of its Δ.`,
+        '',
+      );
+    }
   }
   if (a?.note) lines.push(escapeMarkdown(a.note), '');
   if (diagnosis) lines.push(diagnosisTable(diagnosis), '', `GC and scheduler: ${escapeMarkdown(interpretDiagnosis(diagnosis))}.`, '');
