@@ -15,9 +15,12 @@
 // (c') benchgate's sequential pairs: `pairs` pairs of one-sample processes, A then B, order
 //     alternating (ABBA), the same binary both sides;
 // (d) duet pairs: both processes of a pair at once, pinned with taskset to CPU 0 and CPU 1.
-// Every benchmark process runs -test.cpu 1 (as a duet side does), so the designs differ only in
-// how samples are taken. Then, per design, the pairs a 95% interval of ±4% (benchgate's default
-// threshold) needs — n ≈ (1.96·sd/0.04)² — and those a 90% detection of a +5% slowdown needs,
+// (c), (c') and (d) run one benchmark at a time, the pairs of (c') and (d) taken in turn, so that
+// a change of load hits the designs alike. Every benchmark process runs -test.cpu 1 (as a duet side
+// does), so the designs differ only in how samples are taken. Then, per design, the pairs a 95%
+// interval of ±4% (benchgate's default threshold) needs — n ≈ (1.96·sd/0.04)², sd the robust sd of
+// the log ratio (MAD × 1.4826: the rank-based paired test shrugs off a preempted sample as it
+// does) — and those a 90% detection of a +5% slowdown needs,
 // beside benchgate's budget: 10 pairs at the first look, up to 30 (max-rounds, 3 × rounds).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -132,6 +135,17 @@ const designs = [];
 let fastNs = NaN;
 const signed = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%` : 'n/a');
 
+/** One line on a design's pairs: the samples' spread, the log ratios' scatter, how alike a pair's samples are. */
+function describePairs(a, h, secs) {
+  const lr = logRatios(a, h);
+  const all = [...a, ...h];
+  return (
+    `median ${us(quantile(all, 0.5))}/op, cv of samples ${pc(sd(all) / mean(all))}; log ratio: sd ${pc(sd(lr))}, ` +
+    `robust ${pc(robustSd(lr))}, median ${signed(quantile(lr, 0.5))}; correlation of a pair's two samples ` +
+    `${f2(correlation(a.map(Math.log), h.map(Math.log)))}; ${f2(secs / lr.length)} s a pair`
+  );
+}
+
 // (a) one process, per-call times.
 section('(a) per-call times of fib(18), one process');
 {
@@ -209,9 +223,18 @@ section(`(b) fibA/fibB interleaved call by call, 1 ms windows, ${values.runs} pr
   });
 }
 
-// (c) consecutive samples in one process.
-section(`(c) ${values.count} consecutive ${values.benchtime} samples in one process (-test.count, -test.cpu 1)`);
+// (c), (c') and (d), one benchmark at a time, so that the designs of a benchmark see the same
+// minutes of the machine: its consecutive samples first, then its sequential and duet pairs taken
+// in turn, pair by pair (which goes first alternating), so that a change of load hits both alike.
+const taskset = whichTaskset();
+const duet = taskset !== null && cpus().length >= 2;
+section(
+  `(c) ${values.count} consecutive ${values.benchtime} samples in one process (-test.count); (c') ${values.pairs} sequential pairs of ` +
+    `one-sample processes, ABBA order; (d) ${duet ? `${values.pairs} duet pairs, both processes at once, taskset -c 0 and -c 1` : 'duet skipped (needs taskset and two CPUs)'}; ` +
+    'all -test.cpu 1, the same binary both sides',
+);
 for (const b of benches) {
+  console.log(`-- ${b.label} (load ${load()}, cpu pressure avg10 ${psi()}%)`);
   const t0 = Date.now();
   const r = await runProcess(binaries.get(b.pkg), benchArgs(b, Number(values.count)), { cwd: tmp, timeoutMs: 300_000 });
   const secs = (Date.now() - t0) / 1000;
@@ -219,7 +242,7 @@ for (const b of benches) {
   const logs = xs.map(Math.log);
   const pairs = consecutivePairs(xs);
   console.log(
-    `${b.label.padEnd(16)} ${xs.length} samples, median ${us(quantile(xs, 0.5))}/op, min–max ${us(Math.min(...xs))}–${us(Math.max(...xs))}; ` +
+    `  (c)  ${xs.length} samples, median ${us(quantile(xs, 0.5))}/op, min–max ${us(Math.min(...xs))}–${us(Math.max(...xs))}; ` +
       `cv ${pc(sd(xs) / mean(xs))}, lag-1 autocorrelation ${f2(autocorrelation(logs))}, lag-5 ${f2(autocorrelation(logs, 5))}; ` +
       `log ratio of consecutive pairs: sd ${pc(sd(pairs))}, robust ${pc(robustSd(pairs))}`,
   );
@@ -231,73 +254,48 @@ for (const b of benches) {
     perPair: (2 * secs) / xs.length,
     note: `lag-1 ${f2(autocorrelation(logs))}`,
   });
-}
 
-// (c') benchgate's sequential pairs: one process per sample.
-section(`(c') sequential pairs: ${values.pairs} pairs of one-sample processes, ABBA order, the same binary both sides`);
-for (const b of benches) {
-  const a = [];
-  const h = [];
-  const t0 = Date.now();
+  const seq = { a: [], h: [], secs: 0 };
+  const at = { a: [], h: [], secs: 0 };
   for (let i = 0; i < Number(values.pairs); i++) {
-    // ABBA: the side that goes first alternates, so neither profits from going second.
-    if (i % 2 === 0) {
-      a.push(await oneSample(b));
-      h.push(await oneSample(b));
-    } else {
-      h.push(await oneSample(b));
-      a.push(await oneSample(b));
-    }
-  }
-  const secs = (Date.now() - t0) / 1000;
-  const lr = logRatios(a, h);
-  const all = [...a, ...h];
-  console.log(
-    `${b.label.padEnd(16)} median ${us(quantile(all, 0.5))}/op, cv of samples ${pc(sd(all) / mean(all))}; sd of log ratio ${pc(sd(lr))}, ` +
-      `mean ${pc(mean(lr))}; correlation of a pair's two samples ${f2(correlation(a.map(Math.log), h.map(Math.log)))}; ${f2(secs / lr.length)} s a pair`,
-  );
-  designs.push({
-    design: 'sequential pairs (benchgate, duet off)',
-    bench: b.label,
-    sd: sd(lr),
-    rsd: robustSd(lr),
-    perPair: secs / lr.length,
-    note: '',
-  });
-}
-
-// (d) duet pairs.
-const taskset = whichTaskset();
-if (!taskset || cpus().length < 2) {
-  section('(d) duet: skipped (needs taskset and two CPUs)');
-} else {
-  section(`(d) duet pairs: ${values.pairs} pairs, both processes at once, taskset -c 0 and -c 1`);
-  for (const b of benches) {
-    const a = [];
-    const h = [];
-    const t0 = Date.now();
-    for (let i = 0; i < Number(values.pairs); i++) {
+    const takeSeq = async () => {
+      const t = Date.now();
+      // ABBA: the side that goes first alternates, so neither profits from going second.
+      if (i % 2 === 0) {
+        seq.a.push(await oneSample(b));
+        seq.h.push(await oneSample(b));
+      } else {
+        seq.h.push(await oneSample(b));
+        seq.a.push(await oneSample(b));
+      }
+      seq.secs += (Date.now() - t) / 1000;
+    };
+    const takeDuet = async () => {
+      const t = Date.now();
       // Alternate which side gets CPU 0, so that a difference between the CPUs cancels.
       const [ca, ch] = i % 2 === 0 ? ['0', '1'] : ['1', '0'];
       const [x, y] = await Promise.all([oneSample(b, [taskset, '-c', ca]), oneSample(b, [taskset, '-c', ch])]);
-      a.push(x);
-      h.push(y);
+      at.a.push(x);
+      at.h.push(y);
+      at.secs += (Date.now() - t) / 1000;
+    };
+    if (!duet) await takeSeq();
+    else if (i % 4 < 2) {
+      await takeSeq();
+      await takeDuet();
+    } else {
+      await takeDuet();
+      await takeSeq();
     }
-    const secs = (Date.now() - t0) / 1000;
-    const lr = logRatios(a, h);
-    const all = [...a, ...h];
-    console.log(
-      `${b.label.padEnd(16)} median ${us(quantile(all, 0.5))}/op, cv of samples ${pc(sd(all) / mean(all))}; sd of log ratio ${pc(sd(lr))}, ` +
-        `mean ${pc(mean(lr))}; correlation of a pair's two samples ${f2(correlation(a.map(Math.log), h.map(Math.log)))}; ${f2(secs / lr.length)} s a pair`,
-    );
-    designs.push({
-      design: 'duet pairs (taskset, at once)',
-      bench: b.label,
-      sd: sd(lr),
-      rsd: robustSd(lr),
-      perPair: secs / lr.length,
-      note: '',
-    });
+  }
+  for (const [label, design, d] of [
+    ["(c')", 'sequential pairs (benchgate, duet off)', seq],
+    ['(d) ', 'duet pairs (taskset, at once)', at],
+  ]) {
+    if (d.a.length === 0) continue;
+    console.log(`  ${label} ${describePairs(d.a, d.h, d.secs)}`);
+    const lr = logRatios(d.a, d.h);
+    designs.push({ design, bench: b.label, sd: sd(lr), rsd: robustSd(lr), perPair: d.secs / lr.length, note: '' });
   }
 }
 
@@ -324,7 +322,7 @@ const rows = designs.map((d) => {
     `±${pc(halfWidthAt(d.rsd, BUDGET.first))} / ±${pc(halfWidthAt(d.rsd, BUDGET.max))}`,
     `${n}${n <= BUDGET.first ? ' (≤ 10: first look)' : n <= BUDGET.max ? ' (≤ 30: extension)' : ' (> 30: beyond budget)'}`,
     String(pairsToDetect(d.rsd)),
-    f2(d.perPair),
+    d.perPair < 0.1 ? `${f2(1000 * d.perPair)} ms` : `${f2(d.perPair)} s`,
     `${f1(n * d.perPair)} s`,
     d.note,
   ];
