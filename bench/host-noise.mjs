@@ -116,7 +116,7 @@ for (const pkg of new Set(benches.map((b) => b.pkg))) {
 }
 const benchArgs = (b, count) => [
   '-test.run=^$',
-  `-test.bench=^Benchmark${b.name}$`,
+  `-test.bench=^Benchmark${b.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
   `-test.benchtime=${values.benchtime}`,
   `-test.count=${count}`,
   '-test.cpu=1',
