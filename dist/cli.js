@@ -3,7 +3,7 @@ import { createRequire as __benchgateCreateRequire } from 'module';
 const require = __benchgateCreateRequire(import.meta.url);
 import {
   readBenchFile
-} from "./cli-chunk-B35I3D3X.js";
+} from "./cli-chunk-IOGJCU5H.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
@@ -26,7 +26,7 @@ import {
   usageError,
   verdictFrom,
   warningText
-} from "./cli-chunk-DTLHDUMI.js";
+} from "./cli-chunk-4LKE2BYH.js";
 
 // src/commands/compare.ts
 var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]";
@@ -70,23 +70,44 @@ var USAGE = [
   PROFILE_USAGE,
   HISTORY_USAGE
 ].join("\n");
+var SUBCOMMAND_USAGE = {
+  compare: COMPARE_USAGE,
+  run: RUN_USAGE,
+  baseline: BASELINE_USAGE,
+  merge: MERGE_USAGE,
+  profile: PROFILE_USAGE,
+  history: HISTORY_USAGE
+};
+function asksForHelp(args) {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
 async function main(argv, out2) {
   const [command, ...rest] = argv;
+  const usage = Object.hasOwn(SUBCOMMAND_USAGE, command ?? "") ? SUBCOMMAND_USAGE[command] : void 0;
+  if (usage && asksForHelp(rest)) {
+    out2.stdout(usage + "\n");
+    return 0;
+  }
+  if (command === "help" && rest.length > 0 && Object.hasOwn(SUBCOMMAND_USAGE, rest[0])) {
+    out2.stdout(SUBCOMMAND_USAGE[rest[0]] + "\n");
+    return 0;
+  }
   switch (command) {
     case "compare":
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-U45E63A7.js")).runCommand(rest, out2);
+      return (await import("./cli-run-UJTCXHVZ.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-U45E63A7.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-UJTCXHVZ.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-UAXK536D.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-ACFEGVAF.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
-      return (await import("./cli-profile-TSVMGTWI.js")).profileCommand(rest, out2);
+      return (await import("./cli-profile-WCC2KTQX.js")).profileCommand(rest, out2);
     case "history":
-      return (await import("./cli-history-GHOEZL6V.js")).historyCommand(rest, out2);
+      return (await import("./cli-history-HHGRXAV3.js")).historyCommand(rest, out2);
     case "help":
     case "--help":
     case "-h":
