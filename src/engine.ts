@@ -20,7 +20,7 @@ import { stackTree, type StackNode } from './pprof/tree.js';
 import { wholeProfile } from './pprof/whole.js';
 import { compareOptions, type VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
-import { isFailedPackage } from './failures.js';
+import { failureHeadline, isFailedPackage } from './failures.js';
 import type { BenchmarkProfile, BenchResult, CommitRef, CompareReport, CompareRow, Fingerprint, ReportWarning, Run, Side } from './types.js';
 
 export interface EngineLog {
@@ -49,12 +49,7 @@ export function environmentNote(base: Fingerprint, head: Fingerprint): string | 
 function failedPackages(run: Run, side: Side): ReportWarning[] {
   return run.packages
     .filter(isFailedPackage)
-    .map((p) => ({ kind: 'package-failed', side, message: `${p.pkg} ${p.status}${p.message ? ': ' + firstLine(p.message) : ''}` }));
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 200 ? line.slice(0, 200) + '…' : line;
+    .map((p) => ({ kind: 'package-failed', side, message: `${p.pkg} ${p.status}${p.message ? ': ' + failureHeadline(p.message) : ''}` }));
 }
 
 /** The verdict settings as the comparison takes them (the CLI's compare and compareRuns share it). */

@@ -17,8 +17,9 @@ import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
-import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
+import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseBenchtime, parseChoice, parseCpuList, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
+import { removeOnInterrupt } from '../interrupt.js';
 import { failedPackageLines, type CompareReport } from '../types.js';
 import { git } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
@@ -73,8 +74,8 @@ export function runSettingsFrom(values: ParsedFlags['values'], count: number): R
     packages: parseList(str(values, 'packages') ?? './...'),
     bench: str(values, 'bench') ?? '.',
     count,
-    benchtime: str(values, 'benchtime'),
-    cpu: str(values, 'cpu'),
+    benchtime: str(values, 'benchtime') !== undefined ? parseBenchtime('--benchtime', str(values, 'benchtime')!) : undefined,
+    cpu: str(values, 'cpu') !== undefined ? parseCpuList('--cpu', str(values, 'cpu')!) : undefined,
     timeout,
     extraFlags: splitWords('--go-test-flags', str(values, 'go-test-flags') ?? ''),
     profiles: values['no-profiles'] === true ? [] : [...PROFILE_KINDS],
@@ -96,6 +97,7 @@ export function stderrLog(out: CommandOutput, quiet: boolean): EngineLog {
 
 export async function runCommand(argv: string[], out: CommandOutput): Promise<number> {
   let tmp: string | undefined;
+  let unregisterTmp = (): void => undefined;
   try {
     const { values, positionals } = parseFlags(argv, {
       ...VERDICT_OPTIONS,
@@ -144,6 +146,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const log = stderrLog(out, quiet);
 
     const outDir = str(values, 'out') ? resolve(str(values, 'out')!) : (tmp = await mkdtemp(join(tmpdir(), 'benchgate-')));
+    if (tmp) unregisterTmp = removeOnInterrupt(tmp);
     await mkdir(outDir, { recursive: true });
     const moduleDir = process.cwd();
     const repoDir = await repoRoot(moduleDir);
@@ -259,7 +262,9 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
   } catch (e) {
     return reportError(e, 'run', RUN_USAGE, out);
   } finally {
+    // Unregistered only once removed: Ctrl-C may end the process while this rm is under way.
     if (tmp) await rm(tmp, { recursive: true, force: true });
+    unregisterTmp();
   }
 }
 
@@ -287,10 +292,12 @@ export async function baselineCommand(argv: string[], out: CommandOutput): Promi
     // results: a failed run must not overwrite the raw outputs a good run.json there points at.
     await mkdir(dirname(outDir), { recursive: true });
     const stage = await mkdtemp(join(dirname(outDir), '.benchgate-baseline-'));
+    const unregister = removeOnInterrupt(stage);
     try {
       return await recordBaseline(stage, outDir, settings, count, history, quiet, moduleDir, out);
     } finally {
       await rm(stage, { recursive: true, force: true });
+      unregister();
     }
   } catch (e) {
     return reportError(e, 'baseline', BASELINE_USAGE, out);

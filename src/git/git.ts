@@ -10,6 +10,8 @@ export interface GitOptions {
   timeoutMs?: number;
   /** Output larger than this is an error rather than silently cut (default 8 MiB; diffs need more). */
   maxOutputBytes?: number;
+  /** A clean-up's own command: runs even after Ctrl-C (see interrupt.ts). */
+  duringCleanup?: boolean;
 }
 
 /** Untranslated messages (they are matched), no pager, and never a credential prompt that would hang. */
@@ -26,6 +28,7 @@ export async function git(args: readonly string[], cwd: string, opts: GitOptions
     env: { ...(opts.env ?? process.env), ...QUIET_GIT_ENV },
     timeoutMs: opts.timeoutMs ?? LOCAL_TIMEOUT_MS,
     maxOutputBytes: opts.maxOutputBytes,
+    duringCleanup: opts.duringCleanup,
   });
   if (r.timedOut) {
     throw new BenchgateError(`git ${args.join(' ')} timed out after ${r.durationMs} ms`, 'git');
