@@ -8,7 +8,7 @@
  * @lane measuring
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachDashValues } from '../src/commands/common.js';
@@ -97,6 +97,37 @@ describe('flag values', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^benchgate: recorded 1 result/);
+  }, 120_000);
+});
+
+describe('run from a package directory below the module', () => {
+  test('measures the packages there and still marks the changed function', () => {
+    git(repo, 'checkout', '-q', 'slow');
+    const r = runCli(
+      cli,
+      ['run', '--base', 'main', '--rounds', '5', '--max-rounds', '5', '--benchtime', '20x', '--threshold', '50', '--causal', 'off', '--no-diagnose', '--format', 'json', '--quiet'],
+      join(repo, 'calc'),
+    );
+    // It used to warn "…/calc/go.mod: no go.mod here" and leave changed functions unmarked.
+    expect(r.stderr).not.toContain('go.mod');
+    expect(r.code).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { rows: { package: string; unit: string; attribution: { functions: { function: string; changed: boolean }[] } | null }[] }).rows;
+    expect(new Set(rows.map((x) => x.package))).toEqual(new Set(['example.com/climod/calc']));
+    const slow = rows.find((x) => x.unit === 'sec/op')!;
+    expect(slow.attribution!.functions[0]).toMatchObject({ function: 'example.com/climod/calc.Checksum', changed: true });
+  }, 180_000);
+
+  test('a directory the base does not have: the error says so, not "is go installed?"', () => {
+    git(repo, 'checkout', '-q', '-b', 'newpkg', 'main');
+    mkdirSync(join(repo, 'fresh'));
+    writeFileSync(join(repo, 'fresh', 'fresh_test.go'), 'package fresh\n\nimport "testing"\n\nfunc BenchmarkNew(b *testing.B) {}\n');
+    git(repo, 'add', 'fresh');
+    git(repo, 'commit', '-q', '-m', 'fresh');
+    const r = runCli(cli, ['run', '--base', 'main', '--rounds', '5', '--benchtime', '1x', '--quiet'], join(repo, 'fresh'));
+    git(repo, 'checkout', '-q', 'main');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^benchgate run: cannot run go in .*benchgate-worktree-[^/]+\/fresh: the directory does not exist$/m);
+    expect(r.stderr).not.toContain('PATH');
   }, 120_000);
 });
 

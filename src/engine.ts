@@ -3,7 +3,8 @@
  * I/O kept to the functions that need it. Reporting is left to the callers, which pick formats.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { attribute } from './attribute/attribute.js';
 import { compareResults, type CompareOptions, type DetailedCompareReport } from './compare/compare.js';
 import { changedFunctions, pkgDirIn, type ChangedFunction } from './diff/match.js';
@@ -107,6 +108,18 @@ export async function modulePath(moduleDir: string): Promise<string> {
   const m = /^\s*module\s+("?)([^\s"]+)\1\s*$/m.exec(text);
   if (!m) throw new BenchgateError('no module line', 'go-source', { file });
   return m[2];
+}
+
+/**
+ * The directory of the go.mod that governs `dir`: `dir` or its nearest parent with one, up to
+ * `top` (the repository). `benchgate run` in a package's directory measures the packages there;
+ * the changed functions still come from the whole module's diff.
+ */
+export function moduleRootOf(dir: string, top: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, 'go.mod'))) return d;
+    if (d === resolve(top) || dirname(d) === d) return dir;
+  }
 }
 
 /** The changed functions between the merge base and the head, from git (and the files on disk). */

@@ -3,6 +3,7 @@
  * array handed to `spawn` — never a shell string — so names with spaces or quotes need no care.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { BenchgateError } from './errors.js';
 import { interruptedBy, trackGroup } from './interrupt.js';
@@ -175,6 +176,11 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       if (settled) return;
       settled = true;
       timers.forEach(clearTimeout);
+      // spawn says ENOENT for a missing working directory too: that is not a missing command.
+      if (e.code === 'ENOENT' && opts.cwd !== undefined && !existsSync(opts.cwd)) {
+        reject(new BenchgateError(`cannot run ${cmd} in ${opts.cwd}: the directory does not exist`, 'exec'));
+        return;
+      }
       const hint = e.code === 'ENOENT' ? ' (is it installed and on PATH?)' : '';
       reject(new BenchgateError(`cannot run ${cmd}: ${e.message}${hint}`, 'exec'));
     });

@@ -8,7 +8,7 @@ import { MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { localChanges, type ChangeSet, type EngineLog } from '../engine.js';
+import { localChanges, moduleRootOf, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures } from '../failures.js';
 import { evaluateGate } from '../compare/gate.js';
@@ -210,7 +210,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     let changes: ChangeSet | null = null;
     if (baseRef) {
       try {
-        changes = await localChanges({ repoDir, moduleDir, baseRef, headRef });
+        changes = await localChanges({ repoDir, moduleDir: moduleRootOf(moduleDir, repoDir), baseRef, headRef });
       } catch (e) {
         if (!(e instanceof BenchgateError)) throw e;
         log.warning(`the PR diff is not available, attribution will not mark changed functions: ${e.message}`);
