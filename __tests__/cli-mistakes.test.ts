@@ -96,8 +96,29 @@ describe('flag values', () => {
     const r = runCli(cli, ['baseline', '--out', out, '--count', '1', '--benchtime', '1x', '--no-profiles', '--packages', './calc', '--go-test-flags', '-tags=benchgate_test', '--quiet'], repo);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^benchgate: recorded 1 result/);
+    expect(r.stdout).toMatch(/^benchgate: recorded 1 result in 1 package to /);
   }, 120_000);
+});
+
+describe('where run looks', () => {
+  test('a --base that does not exist: the flag, the repository and its branches', () => {
+    const r = runCli(cli, ['run', '--base', 'master'], repo);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^benchgate run: --base "master" is not a branch, tag or commit in .*repo \(branches here: main, slow\); name one of them, or fetch it first \(git fetch origin master\)$/m);
+  });
+
+  test('no go.mod: says so once, for run and baseline, and records nothing', () => {
+    const dir = join(work, 'nomod');
+    mkdirSync(dir);
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'empty');
+    for (const args of [['run', '--base', 'main'], ['baseline', '--out', join(dir, 'out')]]) {
+      const r = runCli(cli, args, dir);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(`benchgate ${args[0]}: no go.mod in ${dir} or any directory above it: run benchgate in a Go module (its go.mod's directory or a package directory below it)\n`);
+    }
+    expect(readdirSync(dir)).toEqual(['.git']);
+  });
 });
 
 describe('run from a package directory below the module', () => {

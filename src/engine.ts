@@ -122,6 +122,20 @@ export function moduleRootOf(dir: string, top: string): string {
   }
 }
 
+/**
+ * Throws unless go would find a module (or workspace) for `dir`: a go.mod or go.work there or
+ * above. Without one, go's own words are "pattern ./...: directory prefix . does not contain main
+ * module", once per side, which does not say what to do.
+ */
+export function requireGoModule(dir: string): void {
+  if (process.env.GO111MODULE === 'off') return;
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, 'go.mod')) || existsSync(join(d, 'go.work'))) return;
+    if (dirname(d) === d) break;
+  }
+  throw new BenchgateError(`no go.mod in ${dir} or any directory above it: run benchgate in a Go module (its go.mod's directory or a package directory below it)`, 'run');
+}
+
 /** The changed functions between the merge base and the head, from git (and the files on disk). */
 export async function localChanges(opts: LocalChangesOptions): Promise<ChangeSet> {
   const warnings: string[] = [];

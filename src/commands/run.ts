@@ -8,7 +8,7 @@ import { MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { localChanges, moduleRootOf, type ChangeSet, type EngineLog } from '../engine.js';
+import { localChanges, moduleRootOf, requireGoModule, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures } from '../failures.js';
 import { evaluateGate } from '../compare/gate.js';
@@ -21,7 +21,7 @@ import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseBenchtime,
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
 import { removeOnInterrupt } from '../interrupt.js';
 import { failedPackageLines, type CompareReport } from '../types.js';
-import { git } from '../git/git.js';
+import { git, requireRef } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
 import { carryHistory, readHistoryForReport, writeHistory } from '../history/store.js';
@@ -149,8 +149,11 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     if (tmp) unregisterTmp = removeOnInterrupt(tmp);
     await mkdir(outDir, { recursive: true });
     const moduleDir = process.cwd();
+    requireGoModule(moduleDir);
     const repoDir = await repoRoot(moduleDir);
     const headRef = str(values, 'head');
+    if (baseRef) await requireRef('--base', baseRef, repoDir);
+    if (headRef) await requireRef('--head', headRef, repoDir);
     let skipped: SkippedPackage[] = [];
     if (values.affected === true) {
       const plan = await planLocalAffected({ repoDir, moduleDir, baseRef: baseRef!, headRef, run: settings });
@@ -287,6 +290,7 @@ export async function baselineCommand(argv: string[], out: CommandOutput): Promi
     };
     const quiet = values.quiet === true;
     const moduleDir = process.cwd();
+    requireGoModule(moduleDir);
     const outDir = resolve(outArg);
     // Record into a staging directory beside the target and move the files in only when there are
     // results: a failed run must not overwrite the raw outputs a good run.json there points at.
@@ -339,7 +343,7 @@ async function recordBaseline(
   // run.json last, atomically: until then the previous one (if any) stays readable.
   await saveRun(result.run, outDir);
   out.stdout(
-    `benchgate: recorded ${result.run.results.length} results in ${result.run.packages.length} packages to ${outDir}` +
+    `benchgate: recorded ${plural(result.run.results.length, 'result')} in ${plural(result.run.packages.length, 'package')} to ${outDir}` +
       `${result.run.shard ? ` as shard ${result.run.shard.index}/${result.run.shard.count} (merge the parts with benchgate merge)` : ''}` +
       `${result.run.incomplete ? ' (incomplete)' : ''}\n`,
   );
@@ -347,3 +351,8 @@ async function recordBaseline(
 }
 
 export type { CompareReport };
+
+/** `1 package`, `2 packages`. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -131,3 +131,26 @@ export async function ensureMergeBase(
   }
   return found;
 }
+
+/**
+ * Checks that `ref`, given as `flag`, names a commit in `repo`; if not, the error says which flag,
+ * which repository, and what is there (a clone whose default branch is `master`, a CI checkout
+ * that fetched only the PR), instead of git's "Not a valid object name".
+ */
+export async function requireRef(flag: string, ref: string, repo: string): Promise<void> {
+  const found = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo).then(
+    () => true,
+    () => false,
+  );
+  if (found) return;
+  const branches = (await git(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'], repo).catch(() => ''))
+    .split('\n')
+    .filter((b) => b !== '' && !b.endsWith('/HEAD'));
+  const shown = branches.slice(0, 8).join(', ') + (branches.length > 8 ? `, … (${branches.length} in all)` : '');
+  throw new BenchgateError(
+    `${flag} ${JSON.stringify(ref)} is not a branch, tag or commit in ${repo}` +
+      (branches.length ? ` (branches here: ${shown})` : '') +
+      `; name one of them, or fetch it first (git fetch origin ${ref})`,
+    'git',
+  );
+}
