@@ -459,7 +459,7 @@ async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRu
         "this benchmark's own: the GC's background work is counted on one side only";
       split.note = split.note ? `${split.note}; ${mixed}` : mixed;
     }
-    const a = attribute(row, b.profile, h.profile, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
+    const a = attribute(row, b.profile, h.profile, changes?.functions ?? [], changes?.commitsOf ?? (() => []), { diffKnown: !!changes });
     if (!changes && a.functions.length) {
       a.note = (a.note ? a.note + '. ' : '') + 'The PR diff was not available: changed functions are not marked';
     }
