@@ -107,6 +107,18 @@ describe('where run looks', () => {
     expect(r.stderr).toMatch(/^benchgate run: --base "master" is not a branch, tag or commit in .*repo \(branches here: main, slow\); name one of them, or fetch it first \(git fetch origin master\)$/m);
   });
 
+  test('a --bench that matches nothing: the pattern and the packages, for run and baseline', () => {
+    git(repo, 'checkout', '-q', 'main');
+    const r = runCli(cli, ['run', '--base', 'main', '--rounds', '5', '--benchtime', '1x', '--bench', 'Nope', '--quiet'], repo);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('benchgate run: no benchmark results on either side: --bench "Nope" matched no benchmark in --packages ./...; check --packages and --bench\n');
+    const b = runCli(cli, ['baseline', '--out', join(work, 'nope'), '--count', '1', '--benchtime', '1x', '--bench', '^Checksum$', '--quiet'], repo);
+    expect(b.code).toBe(3);
+    expect(b.stderr).toBe(
+      "benchgate baseline: no benchmark results: nothing recorded: --bench \"^Checksum$\" matched no benchmark in --packages ./...; check --packages and --bench (--bench is matched against the whole function name: did you mean '^BenchmarkChecksum$'?)\n",
+    );
+  }, 120_000);
+
   test('no go.mod: says so once, for run and baseline, and records nothing', () => {
     const dir = join(work, 'nomod');
     mkdirSync(dir);

@@ -82,6 +82,11 @@ export function runSettingsFrom(values: ParsedFlags['values'], count: number): R
   };
 }
 
+/** When nothing ran and nothing failed: what was looked for, and where. */
+function noMatch(settings: RunSettings): string {
+  return `--bench ${JSON.stringify(settings.bench)} matched no benchmark in --packages ${settings.packages.join(' ')}; check --packages and --bench`;
+}
+
 /** When nothing ran: the likeliest slip in a `--bench` pattern, `^Parse$` for `^BenchmarkParse$`. */
 function prefixHint(bench: string): string {
   const fixed = withBenchmarkPrefix(bench);
@@ -205,7 +210,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       throw new BenchgateError(
         failures.length
           ? `no benchmark results on either side: ${failureSummary(failures)}`
-          : `no benchmark results on either side: check --packages and --bench${prefixHint(settings.bench)}`,
+          : `no benchmark results on either side: ${noMatch(settings)}${prefixHint(settings.bench)}`,
         'run',
       );
     }
@@ -328,7 +333,10 @@ async function recordBaseline(
   for (const f of failures) out.stderr(`warning: ${formatFailure(f)}\n`);
   if (result.run.results.length === 0 && !result.run.shard) {
     // Nothing measured (a shard may plan nothing: its empty part still tells the merge it ran): write nothing, so a good baseline in that directory is not replaced.
-    throw new BenchgateError(`no benchmark results: nothing recorded${failures.length ? `: ${failureSummary(failures)}` : ''}`, 'run');
+    throw new BenchgateError(
+      `no benchmark results: nothing recorded: ${failures.length ? failureSummary(failures) : noMatch(settings) + prefixHint(settings.bench)}`,
+      'run',
+    );
   }
   // The history before the files move: --previous may be this very directory.
   const carried = await carryHistory({ previousDir: history.previousDir, run: result.run, length: history.length });
