@@ -54,6 +54,13 @@ test('when no changed function explains the change, the note names the largest m
   expect(a.functions.every((f) => !f.changed)).toBe(true);
 });
 
+test('without the diff (run --baseline without --base), the note does not claim the PR changed nothing', () => {
+  const base = profile(frame(`${P}.Parse`, 10, 100, 10), frame('runtime.mallocgc', 20, 30, 900, '/go/src/runtime/malloc.go'));
+  const head = profile(frame(`${P}.Parse`, 12, 160, 10), frame('runtime.mallocgc', 60, 85, 900, '/go/src/runtime/malloc.go'));
+  expect(attribute(row(100, 160), base, head, [], commitsOf).note).toMatch(/^the PR changed no profiled Go function; the largest movers are runtime.mallocgc/);
+  expect(attribute(row(100, 160), base, head, [], commitsOf, { diffKnown: false }).note).toMatch(/^the largest movers are runtime.mallocgc \(\+40ns self\)/);
+});
+
 test("a mover's delta and share are its own (flat) cost's, the quantity it was ranked by, not its callees'", () => {
   // runtime.schedule's cum holds the whole spin in runtime.procyield beneath it; its own cost moved little.
   const base = profile(frame(`${P}.Parse`, 90, 90, 10), frame('runtime.schedule', 4, 10, 1, '/go/src/runtime/proc.go'), frame('runtime.procyield', 6, 6, 2, '/go/src/runtime/asm.s'));

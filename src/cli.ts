@@ -5,6 +5,7 @@ import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
 import { EXIT_USAGE, type CommandOutput } from './commands/common.js';
 import { BASELINE_USAGE, HISTORY_USAGE, MERGE_USAGE, PROFILE_USAGE, RUN_USAGE } from './commands/usage.js';
 import { setFlagsFromString } from 'node:v8';
+import { installInterruptHandlers } from './interrupt.js';
 
 const USAGE = [
   'usage: benchgate <command> [flags]',
@@ -96,6 +97,8 @@ const out: CommandOutput = {
   stderr: (s) => process.stderr.write(s),
   stderrTTY: process.stderr.isTTY ? process.stderr : undefined,
 };
+// Ctrl-C: end the benchmarks (in process groups of their own) and remove temporary worktrees.
+installInterruptHandlers((line) => process.stderr.write(line));
 main(process.argv.slice(2), out).then(
   (code) => {
     process.exitCode = code;

@@ -3,7 +3,8 @@
  * I/O kept to the functions that need it. Reporting is left to the callers, which pick formats.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { attribute } from './attribute/attribute.js';
 import { compareResults, type CompareOptions, type DetailedCompareReport } from './compare/compare.js';
 import { changedFunctions, pkgDirIn, type ChangedFunction } from './diff/match.js';
@@ -20,7 +21,7 @@ import { stackTree, type StackNode } from './pprof/tree.js';
 import { wholeProfile } from './pprof/whole.js';
 import { compareOptions, type VerdictSettings } from './settings.js';
 import type { StoredRun } from './store/dir.js';
-import { isFailedPackage } from './failures.js';
+import { failureHeadline, isFailedPackage } from './failures.js';
 import type { BenchmarkProfile, BenchResult, CommitRef, CompareReport, CompareRow, Fingerprint, ReportWarning, Run, Side } from './types.js';
 
 export interface EngineLog {
@@ -49,12 +50,7 @@ export function environmentNote(base: Fingerprint, head: Fingerprint): string | 
 function failedPackages(run: Run, side: Side): ReportWarning[] {
   return run.packages
     .filter(isFailedPackage)
-    .map((p) => ({ kind: 'package-failed', side, message: `${p.pkg} ${p.status}${p.message ? ': ' + firstLine(p.message) : ''}` }));
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  return line.length > 200 ? line.slice(0, 200) + '…' : line;
+    .map((p) => ({ kind: 'package-failed', side, message: `${p.pkg} ${p.status}${p.message ? ': ' + failureHeadline(p.message) : ''}` }));
 }
 
 /** The verdict settings as the comparison takes them (the CLI's compare and compareRuns share it). */
@@ -112,6 +108,32 @@ export async function modulePath(moduleDir: string): Promise<string> {
   const m = /^\s*module\s+("?)([^\s"]+)\1\s*$/m.exec(text);
   if (!m) throw new BenchgateError('no module line', 'go-source', { file });
   return m[2];
+}
+
+/**
+ * The directory of the go.mod that governs `dir`: `dir` or its nearest parent with one, up to
+ * `top` (the repository). `benchgate run` in a package's directory measures the packages there;
+ * the changed functions still come from the whole module's diff.
+ */
+export function moduleRootOf(dir: string, top: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, 'go.mod'))) return d;
+    if (d === resolve(top) || dirname(d) === d) return dir;
+  }
+}
+
+/**
+ * Throws unless go would find a module (or workspace) for `dir`: a go.mod or go.work there or
+ * above. Without one, go's own words are "pattern ./...: directory prefix . does not contain main
+ * module", once per side, which does not say what to do.
+ */
+export function requireGoModule(dir: string): void {
+  if (process.env.GO111MODULE === 'off') return;
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, 'go.mod')) || existsSync(join(d, 'go.work'))) return;
+    if (dirname(d) === d) break;
+  }
+  throw new BenchgateError(`no go.mod in ${dir} or any directory above it: run benchgate in a Go module (its go.mod's directory or a package directory below it)`, 'run');
 }
 
 /** The changed functions between the merge base and the head, from git (and the files on disk). */
@@ -437,7 +459,7 @@ async function attributeRows(rows: CompareRow[], base: StoredRun, head: StoredRu
         "this benchmark's own: the GC's background work is counted on one side only";
       split.note = split.note ? `${split.note}; ${mixed}` : mixed;
     }
-    const a = attribute(row, b.profile, h.profile, changes?.functions ?? [], changes?.commitsOf ?? (() => []));
+    const a = attribute(row, b.profile, h.profile, changes?.functions ?? [], changes?.commitsOf ?? (() => []), { diffKnown: !!changes });
     if (!changes && a.functions.length) {
       a.note = (a.note ? a.note + '. ' : '') + 'The PR diff was not available: changed functions are not marked';
     }

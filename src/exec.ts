@@ -3,8 +3,10 @@
  * array handed to `spawn` — never a shell string — so names with spaces or quotes need no care.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { BenchgateError } from './errors.js';
+import { interruptedBy, trackGroup } from './interrupt.js';
 
 export interface RunOptions {
   cwd?: string;
@@ -18,6 +20,8 @@ export interface RunOptions {
   maxOutputBytes?: number;
   /** Called once the child has started, with its pid (e.g. to watch its CPU time in /proc). */
   onSpawn?: (pid: number) => void;
+  /** A clean-up's own command (removing a worktree): started even after an interrupt. */
+  duringCleanup?: boolean;
 }
 
 export interface RunResult {
@@ -108,6 +112,11 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
   const cap = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const started = Date.now();
   return new Promise((resolve, reject) => {
+    const signal = interruptedBy();
+    if (signal && !opts.duringCleanup) {
+      reject(new BenchgateError(`interrupted (${signal}): ${cmd} not started`, 'exec'));
+      return;
+    }
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
@@ -116,6 +125,8 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       // (`go test` runs the test binary as its own child).
       detached: true,
     });
+    // Its own group does not get the terminal's Ctrl-C: the interrupt handler ends it.
+    const untrack = child.pid !== undefined ? trackGroup(child.pid) : () => false;
     if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let endedAt: number | undefined;
     const out = new TailBuffer(cap);
@@ -161,9 +172,15 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
 
     child.on('error', (e: NodeJS.ErrnoException) => {
+      untrack();
       if (settled) return;
       settled = true;
       timers.forEach(clearTimeout);
+      // spawn says ENOENT for a missing working directory too: that is not a missing command.
+      if (e.code === 'ENOENT' && opts.cwd !== undefined && !existsSync(opts.cwd)) {
+        reject(new BenchgateError(`cannot run ${cmd} in ${opts.cwd}: the directory does not exist`, 'exec'));
+        return;
+      }
       const hint = e.code === 'ENOENT' ? ' (is it installed and on PATH?)' : '';
       reject(new BenchgateError(`cannot run ${cmd}: ${e.message}${hint}`, 'exec'));
     });
@@ -174,6 +191,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     });
 
     child.on('close', (code, signal) => {
+      untrack();
       if (settled) return;
       settled = true;
       timers.forEach(clearTimeout);

@@ -35,9 +35,28 @@ export function formatFailure(f: PackageFailure, maxLines = 20): string {
   return [`${f.side ? f.side + ': ' : ''}${f.pkg} ${f.status}: ${first}`, ...rest.map((l) => '  ' + l), ...more].join('\n');
 }
 
+/**
+ * A failure's reason in one line, for the report's warnings and the "no results" error. Not the
+ * reason's first line as it stands: go build's starts with the package's `# pkg [pkg.test]`, which
+ * names no error, and a panicking benchmark's with `exit status 2`; the compile error, and the
+ * panic, are what the user needs to see.
+ */
+export function failureHeadline(reason: string): string {
+  const lines = reason
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const errors = lines.filter((l) => !/^# \S/.test(l));
+  let line = errors[0] ?? lines[0] ?? '';
+  const crash = /exit status \d+$/.test(line) ? errors.find((l) => /^(?:panic: |fatal error: )/.test(l)) : undefined;
+  if (crash) line += ` (${crash})`;
+  return line.length > 200 ? line.slice(0, 200) + '…' : line;
+}
+
 /** One line for an error message: the first failure and how many more there are. */
 export function failureSummary(failures: PackageFailure[]): string {
   if (failures.length === 0) return '';
-  const first = formatFailure(failures[0], 1).split('\n')[0];
+  const f = failures[0];
+  const first = `${f.side ? f.side + ': ' : ''}${f.pkg} ${f.status}: ${failureHeadline(f.reason)}`;
   return failures.length === 1 ? first : `${first} (and ${failures.length - 1} more package failure(s))`;
 }

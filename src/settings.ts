@@ -143,6 +143,25 @@ export function parseDuration(name: string, text: string): number {
   return total;
 }
 
+const GO_DURATION = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/;
+
+/**
+ * `-benchtime` as `go test` takes it, a duration (`100ms`, `1m30s`) or a count (`100x`), checked
+ * here: otherwise every benchmark run fails the same way after the build, and the run exits 3.
+ */
+export function parseBenchtime(name: string, text: string): string {
+  const s = text.trim();
+  if (/^[1-9]\d*x$/.test(s) || GO_DURATION.test(s)) return s;
+  throw usageError(`${name} must be a duration such as 100ms or 2s, or a count such as 100x, got "${text}"`);
+}
+
+/** `-cpu` as `go test` takes it: a list of GOMAXPROCS values, each a whole number ≥ 1 (`1,2,4`). */
+export function parseCpuList(name: string, text: string): string {
+  const values = text.split(',').map((c) => c.trim());
+  if (values.every((v) => /^[1-9]\d*$/.test(v))) return values.join(',');
+  throw usageError(`${name} must be a list of GOMAXPROCS values, whole numbers from 1 (e.g. "1,2,4"), got "${text}"`);
+}
+
 /** The profiles input: a list of `cpu` and `mem` (`cpu,mem`, `cpu`), or `none` alone. */
 export function parseProfiles(name: string, text: string): ProfileKind[] {
   const words = parseList(text.toLowerCase());

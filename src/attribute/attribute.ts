@@ -49,6 +49,8 @@ export interface AttributeOptions {
   maxFunctions?: number;
   /** At most this many offsetting changed functions are listed (default 3). */
   maxOffsets?: number;
+  /** False when the PR's diff is not known (`run --baseline` without `--base`): `changed` is then empty for want of a diff, not because the PR changed none. */
+  diffKnown?: boolean;
 }
 
 /** AttributedFunction with the flat delta as well (for a changed function, delta is its credited Δcum). */
@@ -128,7 +130,9 @@ export function attribute(
   if (explaining.length === 0) {
     const top = movers.slice(0, 3).map((g) => `${g.frame.function} (${formatDelta(g.flat, row.unit)} self)`);
     notes.unshift(
-      changed.length === 0
+      options.diffKnown === false
+        ? `the largest movers are ${top.length ? top.join(', ') : 'none: no function moved by 5% or more of the change'}`
+        : changed.length === 0
         ? `the PR changed no profiled Go function; ${top.length ? 'the largest movers are ' + top.join(', ') : 'no function moved by 5% or more of the change'}`
         : `no changed function explains this change; ${top.length ? 'the largest movers are ' + top.join(', ') : 'no function moved by 5% or more of the change'}`,
     );

@@ -2,6 +2,7 @@
  * What the CLI's subcommands share: flag parsing (node's own `util.parseArgs`), output formats,
  * exit statuses and the verdict flags.
  */
+import { interruptedBy } from '../interrupt.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BenchgateError } from '../errors.js';
 import { progressDisplay, tracked, type ProgressDisplay } from '../gotool/progress-display.js';
@@ -50,7 +51,7 @@ export interface ParsedFlags {
 /** Parses flags strictly: an unknown flag or a missing value is a usage error (exit 2). */
 export function parseFlags(argv: string[], options: Options, allowPositionals = true): ParsedFlags {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    const { values, positionals } = parseArgs({ args: attachDashValues(argv, options), options, allowPositionals, strict: true });
     return { values: values as ParsedFlags['values'], positionals };
   } catch (e) {
     // node's message for an unknown flag goes on about positionals and '--'; the flag is what matters.
@@ -59,6 +60,28 @@ export function parseFlags(argv: string[], options: Options, allowPositionals = 
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) throw usageError(`unknown flag "${flag}"`);
     throw usageError(err.message.split('\n')[0]);
   }
+}
+
+/**
+ * `--go-test-flags "-tags=x"` and `--threshold -3` as `--name=value`. node's parseArgs refuses a
+ * value that starts with '-' after a space ("argument is ambiguous"), but the usage shows
+ * `--go-test-flags "..."`, whose value is go flags. A following token that is itself one of this
+ * command's flags stays a flag, so a forgotten value is still reported as missing.
+ */
+export function attachDashValues(argv: readonly string[], options: Options): string[] {
+  const isFlag = (a: string) => a === '--' || a === '-h' || Object.hasOwn(options, a.replace(/^--/, '').split('=')[0]);
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return [...out, ...argv.slice(i)];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name && Object.hasOwn(options, name) && options[name].type === 'string' && next?.startsWith('-') && !isFlag(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 export function str(values: ParsedFlags['values'], name: string): string | undefined {
@@ -136,6 +159,8 @@ export function commandProgress(out: CommandOutput, quiet: boolean, env: NodeJS.
 
 /** Turns an error into the right exit status and a message a user can act on. */
 export function reportError(e: unknown, command: string, usage: string, out: CommandOutput): number {
+  // After Ctrl-C the failures that follow (processes killed, none started) are its echo, not news.
+  if (interruptedBy()) return EXIT_FAILED;
   if (e instanceof BenchgateError && e.code === 'usage') {
     out.stderr(`benchgate ${command}: ${e.message}\n${usage}\n`);
     return EXIT_USAGE;

@@ -8,7 +8,7 @@ import { MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { localChanges, type ChangeSet, type EngineLog } from '../engine.js';
+import { localChanges, moduleRootOf, requireGoModule, type ChangeSet, type EngineLog } from '../engine.js';
 import { BenchgateError } from '../errors.js';
 import { failureSummary, formatFailure, packageFailures } from '../failures.js';
 import { evaluateGate } from '../compare/gate.js';
@@ -17,10 +17,11 @@ import { judgePullRequest } from '../pipeline.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { toJsonReport } from '../report/json.js';
-import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseChoice, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
+import { DEFAULT_DUET, DEFAULT_RUN, DUET_CHOICES, PROFILE_KINDS, parseBenchtime, parseChoice, parseCpuList, parseDuration, parseInteger, parseList, splitWords, usageError, type RunSettings } from '../settings.js';
 import { loadRun, saveRun, type StoredRun } from '../store/dir.js';
+import { removeOnInterrupt } from '../interrupt.js';
 import { failedPackageLines, type CompareReport } from '../types.js';
-import { git } from '../git/git.js';
+import { git, requireRef } from '../git/git.js';
 import { CAUSAL_MODES, DEFAULT_CAUSAL_BUDGET } from '../causal/index.js';
 import { DEFAULT_HISTORY_LENGTH } from '../history/history.js';
 import { carryHistory, readHistoryForReport, writeHistory } from '../history/store.js';
@@ -73,12 +74,17 @@ export function runSettingsFrom(values: ParsedFlags['values'], count: number): R
     packages: parseList(str(values, 'packages') ?? './...'),
     bench: str(values, 'bench') ?? '.',
     count,
-    benchtime: str(values, 'benchtime'),
-    cpu: str(values, 'cpu'),
+    benchtime: str(values, 'benchtime') !== undefined ? parseBenchtime('--benchtime', str(values, 'benchtime')!) : undefined,
+    cpu: str(values, 'cpu') !== undefined ? parseCpuList('--cpu', str(values, 'cpu')!) : undefined,
     timeout,
     extraFlags: splitWords('--go-test-flags', str(values, 'go-test-flags') ?? ''),
     profiles: values['no-profiles'] === true ? [] : [...PROFILE_KINDS],
   };
+}
+
+/** When nothing ran and nothing failed: what was looked for, and where. */
+function noMatch(settings: RunSettings): string {
+  return `--bench ${JSON.stringify(settings.bench)} matched no benchmark in --packages ${settings.packages.join(' ')}; check --packages and --bench`;
 }
 
 /** When nothing ran: the likeliest slip in a `--bench` pattern, `^Parse$` for `^BenchmarkParse$`. */
@@ -96,6 +102,7 @@ export function stderrLog(out: CommandOutput, quiet: boolean): EngineLog {
 
 export async function runCommand(argv: string[], out: CommandOutput): Promise<number> {
   let tmp: string | undefined;
+  let unregisterTmp = (): void => undefined;
   try {
     const { values, positionals } = parseFlags(argv, {
       ...VERDICT_OPTIONS,
@@ -144,10 +151,14 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     const log = stderrLog(out, quiet);
 
     const outDir = str(values, 'out') ? resolve(str(values, 'out')!) : (tmp = await mkdtemp(join(tmpdir(), 'benchgate-')));
+    if (tmp) unregisterTmp = removeOnInterrupt(tmp);
     await mkdir(outDir, { recursive: true });
     const moduleDir = process.cwd();
+    requireGoModule(moduleDir);
     const repoDir = await repoRoot(moduleDir);
     const headRef = str(values, 'head');
+    if (baseRef) await requireRef('--base', baseRef, repoDir);
+    if (headRef) await requireRef('--head', headRef, repoDir);
     let skipped: SkippedPackage[] = [];
     if (values.affected === true) {
       const plan = await planLocalAffected({ repoDir, moduleDir, baseRef: baseRef!, headRef, run: settings });
@@ -199,7 +210,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
       throw new BenchgateError(
         failures.length
           ? `no benchmark results on either side: ${failureSummary(failures)}`
-          : `no benchmark results on either side: check --packages and --bench${prefixHint(settings.bench)}`,
+          : `no benchmark results on either side: ${noMatch(settings)}${prefixHint(settings.bench)}`,
         'run',
       );
     }
@@ -207,7 +218,7 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     let changes: ChangeSet | null = null;
     if (baseRef) {
       try {
-        changes = await localChanges({ repoDir, moduleDir, baseRef, headRef });
+        changes = await localChanges({ repoDir, moduleDir: moduleRootOf(moduleDir, repoDir), baseRef, headRef });
       } catch (e) {
         if (!(e instanceof BenchgateError)) throw e;
         log.warning(`the PR diff is not available, attribution will not mark changed functions: ${e.message}`);
@@ -259,7 +270,9 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
   } catch (e) {
     return reportError(e, 'run', RUN_USAGE, out);
   } finally {
+    // Unregistered only once removed: Ctrl-C may end the process while this rm is under way.
     if (tmp) await rm(tmp, { recursive: true, force: true });
+    unregisterTmp();
   }
 }
 
@@ -282,15 +295,18 @@ export async function baselineCommand(argv: string[], out: CommandOutput): Promi
     };
     const quiet = values.quiet === true;
     const moduleDir = process.cwd();
+    requireGoModule(moduleDir);
     const outDir = resolve(outArg);
     // Record into a staging directory beside the target and move the files in only when there are
     // results: a failed run must not overwrite the raw outputs a good run.json there points at.
     await mkdir(dirname(outDir), { recursive: true });
     const stage = await mkdtemp(join(dirname(outDir), '.benchgate-baseline-'));
+    const unregister = removeOnInterrupt(stage);
     try {
       return await recordBaseline(stage, outDir, settings, count, history, quiet, moduleDir, out);
     } finally {
       await rm(stage, { recursive: true, force: true });
+      unregister();
     }
   } catch (e) {
     return reportError(e, 'baseline', BASELINE_USAGE, out);
@@ -317,7 +333,10 @@ async function recordBaseline(
   for (const f of failures) out.stderr(`warning: ${formatFailure(f)}\n`);
   if (result.run.results.length === 0 && !result.run.shard) {
     // Nothing measured (a shard may plan nothing: its empty part still tells the merge it ran): write nothing, so a good baseline in that directory is not replaced.
-    throw new BenchgateError(`no benchmark results: nothing recorded${failures.length ? `: ${failureSummary(failures)}` : ''}`, 'run');
+    throw new BenchgateError(
+      `no benchmark results: nothing recorded: ${failures.length ? failureSummary(failures) : noMatch(settings) + prefixHint(settings.bench)}`,
+      'run',
+    );
   }
   // The history before the files move: --previous may be this very directory.
   const carried = await carryHistory({ previousDir: history.previousDir, run: result.run, length: history.length });
@@ -332,7 +351,7 @@ async function recordBaseline(
   // run.json last, atomically: until then the previous one (if any) stays readable.
   await saveRun(result.run, outDir);
   out.stdout(
-    `benchgate: recorded ${result.run.results.length} results in ${result.run.packages.length} packages to ${outDir}` +
+    `benchgate: recorded ${plural(result.run.results.length, 'result')} in ${plural(result.run.packages.length, 'package')} to ${outDir}` +
       `${result.run.shard ? ` as shard ${result.run.shard.index}/${result.run.shard.count} (merge the parts with benchgate merge)` : ''}` +
       `${result.run.incomplete ? ' (incomplete)' : ''}\n`,
   );
@@ -340,3 +359,8 @@ async function recordBaseline(
 }
 
 export type { CompareReport };
+
+/** `1 package`, `2 packages`. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

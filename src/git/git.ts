@@ -10,6 +10,8 @@ export interface GitOptions {
   timeoutMs?: number;
   /** Output larger than this is an error rather than silently cut (default 8 MiB; diffs need more). */
   maxOutputBytes?: number;
+  /** A clean-up's own command: runs even after Ctrl-C (see interrupt.ts). */
+  duringCleanup?: boolean;
 }
 
 /** Untranslated messages (they are matched), no pager, and never a credential prompt that would hang. */
@@ -26,6 +28,7 @@ export async function git(args: readonly string[], cwd: string, opts: GitOptions
     env: { ...(opts.env ?? process.env), ...QUIET_GIT_ENV },
     timeoutMs: opts.timeoutMs ?? LOCAL_TIMEOUT_MS,
     maxOutputBytes: opts.maxOutputBytes,
+    duringCleanup: opts.duringCleanup,
   });
   if (r.timedOut) {
     throw new BenchgateError(`git ${args.join(' ')} timed out after ${r.durationMs} ms`, 'git');
@@ -127,4 +130,27 @@ export async function ensureMergeBase(
     throw new BenchgateError(`${base} and ${head} have no common ancestor in ${cwd}`, 'git');
   }
   return found;
+}
+
+/**
+ * Checks that `ref`, given as `flag`, names a commit in `repo`; if not, the error says which flag,
+ * which repository, and what is there (a clone whose default branch is `master`, a CI checkout
+ * that fetched only the PR), instead of git's "Not a valid object name".
+ */
+export async function requireRef(flag: string, ref: string, repo: string): Promise<void> {
+  const found = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo).then(
+    () => true,
+    () => false,
+  );
+  if (found) return;
+  const branches = (await git(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'], repo).catch(() => ''))
+    .split('\n')
+    .filter((b) => b !== '' && !b.endsWith('/HEAD'));
+  const shown = branches.slice(0, 8).join(', ') + (branches.length > 8 ? `, … (${branches.length} in all)` : '');
+  throw new BenchgateError(
+    `${flag} ${JSON.stringify(ref)} is not a branch, tag or commit in ${repo}` +
+      (branches.length ? ` (branches here: ${shown})` : '') +
+      `; name one of them, or fetch it first (git fetch origin ${ref})`,
+    'git',
+  );
 }

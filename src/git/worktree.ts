@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onInterrupt, removeOnInterrupt } from '../interrupt.js';
 import { git, revParse, type GitOptions } from './git.js';
 
 export interface Worktree {
@@ -21,15 +22,18 @@ export interface Worktree {
 export async function addWorktree(repo: string, ref: string, opts: GitOptions = {}): Promise<Worktree> {
   const sha = await revParse(ref, repo, opts);
   const dir = await mkdtemp(join(tmpdir(), 'benchgate-worktree-'));
-  let removed = false;
-  const remove = async () => {
-    if (removed) return;
-    removed = true;
-    // `worktree remove` can fail if git never registered it; the directory goes either way.
-    await git(['worktree', 'remove', '--force', dir], repo, opts).catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-    await git(['worktree', 'prune'], repo, opts).catch(() => undefined);
-  };
+  let removing: Promise<void> | undefined;
+  // One removal, however many ask (the run's own `finally` and Ctrl-C's clean-up), and
+  // unregistered only when done: Ctrl-C must not leave the worktree registered in the user's repository.
+  const remove = (): Promise<void> =>
+    (removing ??= (async () => {
+      // `worktree remove` can fail if git never registered it; the directory goes either way.
+      await git(['worktree', 'remove', '--force', dir], repo, { ...opts, duringCleanup: true }).catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+      await git(['worktree', 'prune'], repo, { ...opts, duringCleanup: true }).catch(() => undefined);
+      unregisters.forEach((f) => f());
+    })());
+  const unregisters = [onInterrupt(remove), removeOnInterrupt(dir)];
   try {
     await git(['worktree', 'add', '--detach', '--quiet', dir, sha], repo, { timeoutMs: 10 * 60_000, ...opts });
   } catch (e) {
