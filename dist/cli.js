@@ -3,7 +3,7 @@ import { createRequire as __benchgateCreateRequire } from 'module';
 const require = __benchgateCreateRequire(import.meta.url);
 import {
   readBenchFile
-} from "./cli-chunk-MBGZRZUM.js";
+} from "./cli-chunk-74WLYA74.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
@@ -20,13 +20,14 @@ import {
   evaluateGate,
   failOnFrom,
   formatFrom,
+  installInterruptHandlers,
   parseFlags,
   render,
   reportError,
   usageError,
   verdictFrom,
   warningText
-} from "./cli-chunk-WUPSUPQZ.js";
+} from "./cli-chunk-CWSGAFI4.js";
 
 // src/commands/compare.ts
 var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]";
@@ -98,16 +99,16 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-O5B6LLX2.js")).runCommand(rest, out2);
+      return (await import("./cli-run-RSNQDEIK.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-O5B6LLX2.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-RSNQDEIK.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-QYFJSX5H.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-ZVNPS6UE.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
-      return (await import("./cli-profile-NVR6XSUH.js")).profileCommand(rest, out2);
+      return (await import("./cli-profile-KDZKPETG.js")).profileCommand(rest, out2);
     case "history":
-      return (await import("./cli-history-4BU6BCYF.js")).historyCommand(rest, out2);
+      return (await import("./cli-history-XVY4FVW3.js")).historyCommand(rest, out2);
     case "help":
     case "--help":
     case "-h":
@@ -127,6 +128,7 @@ var out = {
   stderr: (s) => process.stderr.write(s),
   stderrTTY: process.stderr.isTTY ? process.stderr : void 0
 };
+installInterruptHandlers((line) => process.stderr.write(line));
 main(process.argv.slice(2), out).then(
   (code) => {
     process.exitCode = code;
