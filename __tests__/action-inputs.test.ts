@@ -115,3 +115,20 @@ describe('packages: affected', () => {
     expect({ patterns: i.run.packages, affected: i.affected }).toEqual({ patterns, affected });
   });
 });
+
+describe('benchtime and cpu are checked before anything is built', () => {
+  test('what go test takes passes through', () => {
+    expect(inputs({ benchtime: '100ms', cpu: '1,2' }).run).toMatchObject({ benchtime: '100ms', cpu: '1,2' });
+    expect(inputs({ benchtime: '50x', cpu: ' 4 ' }).run).toMatchObject({ benchtime: '50x', cpu: '4' });
+    expect(inputs({ benchtime: '', cpu: '' }).run).toMatchObject({ benchtime: undefined, cpu: undefined });
+  });
+
+  test.each([
+    [{ benchtime: '5' }, /benchtime must be a duration such as 100ms or 2s, or a count such as 100x, got "5"/],
+    [{ benchtime: '0x' }, /benchtime must be/],
+    [{ cpu: 'a,b' }, /cpu must be a list of GOMAXPROCS values.*got "a,b"/],
+    [{ cpu: '0' }, /cpu must be a list/],
+  ])('%j is refused, naming the input', (over, message) => {
+    expect(() => inputs(over)).toThrow(message);
+  });
+});
