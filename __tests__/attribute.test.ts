@@ -141,6 +141,22 @@ test('quantities in notes', () => {
   expect(formatDelta(0, 'widgets/op')).toBe('0 widgets');
 });
 
+test('a changed function is listed once: not again as an offset through its closure or its other side', () => {
+  // fast-check's counterexample (CI): A's closure and A itself are groups of their own that both
+  // name the changed A; one was listed as a function and the other as its offset.
+  const b = [{ function: `${P}.A`, file: '/r/p/p.go', startLine: 0, flat: 0, cum: 0 }];
+  const h = [
+    { function: `${P}.A.func1`, file: '/r/p/p.go', startLine: 1, flat: 0, cum: 0 },
+    { function: `${P}.A`, file: '/r/p/p.go', startLine: 0, flat: 0, cum: -4.1359030627651386e-26 },
+  ];
+  const c = (['base', 'head'] as const).map((side) => ({ function: `${P}.A`, file: 'p/p.go', pkgPath: P, startLine: 27, endLine: 0, side }));
+  const a = attribute(row(1.0000000000000033, 1.000000000000003), profile(...b), profile(...h), c, commitsOf);
+  const key = (f: { function: string; file: string; startLine: number }) => `${f.function} ${f.file} ${f.startLine}`;
+  const listed = new Set(a.functions.map(key));
+  for (const o of a.offsets ?? []) expect(listed.has(key(o))).toBe(false);
+  expect(new Set((a.offsets ?? []).map(key)).size).toBe(a.offsets?.length ?? 0);
+});
+
 test('property: arbitrary profiles and changes never throw, and an empty list always says why', () => {
   const name = fc.constantFrom(`${P}.A`, `${P}.B`, `${P}.A.func1`, `${P}.G[go.shape.int]`, 'runtime.x', '');
   const frames = fc.array(
@@ -163,6 +179,7 @@ test('property: arbitrary profiles and changes never throw, and an empty list al
         expect(a.functions.some((f) => f.function === o.function && f.startLine === o.startLine && f.file === o.file)).toBe(false);
       }
       expect(a.offsets?.length ?? 0).toBeLessThanOrEqual(3);
+      expect(new Set((a.offsets ?? []).map((o) => `${o.function} ${o.file} ${o.startLine}`)).size).toBe(a.offsets?.length ?? 0);
       expect(a.offsets === undefined).toBe(a.changedNet === undefined);
     }),
     { numRuns: 500 },

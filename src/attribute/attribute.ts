@@ -120,11 +120,17 @@ export function attribute(
   // Changed functions that moved the other way by at least the movers' threshold: the work that
   // left them, often for a listed changed function, so that the changed functions net to the row.
   const residual = residualChanged(groups.filter((g) => g.changed), direction);
-  const offsetting = [...residual]
-    .filter(([g, r]) => !shownSet.has(g) && -r / magnitude >= moverShare)
-    .sort((a, b) => a[1] - b[1])
-    .slice(0, maxOffsets)
-    .map(([g]) => g);
+  // Listed once by the changed function they name: a closure's frames and its function's (or a
+  // function changed on both sides) are groups of their own that name the same function.
+  const changedKey = (g: Group) => `${g.changed!.function}\0${g.changed!.file}\0${g.changed!.startLine}`;
+  const named = new Set(shown.filter((g) => g.changed).map(changedKey));
+  const offsetting: Group[] = [];
+  for (const [g] of [...residual].filter(([g, r]) => !shownSet.has(g) && -r / magnitude >= moverShare).sort((a, b) => a[1] - b[1])) {
+    if (offsetting.length === maxOffsets) break;
+    if (named.has(changedKey(g))) continue;
+    named.add(changedKey(g));
+    offsetting.push(g);
+  }
 
   const notes = [base.note, head.note].filter((n): n is string => !!n && n !== '');
   if (explaining.length === 0) {
