@@ -99,11 +99,11 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-RSNQDEIK.js")).runCommand(rest, out2);
+      return (await import("./cli-run-NNTRDJUV.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-RSNQDEIK.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-NNTRDJUV.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-ZVNPS6UE.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-N5FVWPAJ.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
       return (await import("./cli-profile-KDZKPETG.js")).profileCommand(rest, out2);

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { createRequire as __benchgateCreateRequire } from 'module';
+const require = __benchgateCreateRequire(import.meta.url);
+import {
+  finishShard,
+  mergeCommand,
+  mergedExtra
+} from "./cli-chunk-5QSPRF7J.js";
+import "./cli-chunk-74WLYA74.js";
+import "./cli-chunk-CLJREOBU.js";
+import "./cli-chunk-6JQ5V24O.js";
+import "./cli-chunk-CWSGAFI4.js";
+export {
+  finishShard,
+  mergeCommand,
+  mergedExtra
+};
