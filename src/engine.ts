@@ -116,9 +116,14 @@ export async function modulePath(moduleDir: string): Promise<string> {
  * the changed functions still come from the whole module's diff.
  */
 export function moduleRootOf(dir: string, top: string): string {
+  return findUp(dir, ['go.mod'], top) ?? dir;
+}
+
+/** `dir` or its nearest parent, up to `top` (else the file system's root), that holds one of `names`. */
+function findUp(dir: string, names: readonly string[], top?: string): string | undefined {
   for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, 'go.mod'))) return d;
-    if (d === resolve(top) || dirname(d) === d) return dir;
+    if (names.some((n) => existsSync(join(d, n)))) return d;
+    if ((top !== undefined && d === resolve(top)) || dirname(d) === d) return undefined;
   }
 }
 
@@ -128,11 +133,7 @@ export function moduleRootOf(dir: string, top: string): string {
  * module", once per side, which does not say what to do.
  */
 export function requireGoModule(dir: string): void {
-  if (process.env.GO111MODULE === 'off') return;
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, 'go.mod')) || existsSync(join(d, 'go.work'))) return;
-    if (dirname(d) === d) break;
-  }
+  if (process.env.GO111MODULE === 'off' || findUp(dir, ['go.mod', 'go.work'])) return;
   throw new BenchgateError(`no go.mod in ${dir} or any directory above it: run benchgate in a Go module (its go.mod's directory or a package directory below it)`, 'run');
 }
 

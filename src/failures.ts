@@ -26,13 +26,18 @@ export function packageFailures(run: Run, side?: string): PackageFailure[] {
     .map((p) => ({ ...(side ? { side } : {}), pkg: p.pkg, status: p.status, reason: p.message?.trim() || p.status }));
 }
 
+/** `head: ./... build-failed`: whose failure it is. */
+function failureLabel(f: PackageFailure): string {
+  return `${f.side ? f.side + ': ' : ''}${f.pkg} ${f.status}`;
+}
+
 /** `head: ./... build-failed: go list: …`, the reason's further lines indented, at most `maxLines` of them. */
 export function formatFailure(f: PackageFailure, maxLines = 20): string {
   const lines = f.reason.split('\n').filter((l) => l.trim() !== '');
   const shown = lines.slice(0, maxLines);
   const more = lines.length > shown.length ? [`  … ${lines.length - shown.length} more lines in run.json`] : [];
   const [first = '', ...rest] = shown;
-  return [`${f.side ? f.side + ': ' : ''}${f.pkg} ${f.status}: ${first}`, ...rest.map((l) => '  ' + l), ...more].join('\n');
+  return [`${failureLabel(f)}: ${first}`, ...rest.map((l) => '  ' + l), ...more].join('\n');
 }
 
 /**
@@ -56,7 +61,6 @@ export function failureHeadline(reason: string): string {
 /** One line for an error message: the first failure and how many more there are. */
 export function failureSummary(failures: PackageFailure[]): string {
   if (failures.length === 0) return '';
-  const f = failures[0];
-  const first = `${f.side ? f.side + ': ' : ''}${f.pkg} ${f.status}: ${failureHeadline(f.reason)}`;
+  const first = `${failureLabel(failures[0])}: ${failureHeadline(failures[0].reason)}`;
   return failures.length === 1 ? first : `${first} (and ${failures.length - 1} more package failure(s))`;
 }

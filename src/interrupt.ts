@@ -75,6 +75,11 @@ export async function interrupt(signal: NodeJS.Signals): Promise<number> {
   // A write already handed to libuv's thread pool may land after that: once more, a little later.
   await new Promise((resolve) => setTimeout(resolve, 200));
   removeDirs();
+  return exitStatus(signal);
+}
+
+/** The shell's convention: 128 + the signal's number. */
+function exitStatus(signal: NodeJS.Signals): number {
   return signal === 'SIGINT' ? 130 : 143;
 }
 
@@ -82,7 +87,7 @@ export async function interrupt(signal: NodeJS.Signals): Promise<number> {
 export function installInterruptHandlers(say: (line: string) => void): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (interrupted) process.exit(signal === 'SIGINT' ? 130 : 143);
+      if (interrupted) process.exit(exitStatus(signal));
       say(`benchgate: interrupted (${signal}): stopping the benchmarks and removing temporary worktrees and files\n`);
       void interrupt(signal).then((code) => process.exit(code));
     });

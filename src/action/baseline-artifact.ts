@@ -1,4 +1,5 @@
 /** Compare mode's stored baseline: the newest artifact a successful run on the base branch uploaded. */
+import { uncheckedNote } from '../store/checksums.js';
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,7 +53,8 @@ export async function artifactBaseline({ inputs, ctx, client }: ModeContext, bas
   try {
     await client.downloadArtifact({ artifactId: a.artifactId, dest });
     const stored = await loadRun(dest);
-    if (stored.integrity && 'unchecked' in stored.integrity) core.info(`benchgate: note: ${stored.integrity.unchecked}`);
+    const note = uncheckedNote(stored.integrity);
+    if (note) core.info(`benchgate: note: ${note}`);
     if (a.artifactName === legacyName) {
       const foreign = await foreignPackages(stored, moduleDirOf(inputs, ctx));
       if (foreign.length > 0) {

@@ -4,6 +4,7 @@
  * (as in CI with an artifact) and suspects are confirmed against `--base` in alternating rounds.
  * `benchgate baseline --out <dir>`: records a run the way the action does on main.
  */
+import { uncheckedNote } from '../store/checksums.js';
 import { MAX_WARNINGS_PER_STEP } from '../github/limits.js';
 import { mkdtemp, rm, writeFile, mkdir, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -174,7 +175,8 @@ export async function runCommand(argv: string[], out: CommandOutput): Promise<nu
     let baselineSource: 'rerun' | 'stored';
     if (stored) {
       base = await loadRun(resolve(stored));
-      if (base.integrity && 'unchecked' in base.integrity) log.info(`benchgate: note: ${base.integrity.unchecked}`);
+      const note = uncheckedNote(base.integrity);
+      if (note) log.info(`benchgate: note: ${note}`);
       // Shards balance by what the baseline measured (every job reads the same one: the same plan).
       if (settings.shard) settings.shard = { ...settings.shard, weights: weightsFromRun(base.run) };
       // --head names a commit to measure: run it in a worktree, as the confirmation will.

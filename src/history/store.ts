@@ -8,7 +8,7 @@
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
-import { readVerified, type Integrity } from '../store/checksums.js';
+import { readVerified, uncheckedNote, type Integrity } from '../store/checksums.js';
 import { HISTORY_FILE, loadRun, readRunFile, RUN_FILE } from '../store/dir.js';
 import type { Run } from '../types.js';
 import { appendHistory, DEFAULT_HISTORY_LENGTH, HISTORY_SCHEMA, historyEntry, parseHistory, type History } from './history.js';
@@ -47,7 +47,8 @@ export async function readHistoryForReport(dir: string | undefined, log: { info(
   if (!dir) return null;
   try {
     const read = await readHistory(dir);
-    if (read && 'unchecked' in read.integrity) log.info(`benchgate: note: ${read.integrity.unchecked}`);
+    const note = uncheckedNote(read?.integrity);
+    if (note) log.info(`benchgate: note: ${note}`);
     return read?.history ?? null;
   } catch (e) {
     if (!(e instanceof BenchgateError)) throw e;
@@ -102,7 +103,8 @@ export async function carryHistory(args: CarryArgs): Promise<Carried> {
       try {
         const read = await readHistory(args.previousDir);
         previous = read?.history ?? null;
-        if (read && 'unchecked' in read.integrity) notes.push(read.integrity.unchecked);
+        const note = uncheckedNote(read?.integrity);
+        if (note) notes.push(note);
       } catch (e) {
         if (!(e instanceof BenchgateError)) throw e;
         warnings.push(`the previous baseline's history is unusable (${e.message}); starting a new history`);
@@ -130,13 +132,14 @@ export async function carryHistory(args: CarryArgs): Promise<Carried> {
 export async function historyFromDirs(dirs: string[], length = Number.MAX_SAFE_INTEGER): Promise<{ history: History; notes: string[] }> {
   if (dirs.length === 1) {
     const carried = await readHistory(dirs[0]);
-    if (carried) return { history: carried.history, notes: 'unchecked' in carried.integrity ? [carried.integrity.unchecked] : [] };
+    if (carried) return { history: carried.history, notes: [uncheckedNote(carried.integrity)].filter((n) => n !== undefined) };
   }
   const notes: string[] = [];
   let history: History | null = null;
   for (const dir of dirs) {
     const stored = await loadRun(dir);
-    if (stored.integrity && 'unchecked' in stored.integrity) notes.push(stored.integrity.unchecked);
+    const note = uncheckedNote(stored.integrity);
+    if (note) notes.push(note);
     history = appendHistory(history, historyEntry(stored.run), length);
   }
   return { history: history ?? { schema: HISTORY_SCHEMA, entries: [] }, notes };

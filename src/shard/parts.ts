@@ -5,6 +5,7 @@
  * directory restricted to the shard. Each part carries everything the merge needs, so the merge
  * job downloads nothing else.
  */
+import { uncheckedNote } from '../store/checksums.js';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BenchgateError } from '../errors.js';
@@ -253,7 +254,8 @@ async function joinPartHistories(dirs: readonly string[], warnings: string[], no
     try {
       const read = await readHistory(dir);
       if (!read) continue;
-      if ('unchecked' in read.integrity) notes.push(read.integrity.unchecked);
+      const note = uncheckedNote(read.integrity);
+      if (note) notes.push(note);
       histories.push(read.history);
     } catch (e) {
       if (!(e instanceof BenchgateError)) throw e;

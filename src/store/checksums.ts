@@ -42,6 +42,11 @@ export async function computeChecksums(run: Pick<Run, 'packages'>, dir: string, 
 /** What a read of a stored run found: every listed checksum matched, or there were none to check. */
 export type Integrity = { verified: number } | { unchecked: string };
 
+/** The note for the log when a read could not be verified (recorded before benchgate checked it). */
+export function uncheckedNote(integrity: Integrity | undefined): string | undefined {
+  return integrity && 'unchecked' in integrity ? integrity.unchecked : undefined;
+}
+
 /**
  * Checks the files against `run.checksums` (but those in `except`, which their own readers check:
  * see verifyListedFile); throws naming the first file that is missing or does not match. A run
