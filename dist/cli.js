@@ -3,7 +3,7 @@ import { createRequire as __benchgateCreateRequire } from 'module';
 const require = __benchgateCreateRequire(import.meta.url);
 import {
   readBenchFile
-} from "./cli-chunk-74WLYA74.js";
+} from "./cli-chunk-KZ4WF3FL.js";
 import {
   BASELINE_USAGE,
   EXIT_OK,
@@ -27,7 +27,7 @@ import {
   usageError,
   verdictFrom,
   warningText
-} from "./cli-chunk-CWSGAFI4.js";
+} from "./cli-chunk-MK35M2OK.js";
 
 // src/commands/compare.ts
 var COMPARE_USAGE = "usage: benchgate compare <base-file> <head-file> [--format text|markdown|json|csv] [--alpha 0.05] [--confidence 0.95] [--threshold 4] [--no-fdr] [--gate-metrics sec/op,B/op,allocs/op] [--fail-on regression|regression-or-noisy|none]";
@@ -99,16 +99,16 @@ async function main(argv, out2) {
       smallYoungGeneration();
       return compareCommand(rest, out2);
     case "run":
-      return (await import("./cli-run-NNTRDJUV.js")).runCommand(rest, out2);
+      return (await import("./cli-run-PNPUFDA6.js")).runCommand(rest, out2);
     case "baseline":
-      return (await import("./cli-run-NNTRDJUV.js")).baselineCommand(rest, out2);
+      return (await import("./cli-run-PNPUFDA6.js")).baselineCommand(rest, out2);
     case "merge":
-      return (await import("./cli-merge-N5FVWPAJ.js")).mergeCommand(rest, out2);
+      return (await import("./cli-merge-HYIDSFDV.js")).mergeCommand(rest, out2);
     case "profile":
       smallYoungGeneration();
-      return (await import("./cli-profile-KDZKPETG.js")).profileCommand(rest, out2);
+      return (await import("./cli-profile-37FDEIYZ.js")).profileCommand(rest, out2);
     case "history":
-      return (await import("./cli-history-XVY4FVW3.js")).historyCommand(rest, out2);
+      return (await import("./cli-history-3RG5PVAW.js")).historyCommand(rest, out2);
     case "help":
     case "--help":
     case "-h":
